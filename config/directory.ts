@@ -1,0 +1,88 @@
+/**
+ * The partner directory: loaded from a data file, validated with zod at start, then served to
+ * workflows by the directory activity. A broken file stops start-up with one line per problem.
+ */
+import { readFileSync } from 'node:fs';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { Organization } from '../domain/organization';
+import { ConfigError, describeIssues } from './problems';
+
+const DirectoryFile = z
+  .object({
+    organizations: z.array(Organization).min(1, 'must list at least one organization'),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Map<string, number>();
+    file.organizations.forEach((org, index) => {
+      const first = seen.get(org.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organizations', index, 'id'],
+          message: `duplicate id "${org.id}" (already used by organizations.${first})`,
+        });
+      } else {
+        seen.set(org.id, index);
+      }
+      const zones = [org.headquarters.timeZone, ...org.focalPoints.map((p) => p.timeZone)];
+      zones.forEach((zone, zi) => {
+        if (zone !== undefined && !IANAZone.isValidZone(zone)) {
+          const path =
+            zi === 0
+              ? ['organizations', index, 'headquarters', 'timeZone']
+              : ['organizations', index, 'focalPoints', zi - 1, 'timeZone'];
+          ctx.addIssue({ code: 'custom', path, message: `unknown time zone "${zone}" (use an IANA name such as Europe/Brussels)` });
+        }
+      });
+    });
+  });
+
+export class Directory {
+  private readonly byId: Map<string, Organization>;
+
+  constructor(readonly organizations: readonly Organization[]) {
+    this.byId = new Map(organizations.map((o) => [o.id, o]));
+  }
+
+  get(id: string): Organization | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The organization, or an error naming the unknown id and the known ones. */
+  require(id: string): Organization {
+    const org = this.byId.get(id);
+    if (!org) throw new Error(`unknown organization "${id}"; known ids: ${[...this.byId.keys()].join(', ')}`);
+    return org;
+  }
+
+  /** The organization a person is a focal point of, by address. */
+  organizationOf(email: string): Organization | undefined {
+    const wanted = email.toLowerCase();
+    return this.organizations.find((o) => o.focalPoints.some((p) => p.email === wanted));
+  }
+}
+
+export function parseDirectory(raw: unknown, source: string): Directory {
+  const parsed = DirectoryFile.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues));
+  return new Directory(parsed.data.organizations);
+}
+
+export function loadDirectory(file: string): Directory {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`The directory file ${file}`, [
+      `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Fix: set CONVENE_DIRECTORY_FILE to the partner directory (default config/organizations.json)`,
+    ]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`The directory file ${file}`, [`is not valid JSON: ${(err as Error).message}`]);
+  }
+  return parseDirectory(raw, `The directory file ${file}`);
+}

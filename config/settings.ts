@@ -1,0 +1,153 @@
+/**
+ * The one typed configuration object, built from the environment (and the data files it names).
+ * A bad or missing value stops start-up with one line per problem: the key, the problem, the fix.
+ */
+import path from 'node:path';
+import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/envconfig';
+import { Duration } from 'luxon';
+import { z } from 'zod';
+import { DEFAULT_TASK_QUEUE } from '../domain/ids';
+import { ConfigError, describeIssues } from './problems';
+
+export const REPO_ROOT = path.resolve(__dirname, '..');
+
+const LogLevel = z.enum(['debug', 'info', 'warn', 'error']);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const isoDuration = z.string().refine((v) => Duration.fromISO(v).isValid, {
+  message: 'must be an ISO-8601 duration such as P7D, PT12H or P3M',
+});
+
+const smtpUrl = z
+  .string()
+  .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), { message: 'must be a URL such as smtp://user:pass@host:587 or smtps://host:465' });
+
+/** The raw environment, key by key; the names are the ones users set. */
+const EnvSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port, e.g. localhost:7233').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1, 'must not be empty').default('default'),
+  CONVENE_TASK_QUEUE: z.string().min(1, 'must not be empty').default(DEFAULT_TASK_QUEUE),
+  CONVENE_DATA_DIR: z.string().min(1, 'must not be empty').default('data'),
+  CONVENE_DIRECTORY_FILE: z.string().min(1).default(path.join('config', 'organizations.json')),
+  CONVENE_DEV_SERVER_PORT: port.default(7233),
+  CONVENE_UI_PORT: port.default(8233),
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an address, optionally with a name: "convene <convene@example.org>"')
+    .default('convene <convene@example.org>'),
+  LOG_LEVEL: LogLevel.default('info'),
+  CONVENE_REMINDER_OFFSETS_DAYS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be whole days separated by commas, e.g. 14,7,1')
+    .default('14,7,1'),
+  CONVENE_OVERDUE_GRACE: isoDuration.default('P3D'),
+  CONVENE_DECISION_REPORT_CADENCE: isoDuration.default('P3M'),
+  CONVENE_DECISION_STALL_AFTER: isoDuration.default('P6M'),
+  CONVENE_COMMITTEE_REVIEW_PERIOD: isoDuration.default('P3M'),
+});
+
+/** What to do about each key when it is wrong. */
+const FIXES: Record<string, string> = {
+  TEMPORAL_ADDRESS: 'set it to the frontend of your Temporal cluster (host:port), or unset it to run the embedded dev server',
+  TEMPORAL_NAMESPACE: 'set it to an existing namespace, or unset it for "default"',
+  CONVENE_TASK_QUEUE: 'unset it for "convene", or give every worker and client the same name',
+  CONVENE_DATA_DIR: 'unset it for ./data, or give a writable folder',
+  CONVENE_DEV_SERVER_PORT: 'pick a free port, e.g. 7233',
+  CONVENE_UI_PORT: 'pick a free port, e.g. 8233',
+  SMTP_URL: 'unset it to write mail to the outbox folder, or give smtp://user:pass@host:port',
+  MAIL_FROM: 'e.g. MAIL_FROM="convene <convene@example.org>"',
+  LOG_LEVEL: 'use one of debug, info, warn, error',
+  CONVENE_REMINDER_OFFSETS_DAYS: 'e.g. CONVENE_REMINDER_OFFSETS_DAYS=14,7,1',
+  CONVENE_OVERDUE_GRACE: 'e.g. P3D for three days',
+  CONVENE_DECISION_REPORT_CADENCE: 'e.g. P3M for quarterly',
+  CONVENE_DECISION_STALL_AFTER: 'e.g. P6M for six months',
+  CONVENE_COMMITTEE_REVIEW_PERIOD: 'e.g. P3M for quarterly',
+};
+
+export type TemporalSettings =
+  | { mode: 'embedded'; namespace: string; address: string; devServer: { port: number; uiPort: number; dbFile: string } }
+  | { mode: 'external'; namespace: string; address: string; connect: ClientConnectConfig };
+
+export interface Settings {
+  temporal: TemporalSettings;
+  taskQueue: string;
+  dataDir: string;
+  directoryFile: string;
+  mail: { smtpUrl?: string; from: string; outboxDir: string };
+  logLevel: LogLevel;
+  policies: {
+    reminderOffsetsDays: number[];
+    overdueGrace: string;
+    decisionReportCadence: string;
+    decisionStallAfter: string;
+    committeeReviewPeriod: string;
+  };
+}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string = REPO_ROOT): Settings {
+  // Empty strings count as unset: `FOO= npm start` should mean "use the default".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError('The environment', describeIssues(parsed.error.issues, FIXES));
+  const e = parsed.data;
+  const dataDir = path.resolve(root, e.CONVENE_DATA_DIR);
+  return {
+    temporal: temporalSettings(e, dataDir, present),
+    taskQueue: e.CONVENE_TASK_QUEUE,
+    dataDir,
+    directoryFile: path.resolve(root, e.CONVENE_DIRECTORY_FILE),
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
+    logLevel: e.LOG_LEVEL,
+    policies: {
+      reminderOffsetsDays: e.CONVENE_REMINDER_OFFSETS_DAYS.split(',').map(Number),
+      overdueGrace: e.CONVENE_OVERDUE_GRACE,
+      decisionReportCadence: e.CONVENE_DECISION_REPORT_CADENCE,
+      decisionStallAfter: e.CONVENE_DECISION_STALL_AFTER,
+      committeeReviewPeriod: e.CONVENE_COMMITTEE_REVIEW_PERIOD,
+    },
+  };
+}
+
+function temporalSettings(
+  e: z.infer<typeof EnvSchema>,
+  dataDir: string,
+  env: Record<string, string | undefined>,
+): TemporalSettings {
+  if (!e.TEMPORAL_ADDRESS) {
+    return {
+      mode: 'embedded',
+      namespace: e.TEMPORAL_NAMESPACE,
+      address: `127.0.0.1:${e.CONVENE_DEV_SERVER_PORT}`,
+      devServer: {
+        port: e.CONVENE_DEV_SERVER_PORT,
+        uiPort: e.CONVENE_UI_PORT,
+        dbFile: path.join(dataDir, 'temporal.sqlite'),
+      },
+    };
+  }
+  // TLS client cert/key, API key, server name… follow the Temporal conventions (TEMPORAL_TLS_*,
+  // TEMPORAL_API_KEY, TEMPORAL_PROFILE and the config file), read by the SDK's envconfig.
+  let connect: ClientConnectConfig;
+  try {
+    connect = loadClientConnectConfig({ overrideEnvVars: definedOnly(env) });
+  } catch (err) {
+    throw new ConfigError('The Temporal connection settings', [
+      `${(err as Error).message}. Fix: check TEMPORAL_TLS_CLIENT_CERT_PATH / TEMPORAL_TLS_CLIENT_KEY_PATH / TEMPORAL_API_KEY and TEMPORAL_CONFIG_FILE`,
+    ]);
+  }
+  return { mode: 'external', namespace: e.TEMPORAL_NAMESPACE, address: e.TEMPORAL_ADDRESS, connect };
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => kv[1] !== undefined));
+}
+
+/** The configuration table of the README, kept next to the schema it documents. */
+export const SETTINGS_KEYS = Object.keys(EnvSchema.shape);

@@ -1,0 +1,57 @@
+/**
+ * Identity of things, in one place: workflow ids, task queue, search-attribute keys.
+ * Imported by workflows, activities, client, CLI and tests; no string here is spelled twice.
+ */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+export const DEFAULT_TASK_QUEUE = 'convene';
+
+/** Rehearsal editions live apart from real ones: `hlm-r7` can never collide with `hlm-7`. */
+export function editionKey(edition: number, rehearsal = false): string {
+  return rehearsal ? `r${edition}` : String(edition);
+}
+
+export const workflowIds = {
+  cycle: (edition: string) => `hlm-${edition}`,
+  workingGroup: (edition: string, group: string) => `hlm-${edition}-wg-${group}`,
+  decision: (edition: string, ref: string) => `decision-${edition}-${ref}`,
+  standingCommittee: () => 'standing-committee',
+  directoryProbe: (suffix: string) => `directory-probe-${suffix}`,
+} as const;
+
+export const searchAttributes = {
+  CyclePhase: defineSearchAttributeKey('CyclePhase', SearchAttributeType.KEYWORD),
+  MeetingEdition: defineSearchAttributeKey('MeetingEdition', SearchAttributeType.KEYWORD),
+  DecisionStatus: defineSearchAttributeKey('DecisionStatus', SearchAttributeType.KEYWORD),
+  DecisionDueDate: defineSearchAttributeKey('DecisionDueDate', SearchAttributeType.DATETIME),
+  LeadOrganization: defineSearchAttributeKey('LeadOrganization', SearchAttributeType.KEYWORD),
+  ResponsibleOrganizations: defineSearchAttributeKey('ResponsibleOrganizations', SearchAttributeType.KEYWORD_LIST),
+  DecisionArea: defineSearchAttributeKey('DecisionArea', SearchAttributeType.KEYWORD),
+  Rehearsal: defineSearchAttributeKey('Rehearsal', SearchAttributeType.BOOL),
+} as const;
+
+/** The `name=TYPE` pairs the dev server's `--search-attribute` flag and the cluster script take. */
+export function searchAttributeDeclarations(): Array<{ name: string; type: string }> {
+  return Object.values(searchAttributes).map((key) => ({ name: key.name, type: cliTypeName(key.type) }));
+}
+
+function cliTypeName(type: string): string {
+  switch (type) {
+    case SearchAttributeType.KEYWORD:
+      return 'Keyword';
+    case SearchAttributeType.KEYWORD_LIST:
+      return 'KeywordList';
+    case SearchAttributeType.DATETIME:
+      return 'Datetime';
+    case SearchAttributeType.BOOL:
+      return 'Bool';
+    case SearchAttributeType.TEXT:
+      return 'Text';
+    case SearchAttributeType.INT:
+      return 'Int';
+    case SearchAttributeType.DOUBLE:
+      return 'Double';
+    default:
+      throw new Error(`search attribute type ${type} has no CLI name`);
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** How the source document classes a partner (paras 77–82, 99 c). */
+export const OrganizationKind = z.enum(['united-nations', 'regional', 'subregional', 'other-intergovernmental']);
+export type OrganizationKind = z.infer<typeof OrganizationKind>;
+
+/** Chapter VIII of the Charter, or other provisions (paras 77–82). */
+export const CharterBasis = z.enum(['un-charter', 'chapter-viii', 'other-provisions']);
+export type CharterBasis = z.infer<typeof CharterBasis>;
+
+export const Weekday = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+export type Weekday = z.infer<typeof Weekday>;
+
+/** Lower-case letters, digits and dashes: safe inside workflow ids and file names. */
+export const OrganizationId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes, starting with a letter');
+
+export const Email = z.email('must be an e-mail address such as name@example.org').toLowerCase();
+
+export const Person = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  email: Email,
+  /** IANA zone the person works in; defaults to the organization's headquarters zone. */
+  timeZone: z.string().optional(),
+});
+export type Person = z.infer<typeof Person>;
+
+/** Business hours as local "HH:mm" on working days. */
+export const BusinessHours = z
+  .object({
+    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24-hour)'),
+    end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24-hour)'),
+  })
+  .refine((h) => h.start < h.end, { message: 'start must be before end' });
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
+export const Organization = z.object({
+  id: OrganizationId,
+  name: z.string().trim().min(1),
+  acronym: z.string().trim().min(1).max(20),
+  kind: OrganizationKind,
+  charterBasis: CharterBasis,
+  region: z.string().trim().min(1),
+  headquarters: z.object({
+    city: z.string().trim().min(1),
+    country: z.string().trim().min(1),
+    /** IANA time zone of the headquarters; checked against the time-zone database on load. */
+    timeZone: z.string().min(1),
+  }),
+  weekendDays: z.array(Weekday).min(1).max(3),
+  businessHours: BusinessHours.default({ start: '09:00', end: '18:00' }),
+  /** Holiday calendar id (see config/holidays/); none means only weekends are closed. */
+  holidayCalendar: z.string().optional(),
+  focalPoints: z.array(Person).min(1, 'needs at least one focal point'),
+});
+export type Organization = z.infer<typeof Organization>;
+export type OrganizationInput = z.input<typeof Organization>;

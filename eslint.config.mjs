@@ -1,0 +1,50 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'bin/**', 'jest.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      // Activities implement async interfaces; some answer from memory.
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Workflow code is replayed: it may import only the workflow SDK, the shared domain module and
+    // other workflow files; never Node builtins, mail, the clock library or the time-zone database.
+    // Activity, calendar and notification modules may be imported for their types only.
+    files: ['workflows/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!@temporalio/workflow$|\\./|\\.\\./domain(/|$)|\\.\\./(activities|calendar|notifications)(/|$)).*$',
+              message: 'workflow code may import only @temporalio/workflow, ../domain and other workflow files.',
+            },
+            {
+              regex: '^\\.\\./(activities|calendar|notifications)(/|$)',
+              allowTypeImports: true,
+              message: 'workflows import activities, calendar and notifications as `import type` only; call them through proxyActivities.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

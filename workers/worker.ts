@@ -1,0 +1,79 @@
+/**
+ * A worker process: polls the task queue, runs workflows and activities. Start as many as needed
+ * (`npm run worker`), on one machine or many; they share the task queue and nothing assumes one.
+ */
+import path from 'node:path';
+import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { loadDirectory, type Directory } from '../config/directory';
+import { ConfigError } from '../config/problems';
+import { loadSettings, type Settings } from '../config/settings';
+import { createDirectoryActivities } from '../activities/directory';
+import { connectWorkerConnection } from './connect';
+import { createLogger } from './logging';
+
+export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', 'index.ts');
+
+export interface WorkerDeps {
+  settings: Settings;
+  directory: Directory;
+  connection: NativeConnection;
+}
+
+/** The activities of a worker, built once from their real dependencies. */
+export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'>) {
+  return {
+    ...createDirectoryActivities(deps.directory),
+  };
+}
+
+export async function createWorker(deps: WorkerDeps, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.settings.temporal.namespace,
+    taskQueue: deps.settings.taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createActivities(deps),
+    ...overrides,
+  });
+}
+
+let runtimeInstalled = false;
+/** Routes the SDK's own logs through our structured logger (once per process). */
+export function installRuntime(settings: Settings): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: createLogger(settings.logLevel, { component: 'temporal-sdk' }) });
+  runtimeInstalled = true;
+}
+
+/** Runs until SIGINT/SIGTERM; then finishes the tasks in hand and exits. */
+export async function runWorkerProcess(settings: Settings): Promise<void> {
+  installRuntime(settings);
+  const log = createLogger(settings.logLevel, { component: 'worker' });
+  const directory = loadDirectory(settings.directoryFile);
+  const connection = await connectWorkerConnection(settings);
+  const worker = await createWorker({ settings, directory, connection });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info('shutting down: finishing the tasks in hand', { signal });
+      worker.shutdown();
+    });
+  }
+  log.info('worker polling', { taskQueue: settings.taskQueue, address: settings.temporal.address, namespace: settings.temporal.namespace });
+  await worker.run();
+  await connection.close();
+  log.info('worker stopped');
+}
+
+if (require.main === module) {
+  let settings: Settings;
+  try {
+    settings = loadSettings();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(2);
+  }
+  runWorkerProcess(settings).catch((err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  });
+}
