@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'bin/**', 'jest.config.js'] },
@@ -30,13 +31,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!@temporalio/workflow$|\\./|\\.\\./domain(/|$)|\\.\\./(activities|calendar|notifications)(/|$)).*$',
-              message: 'workflow code may import only @temporalio/workflow, ../domain and other workflow files.',
+              regex:
+                '^(?!@temporalio/workflow$|\\./|\\.\\./domain(/|$)|\\.\\./(activities|calendar|notifications)(/|$)).*$',
+              message:
+                'workflow code may import only @temporalio/workflow, ../domain and other workflow files.',
             },
             {
               regex: '^\\.\\./(activities|calendar|notifications)(/|$)',
               allowTypeImports: true,
-              message: 'workflows import activities, calendar and notifications as `import type` only; call them through proxyActivities.',
+              message:
+                'workflows import activities, calendar and notifications as `import type` only; call them through proxyActivities.',
             },
           ],
         },
@@ -46,5 +50,11 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Plain-Node CommonJS scripts that must run before the packages are installed.
+    files: ['scripts/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

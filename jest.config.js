@@ -7,6 +7,7 @@ module.exports = {
   // One real Temporal dev server for the whole run (see test/setup/).
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/setup/quiet-runtime.ts'],
   testTimeout: 60_000,
   // Two cores: one jest worker leaves the other to the dev server and the Temporal worker.
   maxWorkers: 1,

@@ -8,35 +8,49 @@ import { z } from 'zod';
 import { Organization } from '../domain/organization';
 import { ConfigError, describeIssues } from './problems';
 
-const DirectoryFile = z
-  .object({
-    organizations: z.array(Organization).min(1, 'must list at least one organization'),
-  })
-  .superRefine((file, ctx) => {
-    const seen = new Map<string, number>();
-    file.organizations.forEach((org, index) => {
-      const first = seen.get(org.id);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['organizations', index, 'id'],
-          message: `duplicate id "${org.id}" (already used by organizations.${first})`,
-        });
-      } else {
-        seen.set(org.id, index);
+const DirectoryFile = z.object({
+  organizations: z.array(Organization).min(1, 'must list at least one organization'),
+});
+
+/** A loose view of the raw file, enough to check ids and zones even where other fields are broken. */
+const LooseDirectory = z.object({
+  organizations: z.array(
+    z.looseObject({
+      id: z.unknown().optional(),
+      headquarters: z.looseObject({ timeZone: z.unknown().optional() }).optional(),
+      focalPoints: z.array(z.looseObject({ timeZone: z.unknown().optional() })).optional(),
+    }),
+  ),
+});
+
+/** Rules across entries (unique ids) and against the time-zone database, reported with the rest. */
+function crossChecks(raw: unknown): string[] {
+  const loose = LooseDirectory.safeParse(raw);
+  if (!loose.success) return [];
+  const problems: string[] = [];
+  const seen = new Map<unknown, number>();
+  loose.data.organizations.forEach((org, i) => {
+    const first = seen.get(org.id);
+    if (first !== undefined)
+      problems.push(
+        `organizations.${i}.id: duplicate id "${String(org.id)}" (already used by organizations.${first})`,
+      );
+    else seen.set(org.id, i);
+    const zones: [string, unknown][] = [
+      [`organizations.${i}.headquarters.timeZone`, org.headquarters?.timeZone],
+      ...(org.focalPoints ?? []).map((p, j): [string, unknown] => [
+        `organizations.${i}.focalPoints.${j}.timeZone`,
+        p.timeZone,
+      ]),
+    ];
+    for (const [where, zone] of zones) {
+      if (typeof zone === 'string' && !IANAZone.isValidZone(zone)) {
+        problems.push(`${where}: unknown time zone "${zone}" (use an IANA name such as Europe/Brussels)`);
       }
-      const zones = [org.headquarters.timeZone, ...org.focalPoints.map((p) => p.timeZone)];
-      zones.forEach((zone, zi) => {
-        if (zone !== undefined && !IANAZone.isValidZone(zone)) {
-          const path =
-            zi === 0
-              ? ['organizations', index, 'headquarters', 'timeZone']
-              : ['organizations', index, 'focalPoints', zi - 1, 'timeZone'];
-          ctx.addIssue({ code: 'custom', path, message: `unknown time zone "${zone}" (use an IANA name such as Europe/Brussels)` });
-        }
-      });
-    });
+    }
   });
+  return problems;
+}
 
 export class Directory {
   private readonly byId: Map<string, Organization>;
@@ -65,7 +79,8 @@ export class Directory {
 
 export function parseDirectory(raw: unknown, source: string): Directory {
   const parsed = DirectoryFile.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues));
+  const problems = [...(parsed.success ? [] : describeIssues(parsed.error.issues)), ...crossChecks(raw)];
+  if (!parsed.success || problems.length) throw new ConfigError(source, problems);
   return new Directory(parsed.data.organizations);
 }
 

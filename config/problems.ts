@@ -9,13 +9,18 @@ export class ConfigError extends Error {
     readonly source: string,
     readonly problems: string[],
   ) {
-    super(`${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  - ${problems.join('\n  - ')}`);
+    super(
+      `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
 
 /** Turns zod issues into one readable line each: `path: problem (fix)`. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], fixes: Record<string, string> = {}): string[] {
+export function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  fixes: Record<string, string> = {},
+): string[] {
   return issues.map((issue) => {
     const where = issue.path.length ? issue.path.map(String).join('.') : '(whole value)';
     const fix = fixes[String(issue.path[0] ?? '')];

@@ -26,11 +26,16 @@ const isoDuration = z.string().refine((v) => Duration.fromISO(v).isValid, {
 
 const smtpUrl = z
   .string()
-  .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), { message: 'must be a URL such as smtp://user:pass@host:587 or smtps://host:465' });
+  .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), {
+    message: 'must be a URL such as smtp://user:pass@host:587 or smtps://host:465',
+  });
 
 /** The raw environment, key by key; the names are the ones users set. */
 const EnvSchema = z.object({
-  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port, e.g. localhost:7233').optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port, e.g. localhost:7233')
+    .optional(),
   TEMPORAL_NAMESPACE: z.string().min(1, 'must not be empty').default('default'),
   CONVENE_TASK_QUEUE: z.string().min(1, 'must not be empty').default(DEFAULT_TASK_QUEUE),
   CONVENE_DATA_DIR: z.string().min(1, 'must not be empty').default('data'),
@@ -40,7 +45,10 @@ const EnvSchema = z.object({
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z
     .string()
-    .regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an address, optionally with a name: "convene <convene@example.org>"')
+    .regex(
+      /^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/,
+      'must be an address, optionally with a name: "convene <convene@example.org>"',
+    )
     .default('convene <convene@example.org>'),
   LOG_LEVEL: LogLevel.default('info'),
   CONVENE_REMINDER_OFFSETS_DAYS: z
@@ -55,7 +63,8 @@ const EnvSchema = z.object({
 
 /** What to do about each key when it is wrong. */
 const FIXES: Record<string, string> = {
-  TEMPORAL_ADDRESS: 'set it to the frontend of your Temporal cluster (host:port), or unset it to run the embedded dev server',
+  TEMPORAL_ADDRESS:
+    'set it to the frontend of your Temporal cluster (host:port), or unset it to run the embedded dev server',
   TEMPORAL_NAMESPACE: 'set it to an existing namespace, or unset it for "default"',
   CONVENE_TASK_QUEUE: 'unset it for "convene", or give every worker and client the same name',
   CONVENE_DATA_DIR: 'unset it for ./data, or give a writable folder',
@@ -72,7 +81,12 @@ const FIXES: Record<string, string> = {
 };
 
 export type TemporalSettings =
-  | { mode: 'embedded'; namespace: string; address: string; devServer: { port: number; uiPort: number; dbFile: string } }
+  | {
+      mode: 'embedded';
+      namespace: string;
+      address: string;
+      devServer: { port: number; uiPort: number; dbFile: string };
+    }
   | { mode: 'external'; namespace: string; address: string; connect: ClientConnectConfig };
 
 export interface Settings {

@@ -25,7 +25,10 @@ export const searchAttributes = {
   DecisionStatus: defineSearchAttributeKey('DecisionStatus', SearchAttributeType.KEYWORD),
   DecisionDueDate: defineSearchAttributeKey('DecisionDueDate', SearchAttributeType.DATETIME),
   LeadOrganization: defineSearchAttributeKey('LeadOrganization', SearchAttributeType.KEYWORD),
-  ResponsibleOrganizations: defineSearchAttributeKey('ResponsibleOrganizations', SearchAttributeType.KEYWORD_LIST),
+  ResponsibleOrganizations: defineSearchAttributeKey(
+    'ResponsibleOrganizations',
+    SearchAttributeType.KEYWORD_LIST,
+  ),
   DecisionArea: defineSearchAttributeKey('DecisionArea', SearchAttributeType.KEYWORD),
   Rehearsal: defineSearchAttributeKey('Rehearsal', SearchAttributeType.BOOL),
 } as const;

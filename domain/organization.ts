@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** How the source document classes a partner (paras 77–82, 99 c). */
-export const OrganizationKind = z.enum(['united-nations', 'regional', 'subregional', 'other-intergovernmental']);
+export const OrganizationKind = z.enum([
+  'united-nations',
+  'regional',
+  'subregional',
+  'other-intergovernmental',
+]);
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
 
 /** Chapter VIII of the Charter, or other provisions (paras 77–82). */

@@ -6,7 +6,12 @@ import type { LogLevel as SdkLogLevel, LogMetadata, Logger } from '@temporalio/c
 import type { LogLevel } from '../config/settings';
 
 const RANK: Record<SdkLogLevel, number> = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4 };
-const SDK_LEVEL: Record<LogLevel, SdkLogLevel> = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' };
+const SDK_LEVEL: Record<LogLevel, SdkLogLevel> = {
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+};
 
 export function createLogger(
   level: LogLevel,
@@ -16,7 +21,12 @@ export function createLogger(
   const threshold = RANK[SDK_LEVEL[level]];
   const log = (lvl: SdkLogLevel, message: string, meta?: LogMetadata) => {
     if (RANK[lvl] < threshold) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl.toLowerCase(), msg: message, ...base, ...meta }, errorsAsText));
+    write(
+      JSON.stringify(
+        { time: new Date().toISOString(), level: lvl.toLowerCase(), msg: message, ...base, ...meta },
+        errorsAsText,
+      ),
+    );
   };
   return {
     log,

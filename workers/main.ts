@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const settings = loadSettings();
   loadDirectory(settings.directoryFile); // a broken directory stops us before anything starts
   if (settings.temporal.mode === 'external') {
-    console.log(`TEMPORAL_ADDRESS is set: connecting to ${settings.temporal.address} (namespace ${settings.temporal.namespace}); no local server.`);
+    console.log(
+      `TEMPORAL_ADDRESS is set: connecting to ${settings.temporal.address} (namespace ${settings.temporal.namespace}); no local server.`,
+    );
     return runWorkerProcess(settings);
   }
   return runEmbedded({ ...settings, temporal: settings.temporal });
@@ -28,7 +30,11 @@ async function runEmbedded(settings: EmbeddedSettings): Promise<void> {
   installRuntime(settings);
   const log = createLogger(settings.logLevel, { component: 'launcher' });
   const cli = await findOrBuildTemporalCli({ progress: (m) => console.log(m) });
-  log.info('starting the Temporal dev server', { cli: cli.path, source: cli.source, dbFile: settings.temporal.devServer.dbFile });
+  log.info('starting the Temporal dev server', {
+    cli: cli.path,
+    source: cli.source,
+    dbFile: settings.temporal.devServer.dbFile,
+  });
 
   const server = await startDevServer({
     cliPath: cli.path,
@@ -67,7 +73,9 @@ async function runEmbedded(settings: EmbeddedSettings): Promise<void> {
     await worker.run();
   } finally {
     await server.stop();
-    console.log('Stopped. Workflows are kept in ' + settings.temporal.devServer.dbFile + '; `npm start` resumes them.');
+    console.log(
+      'Stopped. Workflows are kept in ' + settings.temporal.devServer.dbFile + '; `npm start` resumes them.',
+    );
   }
 }
 

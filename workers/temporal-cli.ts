@@ -109,7 +109,10 @@ async function findInCache(cache: string): Promise<string | undefined> {
 
 async function findSdkDownload(dir: string): Promise<string | undefined> {
   const entries = await fs.readdir(dir).catch(() => [] as string[]);
-  for (const entry of entries.filter((e) => e.startsWith('temporal')).sort().reverse()) {
+  for (const entry of entries
+    .filter((e) => e.startsWith('temporal'))
+    .sort()
+    .reverse()) {
     const candidate = path.join(dir, entry);
     if (await isExecutable(candidate)) return candidate;
   }
@@ -125,7 +128,9 @@ async function trySdkDownload(dir: string, say: Progress): Promise<string | unde
   try {
     const { TestWorkflowEnvironment } = await import('@temporalio/testing');
     const env = await withTimeout(
-      TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'cached-download', downloadDir: dir } } }),
+      TestWorkflowEnvironment.createLocal({
+        server: { executable: { type: 'cached-download', downloadDir: dir } },
+      }),
       120_000,
     );
     await env.teardown();
@@ -146,7 +151,10 @@ async function goInstall(cache: string, say: Progress): Promise<string> {
     say(`Building the Temporal CLI ${tag} with \`go install ${GO_PACKAGE}@${tag}\` into ${bin}.`);
     say('  A first build downloads the modules and compiles the server: expect several minutes.');
     const started = Date.now();
-    const ticker = setInterval(() => say(`  …still building (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
+    const ticker = setInterval(
+      () => say(`  …still building (${Math.round((Date.now() - started) / 1000)} s)`),
+      30_000,
+    );
     try {
       await run(go, ['install', `${GO_PACKAGE}@${tag}`], {
         env: { ...process.env, GOBIN: bin },
@@ -161,7 +169,9 @@ async function goInstall(cache: string, say: Progress): Promise<string> {
       clearInterval(ticker);
     }
   }
-  throw new TemporalCliNotFound(`${notFoundAdvice(cache)}\n  go install failed for every tag:\n  ${failures.join('\n  ')}`);
+  throw new TemporalCliNotFound(
+    `${notFoundAdvice(cache)}\n  go install failed for every tag:\n  ${failures.join('\n  ')}`,
+  );
 }
 
 function notFoundAdvice(cache: string): string {

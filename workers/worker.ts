@@ -26,7 +26,10 @@ export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'
   };
 }
 
-export async function createWorker(deps: WorkerDeps, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
+export async function createWorker(
+  deps: WorkerDeps,
+  overrides: Partial<WorkerOptions> = {},
+): Promise<Worker> {
   return Worker.create({
     connection: deps.connection,
     namespace: deps.settings.temporal.namespace,
@@ -58,7 +61,11 @@ export async function runWorkerProcess(settings: Settings): Promise<void> {
       worker.shutdown();
     });
   }
-  log.info('worker polling', { taskQueue: settings.taskQueue, address: settings.temporal.address, namespace: settings.temporal.namespace });
+  log.info('worker polling', {
+    taskQueue: settings.taskQueue,
+    address: settings.temporal.address,
+    namespace: settings.temporal.namespace,
+  });
   await worker.run();
   await connection.close();
   log.info('worker stopped');

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { workflowIds } from '../../domain/ids';
+import { healthCheck } from '../../workflows/health-check';
+import { printJson, UserError, type Output } from '../output';
+import { withClient } from '../temporal';
+
+export function registerDoctor(program: Command, output: () => Output): void {
+  program
+    .command('doctor')
+    .description('check the whole chain: Temporal server, a worker on the task queue, the directory activity')
+    .option('--timeout <seconds>', 'how long to wait for a worker', '20')
+    .addHelpText('after', '\nExample:\n  $ convene doctor   # after `npm start` in another terminal')
+    .action(async (opts: { timeout: string }) => {
+      await withClient(async (client, settings) => {
+        const started = Date.now();
+        const handle = await client.workflow.start(healthCheck, {
+          taskQueue: settings.taskQueue,
+          workflowId: workflowIds.directoryProbe(String(started)),
+          args: [['un', 'au', 'eu']],
+          workflowExecutionTimeout: `${Number(opts.timeout)} seconds`,
+        });
+        let result;
+        try {
+          result = await handle.result();
+        } catch {
+          throw new UserError(
+            `No worker answered on task queue "${settings.taskQueue}" within ${opts.timeout} s. Is \`npm start\` (or \`npm run worker\`) running?`,
+          );
+        }
+        const report = {
+          server: settings.temporal.address,
+          namespace: settings.temporal.namespace,
+          taskQueue: settings.taskQueue,
+          roundTripMs: Date.now() - started,
+          ...result,
+        };
+        if (output().json) return printJson(report);
+        console.log(
+          `OK: server ${report.server} (namespace ${report.namespace}), a worker on "${report.taskQueue}" answered in ${report.roundTripMs} ms;\n` +
+            `    the directory has ${report.organizations} organizations (e.g. ${report.sample.map((s) => `${s.acronym} ${s.timeZone}`).join(', ')}).`,
+        );
+      });
+    });
+}

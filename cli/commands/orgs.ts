@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { loadDirectory } from '../../config/directory';
+import { loadSettings } from '../../config/settings';
+import { printJson, printTable, type Output } from '../output';
+
+export function registerOrgs(program: Command, output: () => Output): void {
+  const orgs = program.command('orgs').description('the partner directory (config/organizations.json)');
+  orgs
+    .command('list')
+    .description('list the partner organizations, validated as the engine loads them')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ convene orgs list\n  $ convene orgs list --json | jq \'.[] | select(.kind == "subregional") | .acronym\'\n  $ CONVENE_DIRECTORY_FILE=my-directory.json convene orgs list',
+    )
+    .action(() => {
+      const directory = loadDirectory(loadSettings().directoryFile);
+      if (output().json) return printJson(directory.organizations);
+      printTable(
+        ['id', 'acronym', 'kind', 'charter basis', 'headquarters', 'time zone', 'weekend'],
+        directory.organizations.map((o) => [
+          o.id,
+          o.acronym,
+          o.kind,
+          o.charterBasis,
+          o.headquarters.city,
+          o.headquarters.timeZone,
+          o.weekendDays.map((d) => d.slice(0, 3)).join('–'),
+        ]),
+      );
+      console.log(`\n${directory.organizations.length} organizations.`);
+    });
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { ConfigError } from '../../config/problems';
+import { loadSettings } from '../../config/settings';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadSettings(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+test('with nothing set, convene runs the embedded dev server and writes mail to the outbox', () => {
+  const s = loadSettings({}, '/srv/convene');
+  expect(s.temporal).toMatchObject({ mode: 'embedded', address: '127.0.0.1:7233', namespace: 'default' });
+  expect(s.temporal.mode === 'embedded' && s.temporal.devServer.dbFile).toBe(
+    path.join('/srv/convene/data/temporal.sqlite'),
+  );
+  expect(s.mail).toEqual({
+    smtpUrl: undefined,
+    from: 'convene <convene@example.org>',
+    outboxDir: '/srv/convene/data/outbox',
+  });
+  expect(s.policies.reminderOffsetsDays).toEqual([14, 7, 1]);
+  expect(s.taskQueue).toBe('convene');
+});
+
+test('TEMPORAL_ADDRESS switches to an existing cluster with its namespace', () => {
+  const s = loadSettings({ TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_NAMESPACE: 'convene-prod' });
+  expect(s.temporal).toMatchObject({
+    mode: 'external',
+    address: 'temporal.internal:7233',
+    namespace: 'convene-prod',
+  });
+});
+
+test('an API key from the environment reaches the connection options, in the Temporal conventions', () => {
+  const s = loadSettings({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'secret-key' });
+  expect(s.temporal.mode === 'external' && s.temporal.connect.connectionOptions.apiKey).toBe('secret-key');
+});
+
+test('an empty value counts as unset, so `FOO= npm start` keeps the default', () => {
+  expect(loadSettings({ LOG_LEVEL: '', CONVENE_DEV_SERVER_PORT: '' }).logLevel).toBe('info');
+});
+
+test('each bad value gets its own line naming the key, the problem and the fix', () => {
+  const problems = problemsOf({
+    TEMPORAL_ADDRESS: 'not an address',
+    CONVENE_DEV_SERVER_PORT: '70000',
+    SMTP_URL: 'mail.example.org',
+    LOG_LEVEL: 'loud',
+    CONVENE_REMINDER_OFFSETS_DAYS: '14, seven',
+    CONVENE_DECISION_REPORT_CADENCE: 'quarterly',
+  });
+  expect(problems).toHaveLength(6);
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      'TEMPORAL_ADDRESS: must be host:port, e.g. localhost:7233. Fix: set it to the frontend of your Temporal cluster (host:port), or unset it to run the embedded dev server',
+      'CONVENE_DEV_SERVER_PORT: must be between 1 and 65535. Fix: pick a free port, e.g. 7233',
+      expect.stringMatching(
+        /^SMTP_URL: must be a URL such as smtp:\/\/.*Fix: unset it to write mail to the outbox/,
+      ),
+      expect.stringMatching(/^LOG_LEVEL: .*Fix: use one of debug, info, warn, error$/),
+      expect.stringMatching(/^CONVENE_REMINDER_OFFSETS_DAYS: must be whole days separated by commas/),
+      expect.stringMatching(
+        /^CONVENE_DECISION_REPORT_CADENCE: must be an ISO-8601 duration.*Fix: e.g. P3M for quarterly$/,
+      ),
+    ]),
+  );
+});
+
+test('the error message counts the problems and lists one per line', () => {
+  try {
+    loadSettings({ LOG_LEVEL: 'loud', CONVENE_UI_PORT: 'abc' });
+    throw new Error('expected a ConfigError');
+  } catch (err) {
+    expect((err as Error).message).toMatch(/^The environment has 2 problems:\n {2}- /);
+    expect((err as Error).message).toContain('CONVENE_UI_PORT: must be a number');
+  }
+});
+
+test('a TLS client certificate that cannot be read stops start-up with the key to fix', () => {
+  const problems = problemsOf({
+    TEMPORAL_ADDRESS: 'temporal.internal:7233',
+    TEMPORAL_TLS_CLIENT_CERT_PATH: '/nonexistent/client.pem',
+    TEMPORAL_TLS_CLIENT_KEY_PATH: '/nonexistent/client.key',
+  });
+  expect(problems[0]).toMatch(/TEMPORAL_TLS_CLIENT_CERT_PATH/);
+});

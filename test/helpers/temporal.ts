@@ -1,0 +1,68 @@
+/**
+ * Test workers on the run's real dev server (see test/setup/global-setup.ts): each test file gets
+ * its own task queue, the real activities built from their dependencies, and the shared bundle.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { loadDirectory } from '../../config/directory';
+import { loadSettings, type Settings } from '../../config/settings';
+import { createActivities } from '../../workers/worker';
+
+export interface TestTemporal {
+  client: Client;
+  settings: Settings;
+  taskQueue: string;
+  /** A worker like production's, on this file's task queue; `overrides` replace options (e.g. activities). */
+  createWorker(overrides?: Partial<WorkerOptions>): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export function testSettings(env: Record<string, string> = {}): Settings {
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (!address)
+    throw new Error(
+      'TEMPORAL_ADDRESS is not set: run the tests through jest (global setup starts the server)',
+    );
+  return loadSettings({
+    TEMPORAL_ADDRESS: address,
+    CONVENE_TASK_QUEUE: `test-${randomUUID()}`,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+}
+
+export async function connectTestTemporal(env: Record<string, string> = {}): Promise<TestTemporal> {
+  const settings = testSettings(env);
+  const connection = await Connection.connect({ address: settings.temporal.address });
+  const client = new Client({ connection, namespace: settings.temporal.namespace });
+  const nativeConnections: NativeConnection[] = [];
+  return {
+    client,
+    settings,
+    taskQueue: settings.taskQueue,
+    async createWorker(overrides = {}) {
+      const native = await NativeConnection.connect({ address: settings.temporal.address });
+      nativeConnections.push(native);
+      return Worker.create({
+        connection: native,
+        namespace: settings.temporal.namespace,
+        taskQueue: settings.taskQueue,
+        workflowBundle: { codePath: requiredEnv('CONVENE_TEST_WORKFLOW_BUNDLE') },
+        activities: createActivities({ settings, directory: loadDirectory(settings.directoryFile) }),
+        ...overrides,
+      });
+    },
+    async close() {
+      await connection.close();
+      await Promise.all(nativeConnections.map((c) => c.close()));
+    },
+  };
+}
+
+function requiredEnv(key: string): string {
+  const value = process.env[key];
+  if (!value)
+    throw new Error(`${key} is not set: run the tests through jest (global setup builds the bundle)`);
+  return value;
+}
