@@ -32,15 +32,15 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '^(?!@temporalio/workflow$|\\./|\\.\\./domain(/|$)|\\.\\./(activities|calendar|notifications)(/|$)).*$',
+                '^(?!@temporalio/workflow$|\\./|\\.\\./domain(/|$)|\\.\\./(activities|calendar|documents|notifications)(/|$)).*$',
               message:
                 'workflow code may import only @temporalio/workflow, ../domain and other workflow files.',
             },
             {
-              regex: '^\\.\\./(activities|calendar|notifications)(/|$)',
+              regex: '^\\.\\./(activities|calendar|documents|notifications)(/|$)',
               allowTypeImports: true,
               message:
-                'workflows import activities, calendar and notifications as `import type` only; call them through proxyActivities.',
+                'workflows import activities, calendar, documents and notifications as `import type` only; call them through proxyActivities.',
             },
           ],
         },

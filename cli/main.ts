@@ -5,7 +5,10 @@
 import { Command, CommanderError } from 'commander';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ConfigError } from '../config/problems';
+import { registerAgenda } from './commands/agenda';
+import { registerCycle } from './commands/cycle';
 import { registerDoctor } from './commands/doctor';
+import { registerInput } from './commands/input';
 import { registerOrgs } from './commands/orgs';
 import { UserError, type Output } from './output';
 
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
   const output = (): Output => ({ json: Boolean(program.opts<{ json?: boolean }>().json) });
   registerOrgs(program, output);
   registerDoctor(program, output);
+  registerCycle(program, output);
+  registerInput(program, output);
+  registerAgenda(program, output);
   return program;
 }
 

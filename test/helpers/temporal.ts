@@ -3,6 +3,9 @@
  * its own task queue, the real activities built from their dependencies, and the shared bundle.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { loadDirectory } from '../../config/directory';
@@ -27,6 +30,8 @@ export function testSettings(env: Record<string, string> = {}): Settings {
   return loadSettings({
     TEMPORAL_ADDRESS: address,
     CONVENE_TASK_QUEUE: `test-${randomUUID()}`,
+    // Each test file writes its mail, ledger and documents to a folder of its own.
+    CONVENE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'convene-data-')),
     LOG_LEVEL: 'warn',
     ...env,
   });

@@ -1,0 +1,169 @@
+import { Option, type Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import {
+  decideExtensionUpdate,
+  groupStatusQuery,
+  requestExtensionUpdate,
+  reviewInputUpdate,
+  submitInputUpdate,
+} from '../../workflows/working-group-input';
+import { groupHandle } from '../cycle-target';
+import { printJson, UserError, type Output } from '../output';
+import { withClient } from '../temporal';
+import { instant } from './cycle';
+
+const asOption = () =>
+  new Option(
+    '--as <email>',
+    'who acts (asserted; the CLI runs on a trusted connection)',
+  ).makeOptionMandatory();
+
+export function registerInput(program: Command, output: () => Output): void {
+  const input = program.command('input').description("a working group's input to a cycle");
+
+  input
+    .command('submit <edition> <group> <file>')
+    .description("submit (or resubmit) the group's input from a YAML or JSON file; prints the receipt")
+    .addOption(asOption())
+    .addHelpText(
+      'after',
+      `
+The file holds: summary, agendaItems (title, description, area, durationMinutes),
+draftRecommendations (text), attachments (title, ref). See config/examples/input-peacekeeping.yaml.
+
+Example:
+  $ convene input submit 27 peacekeeping config/examples/input-peacekeeping.yaml --as kwame.asante@au.example.org`,
+    )
+    .action(async (edition: string, group: string, file: string, o: { as: string }) => {
+      const content = readDataFile(file);
+      await withClient(async (client) => {
+        const receipt = await groupHandle(client, edition, group).executeUpdate(submitInputUpdate, {
+          args: [{ as: o.as, input: content as never }],
+        });
+        if (output().json) return printJson(receipt);
+        console.log(
+          `${receipt.duplicate ? 'Already received' : 'Received'}: ${group} version ${receipt.version} at ${receipt.receivedAt} — ${receipt.onTime ? 'on time' : 'LATE (accepted, flagged)'}; deadline ${receipt.deadline}.`,
+        );
+      });
+    });
+
+  input
+    .command('review <edition> <group>')
+    .description("accept the group's latest input, or ask for a revision with comments")
+    .requiredOption('--version <n>', 'the version reviewed (see `convene input status`)')
+    .option('--accept', 'accept it')
+    .option('--revise <comments>', 'ask for a revision, with these comments for the chair')
+    .addOption(asOption())
+    .action(
+      async (
+        edition: string,
+        group: string,
+        o: { version: string; accept?: boolean; revise?: string; as: string },
+      ) => {
+        if (Boolean(o.accept) === Boolean(o.revise))
+          throw new UserError('give exactly one of --accept or --revise "<comments>"');
+        const version = Number(o.version);
+        const request = o.accept
+          ? { as: o.as, decision: 'accept' as const, version }
+          : { as: o.as, decision: 'revise' as const, version, comments: o.revise ?? '' };
+        await withClient(async (client) => {
+          const reviewed = await groupHandle(client, edition, group).executeUpdate(reviewInputUpdate, {
+            args: [request],
+          });
+          if (output().json) return printJson(reviewed);
+          console.log(
+            `Version ${reviewed.version} of ${group}: ${reviewed.review?.decision}. The chair has been told.`,
+          );
+        });
+      },
+    );
+
+  input
+    .command('extend <edition> <group>')
+    .description('(chair) ask the organizers for a later deadline')
+    .requiredOption('--until <datetime>', "new deadline, local time in the meeting's zone or with offset")
+    .requiredOption('--reason <text>', 'why')
+    .option('--zone <zone>', 'zone of --until when it has no offset', 'America/New_York')
+    .addOption(asOption())
+    .action(
+      async (
+        edition: string,
+        group: string,
+        o: { until: string; reason: string; zone: string; as: string },
+      ) => {
+        await withClient(async (client) => {
+          const request = await groupHandle(client, edition, group).executeUpdate(requestExtensionUpdate, {
+            args: [{ as: o.as, until: instant(o.until, o.zone, '--until'), reason: o.reason }],
+          });
+          if (output().json) return printJson(request);
+          console.log(
+            `Extension to ${request.until} requested; the organizers decide with \`convene input decide\`.`,
+          );
+        });
+      },
+    );
+
+  input
+    .command('decide <edition> <group>')
+    .description("(organizer) grant or refuse the group's pending extension request")
+    .option('--grant', 'grant it: the deadline and the reminders move')
+    .option('--deny', 'refuse it (give --reason)')
+    .option('--reason <text>', 'for the chair')
+    .addOption(asOption())
+    .action(
+      async (
+        edition: string,
+        group: string,
+        o: { grant?: boolean; deny?: boolean; reason?: string; as: string },
+      ) => {
+        if (Boolean(o.grant) === Boolean(o.deny))
+          throw new UserError('give exactly one of --grant or --deny');
+        await withClient(async (client) => {
+          const decided = await groupHandle(client, edition, group).executeUpdate(decideExtensionUpdate, {
+            args: [{ as: o.as, grant: Boolean(o.grant), reason: o.reason }],
+          });
+          if (output().json) return printJson(decided);
+          console.log(
+            `Extension ${decided.decision?.granted ? 'granted' : 'refused'}. The chair has been told.`,
+          );
+        });
+      },
+    );
+
+  input
+    .command('status <edition> <group>')
+    .description("the group's deadline, submissions and reviews, reminders and extension requests")
+    .action(async (edition: string, group: string) => {
+      await withClient(async (client) => {
+        const view = await groupHandle(client, edition, group).query(groupStatusQuery);
+        if (output().json) return printJson(view);
+        console.log(
+          `${view.title}: ${view.status}; deadline ${view.deadline}; ${view.submissions.length} version(s); ${view.remindersSent} reminder(s) sent`,
+        );
+        for (const sub of view.submissions) {
+          console.log(
+            `  v${sub.version} by ${sub.submittedBy} at ${sub.receivedAt}${sub.late ? ' (late)' : ''}${sub.review ? ` — ${sub.review.decision} by ${sub.review.by}` : ' — awaiting review'}`,
+          );
+        }
+      });
+    });
+}
+
+/** A YAML or JSON file a person wrote; a syntax error names the file. */
+export function readDataFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  try {
+    return path.extname(file) === '.json' ? JSON.parse(text) : YAML.parse(text);
+  } catch (err) {
+    throw new UserError(
+      `${file}: not valid ${path.extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+    );
+  }
+}

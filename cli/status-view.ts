@@ -1,0 +1,64 @@
+/** How `convene cycle status` reads to a person: every time with its zone. */
+import { formatInZone } from '../calendar/format';
+import type { CycleStatus } from '../workflows/preparation-cycle';
+import { printTable } from './output';
+
+export function printCycleStatus(s: CycleStatus): void {
+  const zone = s.meeting.timeZone;
+  const when = (iso: string) => (iso ? formatInZone(iso, zone) : '—');
+  console.log(`\n${s.workflowId} — ${s.title}${s.rehearsal ? '   [REHEARSAL]' : ''}`);
+  console.log(`Phase:    ${s.phase}${s.cancelled ? ` (by ${s.cancelled.by}: ${s.cancelled.reason})` : ''}`);
+  console.log(`Meeting:  ${when(s.meeting.start)} to ${when(s.meeting.end)}, ${s.meeting.venue}`);
+  if (s.securityCouncil) {
+    console.log(
+      `Council:  ${s.securityCouncil.title}, ${formatInZone(s.securityCouncil.start, s.securityCouncil.timeZone)}`,
+    );
+    if (s.coincidence)
+      console.log(
+        `          ${s.coincidence.coincide ? 'coincides' : 'DOES NOT COINCIDE'}: ${s.coincidence.explanation}`,
+      );
+  }
+  if (s.milestones.length) {
+    console.log('\nMilestones');
+    printTable(
+      ['milestone', 'when', 'note'],
+      s.milestones.map((m) => [
+        m.name,
+        m.display,
+        m.moved ? `moved from ${m.moved.from}: ${m.moved.reasons.join('; ')}` : '',
+      ]),
+    );
+  }
+  console.log('\nWorking groups');
+  printTable(
+    ['group', 'status', 'version', 'late', 'reminders', 'deadline', 'chair'],
+    s.groups.map((g) => [
+      g.id,
+      g.status,
+      String(g.version),
+      g.late ? 'late' : '',
+      String(g.remindersSent),
+      when(g.deadline),
+      g.chair,
+    ]),
+  );
+  if (s.pendingActions.length) {
+    console.log('\nPending');
+    for (const p of s.pendingActions) console.log(`  - ${p.who} ${p.what}${p.by ? ` by ${when(p.by)}` : ''}`);
+  }
+  const docs = Object.entries(s.documents);
+  if (docs.length) {
+    console.log('\nDocuments');
+    for (const [name, d] of docs) console.log(`  ${name}: ${d.markdown} (and .html)`);
+  }
+  if (s.invitations)
+    console.log(
+      `\nInvitations sent ${when(s.invitations.sentAt)} (calendar sequence ${s.invitations.sequence})`,
+    );
+  if (s.decisions.length) console.log(`\nDecisions: ${s.decisions.map((d) => d.workflowId).join(', ')}`);
+  if (s.deliveryFailures.length) {
+    console.log('\nDelivery failures (the organizers were told)');
+    for (const f of s.deliveryFailures) console.log(`  - ${f.recipient}: ${f.subject} — ${f.serverReply}`);
+  }
+  console.log('');
+}

@@ -1,0 +1,261 @@
+/**
+ * The cycle specification an organizer launches (YAML or JSON): parsed with zod, resolved against
+ * the directory (every person gets an organization and a zone) and checked with the calendars
+ * (dates, business days, the Security Council meeting). Every problem is reported at once, one line
+ * each, naming the field and the rule.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Duration } from 'luxon';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { checkCoincidence } from '../calendar/coincidence';
+import { TimelinePolicy } from '../calendar/contracts';
+import { CalendarError } from '../calendar/errors';
+import type { HolidayCalendar } from '../calendar/holidays';
+import { createCalendarRegistry } from '../calendar/registry';
+import { planTimeline } from '../calendar/timeline';
+import { localDateTime } from '../calendar/zones';
+import { CycleInput, GroupId } from '../domain/cycle-input';
+import { editionKey } from '../domain/ids';
+import { Email, OrganizationId } from '../domain/organization';
+import type { Participant } from '../domain/people';
+import type { Directory } from './directory';
+import { ConfigError, describeIssues } from './problems';
+
+const PersonRef = z.object(
+  {
+    name: z.string().trim().min(1, 'must not be empty'),
+    email: Email,
+    organization: OrganizationId,
+    timeZone: z.string().optional(),
+  },
+  { error: 'must be a person with a name, an e-mail address and an organization' },
+);
+
+export const CycleSpec = z.object({
+  edition: z.number().int().positive('must be a positive whole number'),
+  title: z.string().trim().min(1).max(300),
+  meeting: z.object({
+    /** Local date-time in the meeting's zone ("2006-09-22T10:00") or an instant with offset. */
+    start: z.string().min(1),
+    end: z.string().min(1),
+    timeZone: z.string().default('America/New_York'),
+    venue: z.string().trim().min(1),
+  }),
+  securityCouncil: z
+    .object({
+      title: z.string().trim().min(1),
+      start: z.string().min(1),
+      timeZone: z.string().default('America/New_York'),
+    })
+    .optional(),
+  organizers: z.array(PersonRef).min(1, 'needs at least one organizer'),
+  participants: z.array(OrganizationId).min(1, 'needs at least one participating organization'),
+  workingGroups: z
+    .array(
+      z.object({
+        id: GroupId,
+        title: z.string().trim().min(1),
+        area: z.string().trim().min(1),
+        chair: PersonRef,
+        delegates: z.array(PersonRef).default([]),
+        members: z.array(OrganizationId).default([]),
+      }),
+    )
+    .min(1, 'needs at least one working group'),
+  timeline: z.record(z.string(), z.union([z.string(), z.boolean()])).default({}),
+  reminders: z
+    .object({ offsets: z.array(z.string()).min(1).optional(), overdueGrace: z.string().optional() })
+    .default({}),
+  maxInputChars: z.number().int().positive().optional(),
+});
+export type CycleSpec = z.infer<typeof CycleSpec>;
+
+export interface ResolveOptions {
+  directory: Directory;
+  holidays: ReadonlyMap<string, HolidayCalendar>;
+  now: Date;
+  /** One real day lasts this many seconds; the edition becomes "r<edition>". */
+  rehearsal?: { secondsPerDay: number };
+  defaults: { reminderOffsetsDays: number[]; overdueGrace: string };
+}
+
+export function readCycleSpecFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`The cycle specification ${file}`, [
+      `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    ]);
+  }
+  try {
+    return path.extname(file) === '.json' ? JSON.parse(text) : YAML.parse(text);
+  } catch (err) {
+    throw new ConfigError(`The cycle specification ${file}`, [
+      `is not valid ${path.extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+    ]);
+  }
+}
+
+/** The workflow's input from a specification, or a ConfigError listing every problem. */
+export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions): CycleInput {
+  const parsed = CycleSpec.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues));
+  const spec = parsed.data;
+  const problems: string[] = [];
+  const check = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      if (err instanceof CalendarError || err instanceof SpecProblem) problems.push(err.message);
+      else throw err;
+    }
+  };
+
+  const person = (p: z.infer<typeof PersonRef>, where: string): Participant => {
+    const org = o.directory.get(p.organization);
+    if (!org)
+      throw new SpecProblem(
+        `${where}.organization: unknown organization "${p.organization}" (see \`convene orgs list\`)`,
+      );
+    return {
+      name: p.name,
+      email: p.email,
+      organization: org.id,
+      timeZone: p.timeZone ?? org.headquarters.timeZone,
+    };
+  };
+  const focalPoints = (id: string): Participant[] => {
+    const org = o.directory.get(id)!;
+    return org.focalPoints.map((f) => ({
+      name: f.name,
+      email: f.email,
+      organization: id,
+      timeZone: f.timeZone ?? org.headquarters.timeZone,
+    }));
+  };
+  const knownOrg = (id: string, where: string) => {
+    if (!o.directory.get(id))
+      throw new SpecProblem(`${where}: unknown organization "${id}" (see \`convene orgs list\`)`);
+  };
+
+  spec.participants.forEach((id, i) => check(() => knownOrg(id, `participants.${i}`)));
+  const organizers: Participant[] = [];
+  spec.organizers.forEach((p, i) => check(() => organizers.push(person(p, `organizers.${i}`))));
+  const seen = new Set<string>();
+  const groups: CycleInput['workingGroups'] = [];
+  spec.workingGroups.forEach((g, i) => {
+    check(() => {
+      if (seen.has(g.id))
+        throw new SpecProblem(
+          `workingGroups.${i}.id: "${g.id}" is used by two groups; group ids must differ`,
+        );
+      seen.add(g.id);
+    });
+    g.members.forEach((m, j) => check(() => knownOrg(m, `workingGroups.${i}.members.${j}`)));
+    check(() => {
+      const chair = person(g.chair, `workingGroups.${i}.chair`);
+      const delegates = g.delegates.map((d, j) => person(d, `workingGroups.${i}.delegates.${j}`));
+      const members = g.members.filter((m) => o.directory.get(m)).flatMap(focalPoints);
+      groups.push({
+        id: g.id,
+        title: g.title,
+        area: g.area,
+        chair,
+        delegates,
+        members,
+        memberOrganizations: g.members,
+      });
+    });
+  });
+
+  let meeting: CycleInput['meeting'] | undefined;
+  check(() => {
+    const start = localDateTime(spec.meeting.start, spec.meeting.timeZone, 'meeting.start');
+    const end = localDateTime(spec.meeting.end, spec.meeting.timeZone, 'meeting.end');
+    meeting = {
+      start: start.toUTC().toISO()!,
+      end: end.toUTC().toISO()!,
+      timeZone: spec.meeting.timeZone,
+      venue: spec.meeting.venue,
+    };
+    if (!o.rehearsal && start.toMillis() <= o.now.getTime()) {
+      throw new SpecProblem(
+        `meeting.start: ${spec.meeting.start} (${spec.meeting.timeZone}) is in the past; give a future date, or run it as a rehearsal with --rehearse`,
+      );
+    }
+  });
+  let securityCouncil: CycleInput['securityCouncil'];
+  if (spec.securityCouncil && meeting) {
+    const council = spec.securityCouncil;
+    check(() => {
+      const start = localDateTime(council.start, council.timeZone, 'securityCouncil.start');
+      securityCouncil = { title: council.title, start: start.toUTC().toISO()!, timeZone: council.timeZone };
+      const result = checkCoincidence({
+        highLevelMeeting: { start: meeting!.start, timeZone: meeting!.timeZone },
+        securityCouncil: { start: securityCouncil.start, timeZone: council.timeZone },
+      });
+      if (!result.coincide) throw new SpecProblem(`securityCouncil.start: ${result.explanation}`);
+    });
+  }
+  check(() => {
+    const policy = TimelinePolicy.safeParse(spec.timeline);
+    if (!policy.success)
+      throw new SpecProblem(
+        describeIssues(policy.error.issues)
+          .map((l) => `timeline.${l}`)
+          .join('; '),
+      );
+    if (meeting && organizers[0]) {
+      const calendars = createCalendarRegistry(o.directory.organizations, o.holidays);
+      planTimeline(
+        {
+          meeting: { start: meeting.start, end: meeting.end, timeZone: meeting.timeZone },
+          policy: spec.timeline,
+        },
+        calendars.calendarOf(organizers[0].organization),
+      );
+    }
+  });
+  const offsets = spec.reminders.offsets ?? o.defaults.reminderOffsetsDays.map((d) => `P${d}D`);
+  offsets.forEach((x, i) => check(() => durationMs(x, `reminders.offsets.${i}`)));
+  let overdueGraceMs = 0;
+  check(
+    () =>
+      (overdueGraceMs = durationMs(
+        spec.reminders.overdueGrace ?? o.defaults.overdueGrace,
+        'reminders.overdueGrace',
+      )),
+  );
+
+  if (problems.length || !meeting) throw new ConfigError(source, problems);
+  return CycleInput.parse({
+    editionKey: editionKey(spec.edition, Boolean(o.rehearsal)),
+    edition: spec.edition,
+    title: spec.title,
+    meeting,
+    securityCouncil,
+    organizers,
+    participants: spec.participants.map((id) => {
+      const org = o.directory.get(id)!;
+      return { id, acronym: org.acronym, name: org.name, focalPoints: focalPoints(id) };
+    }),
+    workingGroups: groups,
+    timeline: spec.timeline,
+    reminderOffsets: offsets,
+    overdueGraceMs,
+    rehearsal: o.rehearsal,
+    maxInputChars: spec.maxInputChars,
+  });
+}
+
+class SpecProblem extends Error {}
+
+function durationMs(iso: string, where: string): number {
+  const d = Duration.fromISO(iso);
+  if (!d.isValid || d.toMillis() <= 0)
+    throw new SpecProblem(`${where}: "${iso}" must be a positive ISO-8601 duration such as P7D or PT30S`);
+  return d.toMillis();
+}

@@ -1,0 +1,588 @@
+/**
+ * The rules of one decision, as a plain class: who may report, claim, verify, extend, reassign or
+ * close it; how its status moves; when the next request, reminder, escalation or stall is due. The
+ * workflow (workflows/decision-tracking.ts) wires Updates and timers to these methods and does the
+ * I/O; tests exercise the rules without Temporal. Every method takes `now` from the caller.
+ */
+import type { z } from 'zod';
+import { addIsoDuration } from './duration';
+import {
+  ClaimImplementedRequest,
+  DecisionState,
+  ExtendDueDateRequest,
+  ReassignLeadRequest,
+  ReportProgressRequest,
+  SupersedeRequest,
+  VerdictRequest,
+  WithdrawRequest,
+  decisionTitle,
+  isClosed,
+  isOwed,
+  type ActionReceipt,
+  type DecisionPolicy,
+  type DecisionSpec,
+  type DecisionStatus,
+  type DecisionView,
+  type EscalationStep,
+  type MailFailure,
+  type Notice,
+  type OrganizationResponse,
+  type ResponseState,
+} from './decision';
+import { workflowIds } from './ids';
+import type { Participant } from './people';
+import { ActionRejected, parsePayload, Roster } from './roster';
+
+export type DueAction =
+  | { kind: 'progress-request'; at: number; recipients: Participant[] }
+  | { kind: 'due-soon'; at: number; recipients: Participant[] }
+  | {
+      kind: 'escalation';
+      at: number;
+      step: number;
+      audience: EscalationStep['notify'];
+      recipients: Participant[];
+    }
+  | { kind: 'stall'; at: number; recipients: Participant[] };
+
+type Parsed<S extends z.ZodType> = z.output<S>;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class DecisionTracker {
+  constructor(
+    readonly state: DecisionState,
+    public roster: Roster,
+    public policy: DecisionPolicy,
+  ) {}
+
+  /** The state of a decision just adopted; tracking starts `now` (stall detection counts from here). */
+  static adopt(spec: DecisionSpec, now: string): DecisionState {
+    const responses: OrganizationResponse[] = [
+      { organization: spec.leadOrganization, role: 'lead', state: 'pending', reportIds: [] },
+      ...spec.responsibleOrganizations.map((organization): OrganizationResponse => ({
+        organization,
+        role: 'responsible',
+        state: 'pending',
+        reportIds: [],
+      })),
+    ];
+    return DecisionState.parse({
+      spec,
+      status: 'adopted',
+      lead: spec.leadOrganization,
+      responsible: spec.responsibleOrganizations,
+      dueDate: iso(Date.parse(spec.dueDate)),
+      reports: [],
+      responses,
+      claims: [],
+      extensions: [],
+      leadChanges: [],
+      statusChanges: [],
+      notices: [],
+      mailFailures: [],
+      timers: {
+        lastRequestAt: iso(Date.parse(spec.adoptedAt)),
+        lastActivityAt: iso(Math.max(Date.parse(spec.adoptedAt), Date.parse(now))),
+        ladder: { dueDate: iso(Date.parse(spec.dueDate)), sentAt: [] },
+      },
+      mailSequence: 0,
+    });
+  }
+
+  get id(): string {
+    return workflowIds.decision(this.state.spec.edition, this.state.spec.ref);
+  }
+
+  get title(): string {
+    return decisionTitle(this.state.spec);
+  }
+
+  get closed(): boolean {
+    return isClosed(this.state.status);
+  }
+
+  /** "decision 94a (AU leads)": how rejections name the decision. */
+  private get name(): string {
+    return `decision ${this.state.spec.ref} of HLM ${this.state.spec.edition}`;
+  }
+
+  // ── Progress reports ──────────────────────────────────────────────────────────────────────────────
+
+  /** Lead or responsible focal points only; returns the parsed report and the reporting organization. */
+  checkReport(raw: unknown): { request: Parsed<typeof ReportProgressRequest>; organization: string } {
+    const request = parsePayload(ReportProgressRequest, raw, 'the progress report');
+    this.requireOpen('report progress on');
+    const organization = this.roster.organizationOf(request.as, [this.state.lead, ...this.state.responsible]);
+    if (!organization) {
+      const who = [this.state.lead, ...this.state.responsible].map((id) => this.roster.describe(id));
+      throw new ActionRejected(
+        `only the focal points of the lead organization ${who[0]}` +
+          (who.length > 1 ? ` or of the responsible organizations ${who.slice(1).join(', ')}` : '') +
+          ` may report progress on ${this.name}; you are ${request.as}`,
+      );
+    }
+    const earlier = request.reportId && this.state.reports.find((r) => r.id === request.reportId);
+    if (earlier && earlier.by !== request.as) {
+      throw new ActionRejected(
+        `report id ${request.reportId} was already used by ${earlier.by}; choose another`,
+      );
+    }
+    return { request, organization };
+  }
+
+  report(raw: unknown, now: string, newId: () => string): ActionReceipt {
+    const { request, organization } = this.checkReport(raw);
+    if (request.reportId && this.state.reports.some((r) => r.id === request.reportId)) {
+      return this.receipt(now, true, request.reportId);
+    }
+    const id = request.reportId ?? newId();
+    this.state.reports.push({
+      id,
+      at: now,
+      by: request.as,
+      organization,
+      percent: request.percent,
+      narrative: request.narrative,
+      evidence: request.evidence,
+    });
+    this.respond(organization, request.response ?? responseFromPercent(request.percent), now, id);
+    this.state.timers.lastActivityAt = now;
+    if (this.state.status === 'adopted' || this.state.status === 'stalled') {
+      this.changeStatus(
+        'in-progress',
+        now,
+        request.as,
+        `progress reported by ${this.roster.acronym(organization)}`,
+      );
+    }
+    return this.receipt(now, false, id);
+  }
+
+  private respond(organization: string, state: ResponseState, now: string, reportId: string): void {
+    const response = this.state.responses.find((r) => r.organization === organization);
+    if (!response) return;
+    response.state = state;
+    response.updatedAt = now;
+    response.reportIds.push(reportId);
+  }
+
+  // ── Claim and verification ────────────────────────────────────────────────────────────────────────
+
+  checkClaim(raw: unknown): Parsed<typeof ClaimImplementedRequest> {
+    const request = parsePayload(ClaimImplementedRequest, raw, 'the claim of implementation');
+    this.requireOpen('claim implementation of');
+    if (!this.roster.organizationOf(request.as, [this.state.lead])) {
+      throw new ActionRejected(
+        `only the focal points of the lead organization ${this.roster.describe(this.state.lead)} may claim implementation of ${this.name}; you are ${request.as}`,
+      );
+    }
+    const pending = this.pendingClaim();
+    if (pending && !(request.claimId && pending.id === request.claimId)) {
+      throw new ActionRejected(
+        `${this.name} already has a claim awaiting the committee's verification (by ${pending.by} on ${pending.at})`,
+      );
+    }
+    return request;
+  }
+
+  claim(raw: unknown, now: string, newId: () => string): ActionReceipt {
+    const request = this.checkClaim(raw);
+    const pending = this.pendingClaim();
+    if (pending) return this.receipt(now, true, pending.id);
+    const id = request.claimId ?? newId();
+    this.state.claims.push({
+      id,
+      at: now,
+      by: request.as,
+      summary: request.summary,
+      evidence: request.evidence,
+    });
+    this.changeStatus(
+      'implementation-claimed',
+      now,
+      request.as,
+      'implementation claimed by the lead organization',
+    );
+    return this.receipt(now, false, id);
+  }
+
+  checkVerdict(raw: unknown, verdict: 'verify' | 'reject'): Parsed<typeof VerdictRequest> {
+    const what = verdict === 'verify' ? 'the verification' : 'the rejection of the claim';
+    const request = parsePayload(VerdictRequest, raw, what);
+    const action = verdict === 'verify' ? `verify ${this.name}` : `reject the claim on ${this.name}`;
+    const member = this.roster.requireMember(request.as, action);
+    if (!this.pendingClaim()) {
+      throw new ActionRejected(
+        `${this.name} has no claim of implementation to ${verdict}; its status is ${this.state.status}`,
+      );
+    }
+    if (member.organization === this.state.lead) {
+      throw new ActionRejected(
+        `you are from ${this.roster.acronym(member.organization)}, the lead organization of ${this.name}: another member of the committee must ${verdict} its claim`,
+      );
+    }
+    return request;
+  }
+
+  verify(raw: unknown, now: string): ActionReceipt {
+    const request = this.checkVerdict(raw, 'verify');
+    const claim = this.pendingClaim()!;
+    claim.outcome = { verdict: 'verified', by: request.as, at: now, reasons: request.reasons };
+    this.state.closure = { status: 'verified', at: now, by: request.as, reasons: request.reasons };
+    this.changeStatus('verified', now, request.as, 'implementation verified by the standing committee');
+    return this.receipt(now, false, claim.id);
+  }
+
+  rejectClaim(raw: unknown, now: string): ActionReceipt {
+    const request = this.checkVerdict(raw, 'reject');
+    const claim = this.pendingClaim()!;
+    claim.outcome = { verdict: 'rejected', by: request.as, at: now, reasons: request.reasons };
+    this.state.timers.lastActivityAt = now;
+    this.changeStatus('in-progress', now, request.as, `claim rejected: ${request.reasons}`);
+    return this.receipt(now, false, claim.id);
+  }
+
+  private pendingClaim() {
+    const last = this.state.claims.at(-1);
+    return last && !last.outcome ? last : undefined;
+  }
+
+  // ── Due date, lead, closure ───────────────────────────────────────────────────────────────────────
+
+  checkExtension(raw: unknown): Parsed<typeof ExtendDueDateRequest> {
+    const request = parsePayload(ExtendDueDateRequest, raw, 'the extension');
+    this.roster.requireMember(request.as, `extend the due date of ${this.name}`);
+    this.requireOpen('extend');
+    const last = this.state.extensions.at(-1);
+    const sameAsLast = last && last.to === iso(Date.parse(request.dueDate)) && last.by === request.as;
+    if (!sameAsLast && Date.parse(request.dueDate) <= Date.parse(this.state.dueDate)) {
+      throw new ActionRejected(
+        `the new due date ${request.dueDate} must be after the current one, ${this.state.dueDate}`,
+      );
+    }
+    return request;
+  }
+
+  extendDueDate(raw: unknown, now: string): ActionReceipt {
+    const request = this.checkExtension(raw);
+    const to = iso(Date.parse(request.dueDate));
+    if (to === this.state.dueDate) return this.receipt(now, true);
+    this.state.extensions.push({
+      at: now,
+      by: request.as,
+      from: this.state.dueDate,
+      to,
+      reason: request.reason,
+    });
+    this.state.dueDate = to;
+    return this.receipt(now, false);
+  }
+
+  checkReassign(raw: unknown): Parsed<typeof ReassignLeadRequest> {
+    const request = parsePayload(ReassignLeadRequest, raw, 'the reassignment');
+    this.roster.requireOrganizer(request.as, `reassign the lead of ${this.name}`);
+    this.requireOpen('reassign');
+    if (!this.roster.knows(request.leadOrganization)) {
+      throw new ActionRejected(
+        `unknown organization "${request.leadOrganization}"; known ids: ${this.roster.data.knownOrganizationIds.join(', ')}`,
+      );
+    }
+    return request;
+  }
+
+  /** The roster must already hold the new lead's focal points (the workflow loads them first). */
+  reassignLead(raw: unknown, now: string): ActionReceipt {
+    const request = this.checkReassign(raw);
+    const from = this.state.lead;
+    const to = request.leadOrganization;
+    if (from === to) return this.receipt(now, true);
+    this.state.leadChanges.push({ at: now, by: request.as, from, to, reason: request.reason });
+    this.state.lead = to;
+    this.state.responsible = this.state.responsible.filter((id) => id !== to);
+    for (const response of this.state.responses) {
+      if (response.organization === from) response.role = 'former-lead';
+      if (response.organization === to) response.role = 'lead';
+    }
+    if (!this.state.responses.some((r) => r.organization === to)) {
+      this.state.responses.push({ organization: to, role: 'lead', state: 'pending', reportIds: [] });
+    }
+    this.state.timers.lastActivityAt = now;
+    return this.receipt(now, false);
+  }
+
+  checkWithdraw(raw: unknown): Parsed<typeof WithdrawRequest> {
+    const request = parsePayload(WithdrawRequest, raw, 'the withdrawal');
+    this.roster.requireOrganizer(request.as, `withdraw ${this.name}`);
+    this.requireOpen('withdraw');
+    return request;
+  }
+
+  withdraw(raw: unknown, now: string): ActionReceipt {
+    const request = this.checkWithdraw(raw);
+    this.state.closure = { status: 'withdrawn', at: now, by: request.as, reasons: request.reason };
+    this.changeStatus('withdrawn', now, request.as, request.reason);
+    return this.receipt(now, false);
+  }
+
+  checkSupersede(raw: unknown): Parsed<typeof SupersedeRequest> {
+    const request = parsePayload(SupersedeRequest, raw, 'the supersession');
+    this.roster.requireOrganizer(request.as, `supersede ${this.name}`);
+    this.requireOpen('supersede');
+    return request;
+  }
+
+  supersede(raw: unknown, now: string): ActionReceipt {
+    const request = this.checkSupersede(raw);
+    this.state.closure = {
+      status: 'superseded',
+      at: now,
+      by: request.as,
+      reasons: request.reason,
+      supersededBy: request.supersededBy,
+    };
+    this.changeStatus(
+      'superseded',
+      now,
+      request.as,
+      `superseded by ${request.supersededBy}: ${request.reason}`,
+    );
+    return this.receipt(now, false);
+  }
+
+  private requireOpen(action: string): void {
+    if (this.closed) {
+      const c = this.state.closure;
+      throw new ActionRejected(
+        `${this.name} is ${this.state.status}${c ? ` (by ${c.by} on ${c.at})` : ''}; no one can ${action} it any more`,
+      );
+    }
+  }
+
+  private changeStatus(to: DecisionStatus, at: string, by: string, why: string): void {
+    if (this.state.status === to) return;
+    this.state.statusChanges.push({ at, from: this.state.status, to, by, why });
+    this.state.status = to;
+  }
+
+  private receipt(at: string, duplicate: boolean, id?: string): ActionReceipt {
+    return { decision: this.id, status: this.state.status, at, duplicate, ...(id ? { id } : {}) };
+  }
+
+  // ── Timers ────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Every action still to come, each at the instant it falls due (possibly already past). */
+  upcoming(nowMs: number): DueAction[] {
+    if (!isOwed(this.state.status)) return [];
+    return [this.nextEscalation(), this.stallCheck(), this.dueSoon(nowMs), this.progressRequest()].filter(
+      (a): a is DueAction => a !== undefined,
+    );
+  }
+
+  /** The first action due at `nowMs`, escalations first; the workflow runs it and calls `record`. */
+  dueAction(nowMs: number): DueAction | undefined {
+    return this.upcoming(nowMs).find((a) => a.at <= nowMs);
+  }
+
+  /** When the workflow must next wake up, if anything is to come. */
+  nextWakeAt(nowMs: number): number | undefined {
+    const times = this.upcoming(nowMs).map((a) => a.at);
+    return times.length ? Math.min(...times) : undefined;
+  }
+
+  private progressRequest(): DueAction {
+    const lastReport = this.state.reports.at(-1)?.at;
+    const base = Math.max(
+      Date.parse(this.state.timers.lastRequestAt),
+      lastReport ? Date.parse(lastReport) : 0,
+    );
+    return {
+      kind: 'progress-request',
+      at: addIsoDuration(base, this.policy.reportCadence),
+      recipients: this.owingFocalPoints(),
+    };
+  }
+
+  private dueSoon(nowMs: number): DueAction | undefined {
+    const due = Date.parse(this.state.dueDate);
+    if (this.state.timers.dueSoonSentFor === this.state.dueDate || nowMs >= due) return undefined;
+    return {
+      kind: 'due-soon',
+      at: addIsoDuration(due, this.policy.dueSoonBefore, -1),
+      recipients: this.owingFocalPoints(),
+    };
+  }
+
+  private nextEscalation(): DueAction | undefined {
+    const steps = this.policy.escalation;
+    const sent = this.ladderSent();
+    const index = sent.length;
+    const step = steps[index];
+    if (!step) return undefined;
+    const due = Date.parse(this.state.dueDate);
+    let at = addIsoDuration(due, step.after);
+    const previousStep = steps[index - 1];
+    const previousSent = sent[index - 1];
+    if (previousStep && previousSent) {
+      // Keep the ladder's spacing even when the steps start late (e.g. a decision imported overdue).
+      const gap = at - addIsoDuration(due, previousStep.after);
+      at = Math.max(at, Date.parse(previousSent) + gap);
+    }
+    return {
+      kind: 'escalation',
+      at,
+      step: index,
+      audience: step.notify,
+      recipients: this.audience(step.notify),
+    };
+  }
+
+  private stallCheck(): DueAction | undefined {
+    if (this.state.status === 'stalled') return undefined;
+    return {
+      kind: 'stall',
+      at: addIsoDuration(Date.parse(this.state.timers.lastActivityAt), this.policy.stallAfter),
+      recipients: this.roster.data.committee,
+    };
+  }
+
+  /** The steps already climbed for the current due date (an extension starts afresh). */
+  private ladderSent(): string[] {
+    const ladder = this.state.timers.ladder;
+    return ladder.dueDate === this.state.dueDate ? ladder.sentAt : [];
+  }
+
+  /** Marks an action done at `now`: the timers move on, a stall changes the status. */
+  record(action: DueAction, now: string): Notice {
+    switch (action.kind) {
+      case 'progress-request':
+        this.state.timers.lastRequestAt = now;
+        break;
+      case 'due-soon':
+        this.state.timers.dueSoonSentFor = this.state.dueDate;
+        break;
+      case 'escalation':
+        this.state.timers.ladder = { dueDate: this.state.dueDate, sentAt: [...this.ladderSent(), now] };
+        break;
+      case 'stall':
+        this.changeStatus(
+          'stalled',
+          now,
+          'convene',
+          `no progress reported since ${this.state.timers.lastActivityAt}`,
+        );
+        break;
+    }
+    const notice: Notice = {
+      kind: action.kind === 'escalation' ? 'escalation' : action.kind,
+      at: now,
+      ...(action.kind === 'escalation' ? { step: action.step } : {}),
+      audience: action.kind === 'escalation' ? action.audience : defaultAudience(action.kind),
+      recipients: action.recipients.map((p) => p.email),
+    };
+    this.state.notices.push(notice);
+    return notice;
+  }
+
+  recordMailFailures(failures: MailFailure[]): void {
+    this.state.mailFailures.push(...failures);
+  }
+
+  /** A stable, unique key per message of this decision (across retries, replays and runs). */
+  nextMailKey(kind: string): string {
+    this.state.mailSequence += 1;
+    return `${this.id}:${kind}:${this.state.mailSequence}`;
+  }
+
+  // ── Audiences ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** The lead's focal points, and those of responsible organizations that are not done. */
+  owingFocalPoints(): Participant[] {
+    const notDone = this.state.responsible.filter(
+      (id) => this.state.responses.find((r) => r.organization === id)?.state !== 'done',
+    );
+    return this.roster.focalPoints([this.state.lead, ...notDone]);
+  }
+
+  audience(who: EscalationStep['notify']): Participant[] {
+    switch (who) {
+      case 'lead':
+        return this.roster.focalPoints([this.state.lead]);
+      case 'responsible':
+        return this.roster.focalPoints(this.state.responsible);
+      case 'committee-chair':
+        return this.roster.chairs();
+      case 'committee':
+        return this.roster.data.committee;
+      case 'organizers':
+        return this.roster.data.organizers;
+    }
+  }
+
+  isOverdue(nowMs: number): boolean {
+    return isOwed(this.state.status) && nowMs > Date.parse(this.state.dueDate);
+  }
+
+  /** The last report, as a line a person reads in a digest or an agenda. */
+  lastReport(): DecisionView['lastReport'] {
+    const last = this.state.reports.at(-1);
+    if (!last) return undefined;
+    const summary = `${last.percent}% (${this.roster.acronym(last.organization)}): ${last.narrative}`;
+    return { at: last.at, by: last.by, organization: last.organization, summary };
+  }
+
+  view(nowMs: number, extras: { rehearsal: boolean; run: number }): DecisionView {
+    const { spec, lead, responsible, mailSequence: _sequence, ...record } = this.state;
+    const ref = (id: string) => ({ id, acronym: this.roster.acronym(id) });
+    return {
+      ...record,
+      id: this.id,
+      ref: spec.ref,
+      edition: spec.edition,
+      meetingTitle: spec.meetingTitle,
+      title: this.title,
+      text: spec.text,
+      area: spec.area,
+      adoptedAt: spec.adoptedAt,
+      originalDueDate: spec.dueDate,
+      lead: ref(lead),
+      responsible: responsible.map(ref),
+      rehearsal: extras.rehearsal,
+      overdue: this.isOverdue(nowMs),
+      lastReport: this.lastReport(),
+      upcoming: this.upcoming(nowMs)
+        .sort((a, b) => a.at - b.at)
+        .map((a) => ({ what: describeAction(a), at: iso(a.at) })),
+      policy: this.policy,
+      run: extras.run,
+    };
+  }
+}
+
+function describeAction(action: DueAction): string {
+  switch (action.kind) {
+    case 'progress-request':
+      return 'progress request to the lead and responsible organizations';
+    case 'due-soon':
+      return 'due-soon reminder';
+    case 'escalation':
+      return `escalation step ${action.step + 1}: ${action.audience}`;
+    case 'stall':
+      return 'marked stalled unless progress is reported';
+  }
+}
+
+function responseFromPercent(percent: number): ResponseState {
+  if (percent >= 100) return 'done';
+  return percent > 0 ? 'in-progress' : 'accepted';
+}
+
+function defaultAudience(kind: 'progress-request' | 'due-soon' | 'stall'): string {
+  switch (kind) {
+    case 'progress-request':
+    case 'due-soon':
+      return 'lead and responsible organizations';
+    case 'stall':
+      return 'committee';
+  }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { Email, OrganizationId } from './organization';
+
+/** A person as the workflows know them: resolved against the directory, with the zone they live in. */
+export const Participant = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: Email,
+  organization: OrganizationId,
+  timeZone: z.string().min(1),
+});
+export type Participant = z.infer<typeof Participant>;
+
+/** Who acts: every Update carries it; the workflow checks that this person may do the action. */
+export const Actor = z.object({ as: Email });
+
+export function sameAddress(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export function listAddresses(people: readonly { email: string }[]): string {
+  return people.map((p) => p.email).join(', ');
+}

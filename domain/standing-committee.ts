@@ -1,0 +1,214 @@
+/**
+ * The rules of the standing committee, as a plain class: who may propose ideas, schedule a review
+ * or ask for the digest now; when the next digest is due; what it remembers between periods. The
+ * workflow (workflows/standing-committee.ts) wires Updates, the signal and the timer to it.
+ */
+import { z } from 'zod';
+import {
+  CommitteePolicy,
+  DigestRequest,
+  Idea,
+  NewDecisions,
+  ProposeIdeaRequest,
+  ScheduleReviewRequest,
+  type Digest,
+} from './committee';
+import { MailFailure } from './decision';
+import { addIsoDuration } from './duration';
+import { listAddresses, Participant } from './people';
+import { ActionRejected, CommitteeMember, parsePayload, Roster } from './roster';
+
+export const CommitteeRoster = z.object({
+  members: z.array(CommitteeMember).min(1),
+  organizers: z.array(Participant).min(1),
+  /** The zone the digest's times are shown in besides each member's own (the UN's, New York). */
+  homeTimeZone: z.string().min(1),
+});
+export type CommitteeRoster = z.infer<typeof CommitteeRoster>;
+
+export const ReviewSlot = z.object({
+  start: z.string(),
+  end: z.string(),
+  /** Members outside their working hours at that time, if any. */
+  inconvenienced: z.array(z.string()),
+});
+export type ReviewSlot = z.infer<typeof ReviewSlot>;
+
+export const DigestRecord = z.object({
+  at: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  counts: z.record(z.string(), z.number()),
+  recipients: z.array(z.string()),
+  reviewSlot: ReviewSlot.nullable(),
+  requestedBy: z.string().optional(),
+});
+export type DigestRecord = z.infer<typeof DigestRecord>;
+
+export const CommitteeState = z.object({
+  ideas: z.array(Idea),
+  /** The end of the last digest's period: the next digest reports from here. */
+  lastDigestAt: z.string(),
+  /** A review the chair or the organizers set; it replaces the next periodic digest. */
+  scheduledReviewAt: z.string().optional(),
+  digests: z.array(DigestRecord),
+  announcements: z.array(z.object({ edition: z.string(), refs: z.array(z.string()), at: z.string() })),
+  mailSequence: z.number(),
+  mailFailures: z.array(MailFailure),
+});
+export type CommitteeState = z.infer<typeof CommitteeState>;
+
+/** Digests and announcements kept in the state; older ones live in the history of earlier runs. */
+const KEEP_DIGESTS = 12;
+const KEEP_ANNOUNCEMENTS = 100;
+
+export interface IdeaReceipt {
+  id: string;
+  at: string;
+  duplicate: boolean;
+}
+
+export class StandingCommittee {
+  readonly roster: Roster;
+
+  constructor(
+    readonly state: CommitteeState,
+    readonly committee: CommitteeRoster,
+    readonly policy: CommitteePolicy,
+  ) {
+    this.roster = new Roster({
+      organizations: [],
+      committee: committee.members,
+      organizers: committee.organizers,
+      knownOrganizationIds: [],
+    });
+  }
+
+  static initial(now: string): CommitteeState {
+    return {
+      ideas: [],
+      lastDigestAt: now,
+      digests: [],
+      announcements: [],
+      mailSequence: 0,
+      mailFailures: [],
+    };
+  }
+
+  checkIdea(raw: unknown): z.output<typeof ProposeIdeaRequest> {
+    const request = parsePayload(ProposeIdeaRequest, raw, 'the idea');
+    this.roster.requireMember(request.as, 'propose ideas for the next meeting');
+    const earlier = request.ideaId && this.state.ideas.find((i) => i.id === request.ideaId);
+    if (earlier && earlier.proposedBy !== request.as) {
+      throw new ActionRejected(
+        `idea id ${request.ideaId} was already used by ${earlier.proposedBy}; choose another`,
+      );
+    }
+    return request;
+  }
+
+  proposeIdea(raw: unknown, now: string, newId: () => string): IdeaReceipt {
+    const request = this.checkIdea(raw);
+    const earlier = request.ideaId && this.state.ideas.find((i) => i.id === request.ideaId);
+    if (earlier) return { id: earlier.id, at: earlier.proposedAt, duplicate: true };
+    const member = this.roster.member(request.as)!;
+    const id = request.ideaId ?? newId();
+    this.state.ideas.push({
+      id,
+      title: request.title ?? firstLine(request.text),
+      text: request.text,
+      proposedBy: member.email,
+      proposedByName: member.name,
+      organization: member.organization,
+      proposedAt: now,
+    });
+    return { id, at: now, duplicate: false };
+  }
+
+  checkScheduleReview(raw: unknown, now: string): z.output<typeof ScheduleReviewRequest> {
+    const request = parsePayload(ScheduleReviewRequest, raw, 'the review date');
+    const isChair = this.roster.chairs().some((c) => c.email === request.as && c.chair);
+    if (!isChair && !this.roster.isOrganizer(request.as)) {
+      const people = [...this.committee.members.filter((m) => m.chair), ...this.committee.organizers];
+      throw new ActionRejected(
+        `only the chair of the standing committee or the organizers (${listAddresses(people)}) may schedule a review; you are ${request.as}`,
+      );
+    }
+    if (Date.parse(request.at) <= Date.parse(now)) {
+      throw new ActionRejected(`the review must be in the future; ${request.at} is not after ${now}`);
+    }
+    return request;
+  }
+
+  scheduleReview(raw: unknown, now: string): { nextReviewAt: string } {
+    const request = this.checkScheduleReview(raw, now);
+    this.state.scheduledReviewAt = new Date(Date.parse(request.at)).toISOString();
+    return { nextReviewAt: this.state.scheduledReviewAt };
+  }
+
+  checkDigestRequest(raw: unknown): z.output<typeof DigestRequest> {
+    const request = parsePayload(DigestRequest, raw, 'the digest request');
+    this.roster.requireMemberOrOrganizer(request.as, 'ask for the digest');
+    return request;
+  }
+
+  /** A cycle recorded decisions; the same announcement twice (a retried signal) is kept once. */
+  announce(raw: unknown, now: string): void {
+    const parsed = NewDecisions.safeParse(raw);
+    if (!parsed.success) return; // a malformed signal is dropped: signals have no caller to answer
+    const { edition, refs } = parsed.data;
+    const seen = this.state.announcements.some(
+      (a) => a.edition === edition && a.refs.join(',') === refs.join(','),
+    );
+    if (seen) return;
+    this.state.announcements.push({ edition, refs, at: now });
+    this.state.announcements.splice(0, Math.max(0, this.state.announcements.length - KEEP_ANNOUNCEMENTS));
+  }
+
+  nextDigestAt(): number {
+    return this.state.scheduledReviewAt
+      ? Date.parse(this.state.scheduledReviewAt)
+      : addIsoDuration(Date.parse(this.state.lastDigestAt), this.policy.reviewPeriod);
+  }
+
+  recordDigest(digest: Digest, slot: ReviewSlot | null, requestedBy?: string): DigestRecord {
+    const record: DigestRecord = {
+      at: digest.period.to,
+      period: digest.period,
+      counts: {
+        overdue: digest.overdue.length,
+        stalled: digest.stalled.length,
+        dueSoon: digest.dueSoon.length,
+        awaitingVerification: digest.awaitingVerification.length,
+        verifiedSince: digest.verifiedSince.length,
+        ideas: digest.ideas.length,
+      },
+      recipients: this.committee.members.map((m) => m.email),
+      reviewSlot: slot,
+      ...(requestedBy ? { requestedBy } : {}),
+    };
+    this.state.digests.push(record);
+    this.state.digests.splice(0, Math.max(0, this.state.digests.length - KEEP_DIGESTS));
+    // A digest asked for between periods leaves the schedule alone: the next periodic digest still
+    // reports on the whole period.
+    if (!requestedBy) {
+      this.state.lastDigestAt = digest.period.to;
+      delete this.state.scheduledReviewAt;
+    }
+    return record;
+  }
+
+  nextMailKey(kind: string): string {
+    this.state.mailSequence += 1;
+    return `standing-committee:${kind}:${this.state.mailSequence}`;
+  }
+
+  ideasSince(sinceIso: string | undefined): Idea[] {
+    const since = sinceIso ? Date.parse(sinceIso) : -Infinity;
+    return this.state.ideas.filter((i) => Date.parse(i.proposedAt) >= since);
+  }
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\n|(?<=\.)\s/)[0]?.trim() ?? text;
+  return line.length <= 120 ? line : `${line.slice(0, 117).trimEnd()}…`;
+}

@@ -1,0 +1,356 @@
+/**
+ * The rules of one working group's input, as a plain class: who may submit, review or extend, what
+ * a submission must hold, when it is late. The workflow (workflows/working-group-input.ts) wires
+ * Updates to these methods; tests exercise them without Temporal.
+ */
+import { z } from 'zod';
+import type { WorkingGroup } from './cycle-input';
+import type { Participant } from './people';
+import { listAddresses, sameAddress } from './people';
+
+const Text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const AgendaItemProposal = z.object({
+  title: Text(200),
+  description: Text(5_000),
+  area: Text(100),
+  durationMinutes: z
+    .number()
+    .int('must be whole minutes')
+    .min(5, 'must be at least 5 minutes')
+    .max(480, 'must be at most 480 minutes'),
+});
+export type AgendaItemProposal = z.infer<typeof AgendaItemProposal>;
+
+export const InputContent = z.object({
+  summary: Text(5_000),
+  agendaItems: z
+    .array(AgendaItemProposal)
+    .min(1, 'must propose at least one agenda item')
+    .max(20, 'at most 20 agenda items'),
+  draftRecommendations: z
+    .array(z.object({ text: Text(5_000) }))
+    .max(30, 'at most 30 draft recommendations')
+    .default([]),
+  attachments: z
+    .array(z.object({ title: Text(200), ref: Text(1_000) }))
+    .max(30, 'at most 30 attachments')
+    .default([]),
+});
+export type InputContent = z.infer<typeof InputContent>;
+
+export const SubmitInputRequest = z.object({ as: z.email(), input: InputContent });
+export type SubmitInputRequest = z.input<typeof SubmitInputRequest>;
+
+export const RequestExtensionRequest = z.object({
+  as: z.email(),
+  until: z.iso.datetime({
+    offset: true,
+    error: 'must be an ISO date-time with offset, e.g. 2026-07-31T18:00:00-04:00',
+  }),
+  reason: Text(2_000),
+});
+export type RequestExtensionRequest = z.input<typeof RequestExtensionRequest>;
+
+export const DecideExtensionRequest = z.object({
+  as: z.email(),
+  grant: z.boolean(),
+  reason: z.string().trim().max(2_000).optional(),
+});
+export type DecideExtensionRequest = z.input<typeof DecideExtensionRequest>;
+
+export const ReviewInputRequest = z.discriminatedUnion('decision', [
+  z.object({ as: z.email(), decision: z.literal('accept'), version: z.number().int().positive() }),
+  z.object({
+    as: z.email(),
+    decision: z.literal('revise'),
+    version: z.number().int().positive(),
+    comments: Text(5_000),
+  }),
+]);
+export type ReviewInputRequest = z.input<typeof ReviewInputRequest>;
+
+export type GroupStatus =
+  'awaiting-input' | 'under-review' | 'revision-requested' | 'accepted' | 'closed' | 'cancelled';
+
+export interface Submission {
+  version: number;
+  receivedAt: string;
+  late: boolean;
+  submittedBy: string;
+  input: InputContent;
+  review?: { decision: 'accepted' | 'revision-requested'; by: string; at: string; comments?: string };
+}
+
+export interface Receipt {
+  group: string;
+  version: number;
+  receivedAt: string;
+  onTime: boolean;
+  deadline: string;
+  /** True when this exact submission was already in: the same receipt, nothing new recorded. */
+  duplicate: boolean;
+}
+
+export interface ExtensionRequest {
+  by: string;
+  at: string;
+  until: string;
+  reason: string;
+  decision?: { granted: boolean; by: string; at: string; reason?: string };
+}
+
+export interface GroupState {
+  status: GroupStatus;
+  deadline: string;
+  originalDeadline: string;
+  /** Late inputs are accepted, flagged, until consolidation closes. */
+  lateUntil: string;
+  submissions: Submission[];
+  extensions: ExtensionRequest[];
+  remindersSent: number;
+  overdueNoticeSent: boolean;
+  escalated: boolean;
+}
+
+export class RejectedAction extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RejectedAction';
+  }
+}
+
+export class WorkingGroupInput {
+  constructor(
+    readonly group: WorkingGroup,
+    readonly organizers: readonly Participant[],
+    readonly state: GroupState,
+    private readonly maxInputChars: number,
+  ) {}
+
+  static initial(deadline: string, lateUntil: string): GroupState {
+    return {
+      status: 'awaiting-input',
+      deadline,
+      originalDeadline: deadline,
+      lateUntil,
+      submissions: [],
+      extensions: [],
+      remindersSent: 0,
+      overdueNoticeSent: false,
+      escalated: false,
+    };
+  }
+
+  get latest(): Submission | undefined {
+    return this.state.submissions[this.state.submissions.length - 1];
+  }
+
+  get pendingExtension(): ExtensionRequest | undefined {
+    return this.state.extensions.find((e) => !e.decision);
+  }
+
+  /** Reminders and overdue notices go only while nothing acceptable is in. */
+  get awaitingInput(): boolean {
+    return this.state.status === 'awaiting-input' || this.state.status === 'revision-requested';
+  }
+
+  get isOpen(): boolean {
+    return (
+      this.state.status !== 'accepted' && this.state.status !== 'closed' && this.state.status !== 'cancelled'
+    );
+  }
+
+  // ── validators: throw RejectedAction, change nothing ────────────────────────────────────────────
+
+  validateSubmit(request: unknown, now: string): SubmitInputRequest & { input: InputContent } {
+    const r = parse(SubmitInputRequest, request, 'submitInput');
+    this.requireSubmitter(r.as);
+    this.requireOpen('submit an input');
+    if (Date.parse(now) > Date.parse(this.state.lateUntil)) {
+      throw new RejectedAction(
+        `consolidation closed at ${this.state.lateUntil}; the ${this.group.title} group can no longer submit. Write to the organizer (${listAddresses(this.organizers)}).`,
+      );
+    }
+    const size = JSON.stringify(r.input).length;
+    if (size > this.maxInputChars) {
+      throw new RejectedAction(
+        `input: is ${size} characters; the limit is ${this.maxInputChars}. Shorten it or attach documents by reference.`,
+      );
+    }
+    return r;
+  }
+
+  validateRequestExtension(request: unknown): z.infer<typeof RequestExtensionRequest> {
+    const r = parse(RequestExtensionRequest, request, 'requestExtension');
+    if (!sameAddress(r.as, this.group.chair.email)) {
+      throw new RejectedAction(
+        `only the chair of the ${this.group.title} group, ${this.group.chair.email}, may ask for an extension; you are ${r.as}`,
+      );
+    }
+    this.requireOpen('ask for an extension');
+    if (this.pendingExtension)
+      throw new RejectedAction(
+        `an extension to ${this.pendingExtension.until} is already awaiting the organizer's decision`,
+      );
+    if (Date.parse(r.until) <= Date.parse(this.state.deadline)) {
+      throw new RejectedAction(`until: ${r.until} is not after the current deadline ${this.state.deadline}`);
+    }
+    if (Date.parse(r.until) > Date.parse(this.state.lateUntil)) {
+      throw new RejectedAction(
+        `until: ${r.until} is after consolidation closes (${this.state.lateUntil}); ask for an earlier date or ask the organizer to reschedule`,
+      );
+    }
+    return r;
+  }
+
+  validateDecideExtension(request: unknown): z.infer<typeof DecideExtensionRequest> {
+    const r = parse(DecideExtensionRequest, request, 'decideExtension');
+    this.requireOrganizer(r.as, 'decide on an extension');
+    if (!this.pendingExtension)
+      throw new RejectedAction(`the ${this.group.title} group has no extension request awaiting a decision`);
+    if (!r.grant && !r.reason)
+      throw new RejectedAction('reason: a refusal needs a reason the chair can read');
+    return r;
+  }
+
+  validateReview(request: unknown): z.infer<typeof ReviewInputRequest> {
+    const r = parse(ReviewInputRequest, request, 'reviewInput');
+    this.requireOrganizer(r.as, 'review an input');
+    const latest = this.latest;
+    if (!latest) throw new RejectedAction(`the ${this.group.title} group has submitted nothing yet`);
+    if (r.version !== latest.version) {
+      throw new RejectedAction(`version: ${r.version} is not the latest; review version ${latest.version}`);
+    }
+    if (latest.review)
+      throw new RejectedAction(
+        `version ${latest.version} was already reviewed (${latest.review.decision} by ${latest.review.by})`,
+      );
+    this.requireOpen('review');
+    return r;
+  }
+
+  // ── transitions: called by handlers after validation ───────────────────────────────────────────
+
+  submit(r: { as: string; input: InputContent }, now: string): Receipt {
+    const latest = this.latest;
+    if (
+      latest &&
+      sameAddress(latest.submittedBy, r.as) &&
+      JSON.stringify(latest.input) === JSON.stringify(r.input) &&
+      !latest.review
+    ) {
+      return this.receiptOf(latest, true);
+    }
+    const submission: Submission = {
+      version: (latest?.version ?? 0) + 1,
+      receivedAt: now,
+      late: Date.parse(now) > Date.parse(this.state.deadline),
+      submittedBy: r.as.toLowerCase(),
+      input: r.input,
+    };
+    this.state.submissions.push(submission);
+    this.state.status = 'under-review';
+    return this.receiptOf(submission, false);
+  }
+
+  requestExtension(r: { as: string; until: string; reason: string }, now: string): ExtensionRequest {
+    const request: ExtensionRequest = { by: r.as.toLowerCase(), at: now, until: r.until, reason: r.reason };
+    this.state.extensions.push(request);
+    return request;
+  }
+
+  decideExtension(r: { as: string; grant: boolean; reason?: string }, now: string): ExtensionRequest {
+    const pending = this.pendingExtension!;
+    pending.decision = { granted: r.grant, by: r.as.toLowerCase(), at: now, reason: r.reason };
+    if (r.grant) {
+      this.state.deadline = pending.until;
+      // A new deadline means a new chance: the overdue notice and escalation may be due again.
+      this.state.overdueNoticeSent = false;
+      this.state.escalated = false;
+    }
+    return pending;
+  }
+
+  review(r: z.infer<typeof ReviewInputRequest>, now: string): Submission {
+    const latest = this.latest!;
+    if (r.decision === 'accept') {
+      latest.review = { decision: 'accepted', by: r.as.toLowerCase(), at: now };
+      this.state.status = 'accepted';
+    } else {
+      latest.review = {
+        decision: 'revision-requested',
+        by: r.as.toLowerCase(),
+        at: now,
+        comments: r.comments,
+      };
+      this.state.status = 'revision-requested';
+    }
+    return latest;
+  }
+
+  /** The deadline moved for everyone (the meeting was rescheduled). */
+  moveDeadlines(deadline: string, lateUntil: string): void {
+    this.state.deadline = deadline;
+    this.state.originalDeadline = deadline;
+    this.state.lateUntil = lateUntil;
+    this.state.overdueNoticeSent = false;
+    this.state.escalated = false;
+  }
+
+  close(): void {
+    if (this.isOpen) this.state.status = 'closed';
+  }
+
+  cancel(): void {
+    if (this.state.status !== 'accepted') this.state.status = 'cancelled';
+  }
+
+  private receiptOf(s: Submission, duplicate: boolean): Receipt {
+    return {
+      group: this.group.id,
+      version: s.version,
+      receivedAt: s.receivedAt,
+      onTime: !s.late,
+      deadline: this.state.deadline,
+      duplicate,
+    };
+  }
+
+  private requireSubmitter(email: string): void {
+    const allowed = [this.group.chair, ...this.group.delegates];
+    if (!allowed.some((p) => sameAddress(p.email, email))) {
+      throw new RejectedAction(
+        `only the chair of the ${this.group.title} group, ${this.group.chair.email}${this.group.delegates.length ? `, or its delegates (${listAddresses(this.group.delegates)})` : ''}, may submit; you are ${email}`,
+      );
+    }
+  }
+
+  private requireOrganizer(email: string, action: string): void {
+    if (!this.organizers.some((p) => sameAddress(p.email, email))) {
+      throw new RejectedAction(
+        `only the organizers (${listAddresses(this.organizers)}) may ${action}; you are ${email}`,
+      );
+    }
+  }
+
+  private requireOpen(action: string): void {
+    if (this.isOpen) return;
+    const why = {
+      accepted: 'its input was accepted',
+      closed: 'consolidation has closed',
+      cancelled: 'the cycle was cancelled',
+    } as const;
+    const status = this.state.status as keyof typeof why;
+    throw new RejectedAction(`cannot ${action} for the ${this.group.title} group: ${why[status]}`);
+  }
+}
+
+/** Parses an Update payload; the error names each field and its rule, one per line. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `${i.path.map(String).join('.') || what}: ${i.message}`);
+  throw new RejectedAction(`${what} is malformed: ${lines.join('; ')}`);
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { workflowIds } from '../../domain/ids';
+import {
+  approveAgendaUpdate,
+  cycleStatusQuery,
+  preparationCycle,
+  recordOutcomeUpdate,
+} from '../../workflows/preparation-cycle';
+import { reviewInputUpdate, submitInputUpdate } from '../../workflows/working-group-input';
+import { compressedCycle, eventually, GROUPS, ORGANIZER, sampleInput } from '../helpers/cycle';
+import { mailTo, readOutbox } from '../helpers/outbox';
+import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
+
+let t: TestTemporal;
+beforeAll(async () => {
+  t = await connectTestTemporal();
+});
+afterAll(() => t.close());
+
+test('all six groups submit on time: agenda, invitations with a calendar entry, outcome report to everyone', async () => {
+  const input = compressedCycle(t.settings, 101);
+  const worker = await t.createWorker();
+  await worker.runUntil(async () => {
+    const cycle = await t.client.workflow.start(preparationCycle, {
+      taskQueue: t.taskQueue,
+      workflowId: workflowIds.cycle(input.editionKey),
+      args: [input],
+    });
+    await eventually(
+      async () => (await cycle.query(cycleStatusQuery)).phase === 'collecting-inputs',
+      20_000,
+      'the call for inputs',
+    );
+
+    for (const g of GROUPS) {
+      const group = t.client.workflow.getHandle(workflowIds.workingGroup(input.editionKey, g.id));
+      const receipt = await eventually(
+        () => group.executeUpdate(submitInputUpdate, { args: [{ as: g.chair, input: sampleInput(g.id) }] }),
+        10_000,
+        `${g.id} accepting inputs`,
+      );
+      expect(receipt).toMatchObject({ version: 1, onTime: true, duplicate: false });
+      const again = await group.executeUpdate(submitInputUpdate, {
+        args: [{ as: g.chair, input: sampleInput(g.id) }],
+      });
+      expect(again).toEqual({ ...receipt, duplicate: true });
+      await group.executeUpdate(reviewInputUpdate, {
+        args: [{ as: ORGANIZER, decision: 'accept', version: 1 }],
+      });
+    }
+    const agendaOpen = await eventually(
+      async () => {
+        const s = await cycle.query(cycleStatusQuery);
+        return s.phase === 'agenda-comment' && s;
+      },
+      30_000,
+      'the draft agenda',
+    );
+    expect(agendaOpen.groups.every((g) => g.status === 'accepted' && !g.late)).toBe(true);
+    const draft = readFileSync(agendaOpen.documents.draftAgenda!.markdown, 'utf8');
+    for (const g of GROUPS) expect(draft).toContain(`${g.id} item 1`);
+    expect(draft).toContain('proposed by Peacekeeping');
+    expect(draft).toContain('Implementation of decisions of previous meetings');
+
+    await cycle.executeUpdate(approveAgendaUpdate, { args: [{ as: ORGANIZER }] });
+    await eventually(
+      async () => (await cycle.query(cycleStatusQuery)).phase === 'awaiting-outcome',
+      40_000,
+      'the meeting to end',
+    );
+    const result = await cycle.executeUpdate(recordOutcomeUpdate, {
+      args: [
+        {
+          as: ORGANIZER,
+          summary: 'The meeting agreed to strengthen the partnership.',
+          decisions: [
+            {
+              ref: '1',
+              text: 'Hold a joint training course.',
+              area: 'peacekeeping',
+              lead: 'au',
+              responsible: ['eu'],
+              dueDate: '2030-12-31T00:00:00Z',
+            },
+          ],
+        },
+      ],
+    });
+    expect(result.decisions).toEqual([workflowIds.decision(input.editionKey, '1')]);
+    const final = await cycle.result();
+    expect(final.phase).toBe('completed');
+    expect(final.documents.finalAgenda).toBeDefined();
+    expect(final.documents.outcomeReport).toBeDefined();
+  });
+
+  const mail = await readOutbox(t.settings.mail.outboxDir);
+  const chair = mailTo(mail, GROUPS[2].chair);
+  expect(chair.map((m) => m.subject)).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/call for inputs/i),
+      expect.stringMatching(/accepted/i),
+      expect.stringMatching(/invitation/i),
+    ]),
+  );
+  const focal = mailTo(mail, 'focal.point@eu.example.org');
+  const invitation = focal.find((m) => /invitation/i.test(m.subject));
+  expect(invitation?.calendar).toMatch(/METHOD:REQUEST/);
+  expect(invitation?.calendar).toMatch(/UID:hlm-101@convene/);
+  expect(focal.some((m) => /outcome/i.test(m.subject))).toBe(true);
+}, 120_000);

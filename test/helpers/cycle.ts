@@ -1,0 +1,143 @@
+/**
+ * Cycles for tests: a real specification resolved against the shipped directory, with its timeline
+ * compressed to seconds through the policy (as an organizer could), starting now.
+ */
+import { loadHolidayCalendars } from '../../calendar/holidays';
+import { resolveCycleSpec } from '../../config/cycle-spec';
+import { loadDirectory } from '../../config/directory';
+import type { CycleInput } from '../../domain/cycle-input';
+import type { Settings } from '../../config/settings';
+import type { InputContent } from '../../domain/working-group';
+
+export const ORGANIZER = 'amina.rahman@un.example.org';
+
+export const GROUPS = [
+  {
+    id: 'conflict-prevention',
+    title: 'Conflict prevention',
+    chair: 'grace.mwangi@igad.example.org',
+    org: 'igad',
+  },
+  { id: 'peacemaking', title: 'Peacemaking', chair: 'henrik.larsen@osce.example.org', org: 'osce' },
+  { id: 'peacekeeping', title: 'Peacekeeping', chair: 'kwame.asante@au.example.org', org: 'au' },
+  { id: 'peacebuilding', title: 'Peacebuilding', chair: 'lucia.fernandez@oas.example.org', org: 'oas' },
+  {
+    id: 'disarmament',
+    title: 'Disarmament and non-proliferation',
+    chair: 'natasha.ivanova@cis.example.org',
+    org: 'cis',
+  },
+  {
+    id: 'protection-and-relief',
+    title: 'Protection of civilians and disaster relief',
+    chair: 'sione.tupou@pif.example.org',
+    org: 'pif',
+  },
+] as const;
+
+export interface CompressedTimeline {
+  /** Seconds from now to the meeting start. */
+  meetingIn: number;
+  meetingLasts: number;
+  /** Seconds before the meeting start (outcomeReportDue: after its end). */
+  callForInputs: number;
+  inputDeadline: number;
+  consolidationEnd: number;
+  commentPeriodEnd: number;
+  invitations: number;
+  outcomeReportDue: number;
+  reminders: number[];
+  graceSeconds: number;
+}
+
+export const FAST: CompressedTimeline = {
+  meetingIn: 30,
+  meetingLasts: 4,
+  callForInputs: 29,
+  inputDeadline: 20,
+  consolidationEnd: 15,
+  commentPeriodEnd: 11,
+  invitations: 9,
+  outcomeReportDue: 30,
+  reminders: [6, 3],
+  graceSeconds: 2,
+};
+
+export function compressedCycle(
+  settings: Settings,
+  edition: number,
+  t: CompressedTimeline = FAST,
+): CycleInput {
+  const now = Date.now();
+  const start = new Date(now + t.meetingIn * 1000);
+  const end = new Date(start.getTime() + t.meetingLasts * 1000);
+  const spec = {
+    edition,
+    title: `Test high-level meeting ${edition}`,
+    meeting: {
+      start: start.toISOString(),
+      end: end.toISOString(),
+      timeZone: 'America/New_York',
+      venue: 'United Nations Headquarters, New York',
+    },
+    organizers: [{ name: 'Amina Rahman', email: ORGANIZER, organization: 'un' }],
+    participants: ['au', 'igad', 'osce', 'oas', 'cis', 'pif', 'eu'],
+    workingGroups: GROUPS.map((g) => ({
+      id: g.id,
+      title: g.title,
+      area: g.title.toLowerCase(),
+      chair: { name: `Chair of ${g.title}`, email: g.chair, organization: g.org },
+      members: [g.org],
+    })),
+    timeline: {
+      callForInputs: `PT${t.callForInputs}S`,
+      inputDeadline: `PT${t.inputDeadline}S`,
+      consolidationEnd: `PT${t.consolidationEnd}S`,
+      commentPeriodEnd: `PT${t.commentPeriodEnd}S`,
+      invitations: `PT${t.invitations}S`,
+      outcomeReportDue: `PT${t.outcomeReportDue}S`,
+      snapToBusinessDays: false,
+    },
+    reminders: { offsets: t.reminders.map((s) => `PT${s}S`), overdueGrace: `PT${t.graceSeconds}S` },
+  };
+  return resolveCycleSpec(spec, 'test cycle', {
+    directory: loadDirectory(settings.directoryFile),
+    holidays: loadHolidayCalendars(),
+    now: new Date(now),
+    defaults: settings.policies,
+  });
+}
+
+export function sampleInput(group: string, items = 1): InputContent {
+  return {
+    summary: `The ${group} group proposes its priorities for the meeting.`,
+    agendaItems: Array.from({ length: items }, (_, i) => ({
+      title: `${group} item ${i + 1}`,
+      description: `Why ${group} item ${i + 1} matters to the partnership.`,
+      area: group,
+      durationMinutes: 30,
+    })),
+    draftRecommendations: [{ text: `Strengthen cooperation on ${group}.` }],
+    attachments: [],
+  };
+}
+
+/** Polls until `check` returns a value (bounded), for states reached on the server's own clock. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+}
