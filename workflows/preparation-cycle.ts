@@ -300,7 +300,7 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
       const r = cycle.validateCancel(request, s.phase);
       s.cancelled = { by: r.as, reason: r.reason, at: nowPlan() };
       await setPhase('cancelled');
-      for (const child of runningChildren()) await child.signal(closeSignal, { cancelled: true });
+      await closeGroups(true);
       icsSequence++;
       await send(
         ctx,
@@ -338,7 +338,7 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
 
   if (await waitUntil(() => milestone('consolidationEnd'))) return finish();
   await setPhase('consolidating');
-  for (const child of runningChildren()) await child.signal(closeSignal, { cancelled: false });
+  await closeGroups(false);
   const results = await Promise.all([...children.values()].map((c) => c.result()));
   const carryForward = await collectCarryForward();
   s.documents.draftAgenda = await render('draft-agenda', {
@@ -422,7 +422,9 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
   }
 
   async function finish(): Promise<CycleStatus> {
-    // Children end on their own once closed; wait so none is left behind, then for every handler.
+    // A group started while the cancellation was being handled has not been told yet.
+    if (s.cancelled) await closeGroups(true);
+    // Children end once closed; wait so none is left behind, then for every handler.
     await Promise.allSettled([...children.values()].map((c) => c.result()));
     await condition(allHandlersFinished);
     if (!s.cancelled) await setPhase('completed');
@@ -432,6 +434,7 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
   async function startWorkingGroups(): Promise<void> {
     const snap = input.timeline.snapToBusinessDays !== false;
     for (const group of input.workingGroups) {
+      if (s.cancelled) return;
       const handle = await startChild(workingGroupInput, {
         workflowId: workflowIds.workingGroup(input.editionKey, group.id),
         args: [
@@ -455,6 +458,16 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
       children.set(group.id, handle);
     }
     log(`call for inputs: ${input.workingGroups.length} working groups started`);
+  }
+
+  /** Tells every group still open that consolidation closed (or the cycle was cancelled). */
+  async function closeGroups(cancelled: boolean): Promise<void> {
+    await Promise.all(
+      runningChildren().map((child) =>
+        // A group that ended meanwhile cannot be signalled; it needs no telling.
+        child.signal(closeSignal, { cancelled }).catch(() => undefined),
+      ),
+    );
   }
 
   function runningChildren() {

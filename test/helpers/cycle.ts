@@ -2,6 +2,7 @@
  * Cycles for tests: a real specification resolved against the shipped directory, with its timeline
  * compressed to seconds through the policy (as an organizer could), starting now.
  */
+import { temporal } from '@temporalio/proto';
 import { loadHolidayCalendars } from '../../calendar/holidays';
 import { resolveCycleSpec } from '../../config/cycle-spec';
 import { loadDirectory } from '../../config/directory';
@@ -51,15 +52,17 @@ export interface CompressedTimeline {
 }
 
 export const FAST: CompressedTimeline = {
-  meetingIn: 30,
+  meetingIn: 34,
   meetingLasts: 4,
-  callForInputs: 29,
+  callForInputs: 33,
   inputDeadline: 20,
   consolidationEnd: 15,
   commentPeriodEnd: 11,
   invitations: 9,
   outcomeReportDue: 30,
-  reminders: [6, 3],
+  // Starting six groups and sending six calls for inputs takes a few seconds on two cores: the first
+  // reminder must still be in the future when each group plans it.
+  reminders: [8, 4],
   graceSeconds: 2,
 };
 
@@ -139,5 +142,42 @@ export async function eventually<T>(
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
+  );
+}
+
+/** Group handles of a cycle, by group id. */
+export function groupOf(client: import('@temporalio/client').Client, input: CycleInput, group: string) {
+  return client.workflow.getHandle<typeof import('../../workflows/working-group-input').workingGroupInput>(
+    `hlm-${input.editionKey}-wg-${group}`,
+  );
+}
+
+type HasHistory = { fetchHistory(): Promise<{ events?: { eventType?: unknown }[] | null }> };
+
+/**
+ * Update events in a workflow's history (admitted, accepted, rejected, completed). A validator's
+ * rejection must add none; timers and mail of a running cycle may add other events meanwhile.
+ */
+export async function updateEventCount(handle: HasHistory): Promise<number> {
+  const { EventType } = temporal.api.enums.v1;
+  const updateTypes = new Set<unknown>([
+    EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ADMITTED,
+    EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
+    EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_REJECTED,
+    EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+  ]);
+  return ((await handle.fetchHistory()).events ?? []).filter((e) => updateTypes.has(e.eventType)).length;
+}
+
+/** The validator's or handler's message of a rejected Update, as the caller reads it. */
+export async function rejectionOf(update: Promise<unknown>): Promise<string> {
+  try {
+    await update;
+  } catch (err) {
+    const cause = (err as { cause?: Error }).cause;
+    return cause?.message ?? (err as Error).message;
+  }
+  throw new Error('the Update was not rejected');
 }
