@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { recordHistory } from '../helpers/histories';
 import { workflowIds } from '../../domain/ids';
 import {
   approveAgendaUpdate,
@@ -89,6 +90,10 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
     expect(result.decisions).toEqual([workflowIds.decision(input.editionKey, '1')]);
     const final = await cycle.result();
     expect(final.phase).toBe('completed');
+    if (process.env.CONVENE_RECORD_HISTORIES) {
+      await recordHistory(cycle.workflowId, 'preparation-cycle');
+      await recordHistory(workflowIds.workingGroup(input.editionKey, 'peacekeeping'), 'working-group-input');
+    }
     expect(final.documents.finalAgenda).toBeDefined();
     expect(final.documents.outcomeReport).toBeDefined();
   });

@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { HISTORIES_DIR } from '../helpers/histories';
+
+const recorded = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
+
+test('there are recorded histories to replay', () => {
+  expect(recorded).toEqual(expect.arrayContaining(['preparation-cycle.json', 'working-group-input.json']));
+});
+
+test.each(recorded)('the recorded history %s replays with the current workflow code', async (file) => {
+  const history = historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
+  await Worker.runReplayHistory(
+    { workflowBundle: { codePath: process.env.CONVENE_TEST_WORKFLOW_BUNDLE! } },
+    history,
+    file,
+  );
+});
