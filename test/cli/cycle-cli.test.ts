@@ -1,0 +1,200 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { convene } from '../helpers/cli';
+import { eventually, GROUPS, ORGANIZER } from '../helpers/cycle';
+import { readOutbox } from '../helpers/outbox';
+import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
+
+let t: TestTemporal;
+let env: Record<string, string>;
+beforeAll(async () => {
+  t = await connectTestTemporal();
+  env = {
+    TEMPORAL_ADDRESS: t.settings.temporal.address,
+    CONVENE_TASK_QUEUE: t.taskQueue,
+    CONVENE_DATA_DIR: t.settings.dataDir,
+  };
+});
+afterAll(() => t.close());
+
+const examples = path.join(__dirname, '..', '..', 'config', 'examples');
+
+/** The shipped 2027 example, moved to start in a minute with a timeline in seconds. */
+function compressedSpecFile(edition: number): string {
+  const spec = YAML.parse(
+    require('node:fs').readFileSync(path.join(examples, 'hlm-27-2027.yaml'), 'utf8'),
+  ) as Record<string, unknown>;
+  const start = new Date(Date.now() + 60_000);
+  spec.edition = edition;
+  spec.meeting = {
+    ...(spec.meeting as object),
+    start: start.toISOString(),
+    end: new Date(start.getTime() + 3_600_000).toISOString(),
+  };
+  delete spec.securityCouncil;
+  spec.timeline = {
+    callForInputs: 'PT59S',
+    inputDeadline: 'PT40S',
+    consolidationEnd: 'PT30S',
+    commentPeriodEnd: 'PT20S',
+    invitations: 'PT10S',
+    outcomeReportDue: 'P1D',
+    snapToBusinessDays: false,
+  };
+  spec.reminders = { offsets: ['PT10S'], overdueGrace: 'PT5S' };
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'convene-spec-')), `hlm-${edition}.yaml`);
+  writeFileSync(file, YAML.stringify(spec));
+  return file;
+}
+
+test('an organizer drives a cycle from the CLI: start, start again, submit, a rejection, status, list, cancel', async () => {
+  const worker = await t.createWorker();
+  await worker.runUntil(async () => {
+    const spec = compressedSpecFile(501);
+    const started = await convene(['cycle', 'start', spec], env);
+    expect(started.stderr).toBe('');
+    expect(started.stdout).toMatch(/^Started: hlm-501/);
+    expect(started.stdout).toMatch(
+      /inputDeadline\s+\w+day \d+ \w+ \d{4}, \d\d:\d\d New York time \(E[SD]T\)/,
+    );
+
+    const again = await convene(['cycle', 'start', spec], env);
+    expect(again.stdout).toMatch(/^Already running: hlm-501/);
+
+    const chair = GROUPS[2].chair;
+    const submitted = await eventually(
+      async () => {
+        const r = await convene(
+          [
+            'input',
+            'submit',
+            '501',
+            'peacekeeping',
+            path.join(examples, 'input-peacekeeping.yaml'),
+            '--as',
+            chair,
+          ],
+          env,
+        );
+        return r.code === 0 && r;
+      },
+      20_000,
+      'the group to accept inputs',
+    );
+    expect(submitted.stdout).toMatch(/^Received: peacekeeping version 1 at .* — on time; deadline /);
+
+    const wrong = await convene(
+      [
+        'input',
+        'submit',
+        '501',
+        'peacekeeping',
+        path.join(examples, 'input-peacekeeping.yaml'),
+        '--as',
+        'someone@example.org',
+      ],
+      env,
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim()).toBe(
+      'Rejected: only the chair of the Peacekeeping group, kwame.asante@au.example.org, may submit; you are someone@example.org',
+    );
+
+    const status = await convene(['--json', 'cycle', 'status', '501'], env);
+    const parsed = JSON.parse(status.stdout) as {
+      phase: string;
+      groups: { id: string; version: number }[];
+      pendingActions: { who: string }[];
+    };
+    expect(parsed.phase).toBe('collecting-inputs');
+    expect(parsed.groups.find((g) => g.id === 'peacekeeping')?.version).toBe(1);
+    expect(parsed.pendingActions.some((p) => p.who === ORGANIZER || p.who.includes(ORGANIZER))).toBe(true);
+
+    const list = await eventually(
+      async () => {
+        const r = await convene(['cycle', 'list'], env);
+        return r.stdout.includes('hlm-501') && r;
+      },
+      15_000,
+      'the cycle in the list',
+    );
+    expect(list.stdout).toMatch(/hlm-501\s+501\s+collecting-inputs\s+RUNNING/);
+
+    const cancelled = await convene(
+      ['cycle', 'cancel', '501', '--reason', 'Postponed to next year.', '--as', ORGANIZER],
+      env,
+    );
+    expect(cancelled.stdout).toMatch(/^Cancelled at .*Everyone has been told\./);
+    const missing = await convene(['cycle', 'status', '999'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no cycle 999.');
+  });
+}, 120_000);
+
+test('a specification with problems is refused before anything starts, one line per problem', async () => {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'convene-spec-')), 'bad.yaml');
+  const spec = YAML.parse(
+    require('node:fs').readFileSync(path.join(examples, 'hlm-27-2027.yaml'), 'utf8'),
+  ) as Record<string, unknown>;
+  const groups = spec.workingGroups as Record<string, unknown>[];
+  groups[1]!.id = groups[0]!.id;
+  groups[2]!.chair = 'Kwame';
+  spec.participants = [...(spec.participants as string[]), 'unasur'];
+  spec.securityCouncil = { title: 'Security Council', start: '2027-11-02T10:00' };
+  writeFileSync(file, YAML.stringify(spec));
+  const result = await convene(['cycle', 'start', file], env);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain(
+    'workingGroups.2.chair: must be a person with a name, an e-mail address and an organization',
+  );
+  const fixed = {
+    ...spec,
+    workingGroups: groups.map((g, i) =>
+      i === 2 ? { ...g, chair: { name: 'K', email: 'k@au.example.org', organization: 'au' } } : g,
+    ),
+  };
+  writeFileSync(file, YAML.stringify(fixed));
+  const second = await convene(['cycle', 'start', file], env);
+  expect(second.code).toBe(2);
+  expect(second.stderr).toContain('participants.20: unknown organization "unasur"');
+  expect(second.stderr).toContain('workingGroups.1.id: "conflict-prevention" is used by two groups');
+  expect(second.stderr).toMatch(
+    /securityCouncil\.start: The high-level meeting \(.*\) and the Security Council meeting \(.*\) do not coincide/,
+  );
+});
+
+test('the 2006 meeting runs as a rehearsal: its own edition id, real dates in the plan, every message marked', async () => {
+  const worker = await t.createWorker();
+  await worker.runUntil(async () => {
+    const past = await convene(['cycle', 'start', path.join(examples, 'hlm-7-2006.yaml')], env);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain(
+      'is in the past; give a future date, or run it as a rehearsal with --rehearse',
+    );
+
+    const started = await convene(
+      ['cycle', 'start', path.join(examples, 'hlm-7-2006.yaml'), '--rehearse', '--seconds-per-day', '0.5'],
+      env,
+    );
+    expect(started.stdout).toMatch(/^Started: hlm-r7 \(REHEARSAL, one day = 0\.5 s\)/);
+    expect(started.stdout).toContain('2006');
+    await eventually(
+      async () =>
+        (await readOutbox(t.settings.mail.outboxDir)).some((m) => /call for inputs/i.test(m.subject)),
+      20_000,
+      'the call for inputs',
+    );
+    const status = JSON.parse((await convene(['--json', 'cycle', 'status', 'r7'], env)).stdout) as {
+      rehearsal: boolean;
+      phase: string;
+    };
+    expect(status).toMatchObject({ rehearsal: true, phase: 'collecting-inputs' });
+    await convene(['cycle', 'cancel', 'r7', '--reason', 'Rehearsal over.', '--as', ORGANIZER], env);
+  });
+  const mail = await readOutbox(t.settings.mail.outboxDir);
+  const rehearsal = mail.filter((m) => m.subject.includes('HLM 7'));
+  expect(rehearsal.length).toBeGreaterThan(0);
+  expect(rehearsal.every((m) => m.subject.startsWith('[REHEARSAL]'))).toBe(true);
+}, 120_000);
