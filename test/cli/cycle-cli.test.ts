@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -23,9 +23,10 @@ const examples = path.join(__dirname, '..', '..', 'config', 'examples');
 
 /** The shipped 2027 example, moved to start in a minute with a timeline in seconds. */
 function compressedSpecFile(edition: number): string {
-  const spec = YAML.parse(
-    require('node:fs').readFileSync(path.join(examples, 'hlm-27-2027.yaml'), 'utf8'),
-  ) as Record<string, unknown>;
+  const spec = YAML.parse(readFileSync(path.join(examples, 'hlm-27-2027.yaml'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const start = new Date(Date.now() + 60_000);
   spec.edition = edition;
   spec.meeting = {
@@ -135,9 +136,10 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
 
 test('a specification with problems is refused before anything starts, one line per problem', async () => {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'convene-spec-')), 'bad.yaml');
-  const spec = YAML.parse(
-    require('node:fs').readFileSync(path.join(examples, 'hlm-27-2027.yaml'), 'utf8'),
-  ) as Record<string, unknown>;
+  const spec = YAML.parse(readFileSync(path.join(examples, 'hlm-27-2027.yaml'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const groups = spec.workingGroups as Record<string, unknown>[];
   groups[1]!.id = groups[0]!.id;
   groups[2]!.chair = 'Kwame';
