@@ -1,0 +1,41 @@
+/** One recipient's copy of a request: rendered in their zone, with its calendar entry if any. */
+import type { Recipient } from './fields';
+import { calendarInvite } from './ics';
+import { isCalendarMessage } from './messages';
+import type { OutgoingMail } from './outgoing';
+import type { SendMessageRequest } from './request';
+import { renderMessage } from './templates';
+
+export interface Envelope {
+  messageId: string;
+  from: string;
+  now: Date;
+}
+
+export function composeMail(
+  request: SendMessageRequest,
+  recipient: Recipient,
+  envelope: Envelope,
+): OutgoingMail {
+  const { message, rehearsal } = request;
+  const rendered = renderMessage(message, { recipient, meetingZone: request.meetingZone, rehearsal });
+  const calendar =
+    isCalendarMessage(message) && request.ics
+      ? calendarInvite(message, { recipient, sequence: request.ics.sequence, rehearsal, now: envelope.now })
+      : undefined;
+  return {
+    messageId: envelope.messageId,
+    from: envelope.from,
+    to: { name: recipient.name, address: recipient.email },
+    date: envelope.now,
+    ...rendered,
+    calendar,
+    headers: {
+      // RFC 3834: out-of-office robots should not answer machine mail.
+      'Auto-Submitted': 'auto-generated',
+      'X-Auto-Response-Suppress': 'OOF, AutoReply',
+      'X-Convene-Kind': message.kind,
+      ...(rehearsal ? { 'X-Convene-Rehearsal': 'yes' } : {}),
+    },
+  };
+}

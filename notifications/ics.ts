@@ -1,0 +1,73 @@
+/**
+ * The meeting as a calendar entry (iCalendar, RFC 5545/5546). One UID per meeting for its whole
+ * life, so a reschedule (same UID, higher SEQUENCE) moves the entry a recipient already has and a
+ * cancellation (METHOD:CANCEL) removes it.
+ */
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
+import { editionKey, workflowIds } from '../domain/ids';
+import type { Contact, Recipient } from './fields';
+import type { CalendarMessage } from './messages';
+
+export interface CalendarPart {
+  method: 'REQUEST' | 'CANCEL';
+  content: string;
+}
+
+export interface InviteOptions {
+  recipient: Recipient;
+  sequence: number;
+  rehearsal: boolean;
+  now: Date;
+}
+
+/** `hlm-7@convene`, or `hlm-r7@convene` for a rehearsal, so the two never touch each other. */
+export function meetingUid(edition: number, rehearsal: boolean): string {
+  return `${workflowIds.cycle(editionKey(edition, rehearsal))}@convene`;
+}
+
+export function calendarInvite(message: CalendarMessage, options: InviteOptions): CalendarPart {
+  const { meeting, edition, contact } = message.data;
+  const cancel = message.kind === 'cancellation';
+  const method = cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
+  const calendar = ical({ prodId: { company: 'convene', product: 'convene', language: 'EN' }, method });
+  calendar.createEvent({
+    id: meetingUid(edition.number, options.rehearsal),
+    sequence: options.sequence,
+    stamp: options.now,
+    // UTC, not TZID: without a VTIMEZONE block some clients misread a TZID time, and every client
+    // shows a UTC time in its user's own zone anyway.
+    start: new Date(meeting.start),
+    end: new Date(meeting.end),
+    summary: `${options.rehearsal ? '[REHEARSAL] ' : ''}${meeting.title}`,
+    location: meeting.venue,
+    description: edition.title,
+    url: message.kind === 'invitation' ? message.data.detailsUrl : undefined,
+    status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: { name: paramSafe(contact.name), email: contact.email },
+    attendees: [attendee(options.recipient)],
+  });
+  return { method, content: calendar.toString() };
+}
+
+function attendee(recipient: Recipient) {
+  return {
+    name: paramSafe(recipient.name),
+    email: recipient.email,
+    role: ICalAttendeeRole.REQ,
+    status: ICalAttendeeStatus.NEEDSACTION,
+    rsvp: true,
+  };
+}
+
+/**
+ * A CN parameter may not contain a double quote (RFC 5545 §3.1); the library escapes it with a
+ * backslash, which parsers reject along with the whole line, so quotes become apostrophes.
+ */
+function paramSafe(name: Contact['name']): string {
+  return name.replace(/"/g, "'");
+}

@@ -1,0 +1,85 @@
+/** From message data to a finished message (subject, HTML, text) for one recipient. */
+import { formatForRecipient } from '../../calendar/format';
+import type { Recipient } from '../fields';
+import { layout, type Letter, type RenderedMessage } from '../layout';
+import type { Message } from '../messages';
+import type { TemplateContext } from './context';
+import * as decisions from './decisions';
+import { deliveryFailure } from './delivery';
+import * as inputs from './inputs';
+import * as meeting from './meeting';
+
+export interface RenderOptions {
+  recipient: Recipient;
+  meetingZone: string;
+  rehearsal: boolean;
+}
+
+export function renderMessage(message: Message, options: RenderOptions): RenderedMessage {
+  const ctx: TemplateContext = {
+    recipient: options.recipient,
+    time: (instant) => formatTime(instant, options.recipient.timeZone, options.meetingZone),
+  };
+  const { edition, contact } = message.data;
+  return layout(write(message, ctx), { edition, contact, rehearsal: options.rehearsal });
+}
+
+/**
+ * A mailing to sixty focal points shows the same few instants in a handful of zones; formatting
+ * (time-zone rules, abbreviations) is the costliest part of rendering, so answers are kept.
+ */
+const formatted = new Map<string, string>();
+
+function formatTime(instant: string, recipientZone: string, meetingZone: string): string {
+  const key = `${instant}|${recipientZone}|${meetingZone}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= 5_000) formatted.clear();
+    text = formatForRecipient(instant, recipientZone, meetingZone);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function write(message: Message, ctx: TemplateContext): Letter {
+  switch (message.kind) {
+    case 'call-for-inputs':
+      return inputs.callForInputs(message.data, ctx);
+    case 'input-reminder':
+      return inputs.inputReminder(message.data, ctx);
+    case 'input-overdue':
+      return inputs.inputOverdue(message.data, ctx);
+    case 'input-escalation':
+      return inputs.inputEscalation(message.data, ctx);
+    case 'revision-requested':
+      return inputs.revisionRequested(message.data, ctx);
+    case 'input-accepted':
+      return inputs.inputAccepted(message.data, ctx);
+    case 'extension-granted':
+      return inputs.extensionGranted(message.data, ctx);
+    case 'extension-denied':
+      return inputs.extensionDenied(message.data, ctx);
+    case 'draft-agenda':
+      return meeting.draftAgenda(message.data, ctx);
+    case 'invitation':
+      return meeting.invitation(message.data, ctx);
+    case 'reschedule-notice':
+      return meeting.rescheduleNotice(message.data, ctx);
+    case 'cancellation':
+      return meeting.cancellation(message.data, ctx);
+    case 'outcome-report':
+      return meeting.outcomeReport(message.data, ctx);
+    case 'decision-progress-request':
+      return decisions.decisionProgressRequest(message.data, ctx);
+    case 'decision-due-soon':
+      return decisions.decisionDueSoon(message.data, ctx);
+    case 'decision-overdue':
+      return decisions.decisionOverdue(message.data, ctx);
+    case 'decision-escalation':
+      return decisions.decisionEscalation(message.data, ctx);
+    case 'committee-digest':
+      return decisions.committeeDigest(message.data, ctx);
+    case 'delivery-failure':
+      return deliveryFailure(message.data, ctx);
+  }
+}

@@ -1,0 +1,124 @@
+/** Sample data for every kind of message, for the seventh meeting (New York, September 2006). */
+import type { MessageInput, MessageKind, SendMessageInput } from '../../notifications';
+
+type DataOf<K extends MessageKind> = Extract<MessageInput, { kind: K }>['data'];
+
+export const MEETING_ZONE = 'America/New_York';
+export const edition = {
+  number: 7,
+  title: 'Seventh high-level meeting of the United Nations and regional organizations',
+};
+export const contact = { name: 'HLM Secretariat', email: 'hlm-secretariat@un.example.org' };
+export const chair = { name: 'Ana Qalo', email: 'ana.qalo@forum.example.org', timeZone: 'Pacific/Fiji' };
+export const organizer = {
+  name: 'Rui Costa',
+  email: 'rui.costa@un.example.org',
+  timeZone: 'America/New_York',
+};
+
+export const meeting = {
+  title: 'Seventh high-level meeting',
+  start: '2006-09-22T14:00:00Z',
+  end: '2006-09-22T22:00:00Z',
+  venue: 'United Nations Headquarters, New York',
+  councilMeeting: {
+    title: 'Security Council debate on regional organizations',
+    start: '2006-09-20T14:00:00Z',
+  },
+};
+
+const group = 'Peacekeeping';
+const deadline = '2006-06-30T21:00:00Z';
+const decision = {
+  ref: '94b',
+  title: 'Establish a standing liaison mechanism',
+  lead: 'African Union',
+  responsible: ['ECOWAS', 'IGAD'],
+  due: '2007-09-30T21:00:00Z',
+};
+const common = { edition, contact };
+
+/** One sample per kind; a new kind without a sample does not compile. */
+export const SAMPLES: { [K in MessageKind]: DataOf<K> } = {
+  'call-for-inputs': {
+    ...common,
+    group,
+    deadline,
+    meeting,
+    instructions: 'Please keep papers under ten pages.',
+    submitUrl: 'https://convene.example.org/hlm-7/peacekeeping',
+  },
+  'input-reminder': { ...common, group, deadline },
+  'input-overdue': { ...common, group, deadline },
+  'input-escalation': { ...common, group, deadline, chair, remindersSent: 3 },
+  'revision-requested': {
+    ...common,
+    group,
+    deadline,
+    reviewer: 'Rui Costa',
+    comments: 'Please shorten section 2.',
+  },
+  'input-accepted': { ...common, group, acceptedBy: 'Rui Costa', acceptedAt: '2006-06-20T15:00:00Z' },
+  'extension-granted': { ...common, group, deadline: '2006-07-14T21:00:00Z', previousDeadline: deadline },
+  'extension-denied': { ...common, group, deadline, reason: 'The agenda must go out on time.' },
+  'draft-agenda': {
+    ...common,
+    meeting,
+    items: [{ title: 'Cooperation in peacekeeping', group }, { title: 'Mediation' }],
+    commentDeadline: '2006-08-15T21:00:00Z',
+  },
+  invitation: {
+    ...common,
+    meeting,
+    agenda: [{ title: 'Cooperation in peacekeeping', group }],
+    detailsUrl: 'https://convene.example.org/hlm-7',
+  },
+  'reschedule-notice': {
+    ...common,
+    meeting: { ...meeting, start: '2006-09-25T14:00:00Z', end: '2006-09-25T22:00:00Z' },
+    previous: { start: meeting.start, end: meeting.end, venue: meeting.venue },
+    reason: 'The Security Council debate moved.',
+  },
+  cancellation: { ...common, meeting, reason: 'The meeting is postponed to next year.' },
+  'outcome-report': { ...common, meeting, decisions: [decision], summary: 'Twenty organizations took part.' },
+  'decision-progress-request': { ...common, decision, reportBy: '2007-03-31T21:00:00Z' },
+  'decision-due-soon': { ...common, decision },
+  'decision-overdue': {
+    ...common,
+    decision,
+    lastProgress: { at: '2007-04-02T12:00:00Z', summary: 'Terms of reference drafted.' },
+  },
+  'decision-escalation': { ...common, decision, reason: 'No progress for six months.' },
+  'committee-digest': {
+    ...common,
+    period: { from: '2007-01-01T00:00:00Z', to: '2007-03-31T23:59:00Z' },
+    decisions: [{ ...decision, status: 'In progress' }],
+    ideas: [{ title: 'A joint early-warning workshop', proposedBy: 'OSCE' }],
+  },
+  'delivery-failure': {
+    ...common,
+    failed: {
+      subject: 'HLM 7 · invitation: Seventh high-level meeting',
+      recipient: { name: 'Ana Qalo', email: 'ana.qalo@forum.example.org' },
+      serverReply: '550 5.1.1 No such user',
+      at: '2006-08-01T12:00:00Z',
+    },
+  },
+};
+
+export function sample<K extends MessageKind>(kind: K): MessageInput {
+  return { kind, data: SAMPLES[kind] } as MessageInput;
+}
+
+/** A request for one or more recipients; calendar kinds get sequence 0 unless told. */
+export function request(kind: MessageKind, overrides: Partial<SendMessageInput> = {}): SendMessageInput {
+  const calendar = kind === 'invitation' || kind === 'reschedule-notice' || kind === 'cancellation';
+  return {
+    idempotencyKey: `hlm-7:${kind}:v1`,
+    message: sample(kind),
+    recipients: [chair],
+    meetingZone: MEETING_ZONE,
+    ...(calendar ? { ics: { sequence: 0 } } : {}),
+    ...overrides,
+  };
+}

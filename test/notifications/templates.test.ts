@@ -1,0 +1,136 @@
+/** What every message says, in both its HTML and its plain-text form. */
+import { Message, renderMessage, SendMessageInput, type MessageKind } from '../../notifications';
+import { chair, contact, MEETING_ZONE, request, sample, SAMPLES } from './fixtures';
+
+const KINDS = Object.keys(SAMPLES) as MessageKind[];
+const GROUP_KINDS: MessageKind[] = [
+  'call-for-inputs',
+  'input-reminder',
+  'input-overdue',
+  'input-escalation',
+  'revision-requested',
+  'input-accepted',
+  'extension-granted',
+  'extension-denied',
+];
+const DECISION_KINDS: MessageKind[] = [
+  'decision-progress-request',
+  'decision-due-soon',
+  'decision-overdue',
+  'decision-escalation',
+];
+
+function render(message = sample('input-reminder'), rehearsal = false) {
+  return renderMessage(Message.parse(message), { recipient: chair, meetingZone: MEETING_ZONE, rehearsal });
+}
+
+test('the engine has a template for each of its nineteen kinds of message', () => {
+  expect(KINDS).toHaveLength(19);
+});
+
+test.each(KINDS)(
+  'a %s names its meeting in the subject and shows its times in the reader’s zone and the meeting’s',
+  (kind) => {
+    const { subject, text, html } = render(sample(kind));
+
+    expect(subject).toMatch(/^HLM 7 · /);
+    if (GROUP_KINDS.includes(kind)) expect(subject).toContain('Peacekeeping');
+    if (DECISION_KINDS.includes(kind)) expect(subject).toContain('decision 94b');
+    // Plain text wraps long lines; read it as one flow of words.
+    for (const body of [text.replace(/\s+/g, ' '), html]) {
+      expect(body).toContain(
+        'convene — Seventh high-level meeting of the United Nations and regional organizations',
+      );
+      expect(body).toMatch(/Suva time \(UTC\+12\) — \w+ \d+ \w+, \d\d:\d\d in New York \(ED?S?T\)/);
+      expect(body).toContain('You receive this message because');
+      expect(body).toContain(contact.email);
+    }
+  },
+);
+
+test('the plain text and the HTML say the same things', () => {
+  const { text, html } = render(sample('revision-requested'));
+  for (const words of [
+    'Rui Costa has reviewed the input',
+    'Please shorten section 2.',
+    'Revised input due',
+  ]) {
+    expect(text).toContain(words);
+    expect(html).toContain(words);
+  }
+  expect(text).not.toMatch(/<\/?(p|a|div|table|br)\b/);
+});
+
+test('a rehearsal says so in the subject and in a banner at the top', () => {
+  const { subject, text, html } = render(sample('call-for-inputs'), true);
+  expect(subject).toBe('[REHEARSAL] HLM 7 · Peacekeeping: call for inputs');
+  expect(text.indexOf('REHEARSAL: this message comes from a practice run')).toBeLessThan(
+    text.indexOf('The organizers'),
+  );
+  expect(html).toContain('REHEARSAL: this message comes from a practice run');
+});
+
+test('HTML typed by a user is shown as text, never run', () => {
+  const message = sample('revision-requested');
+  const { html, text } = render({
+    ...message,
+    data: {
+      ...message.data,
+      reviewer: '<img src=x onerror=alert(1)>',
+      comments: '<script>alert("x")</script>\n\nSecond & last',
+    },
+  } as typeof message);
+
+  expect(html).not.toMatch(/<script|<img/);
+  expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+  expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(html).toContain('Second &amp; last');
+  expect(text).toContain('> <script>alert("x")</script>');
+});
+
+test('a link must be a web address: a javascript: link is refused', () => {
+  const message = sample('input-reminder');
+  const bad = { ...message, data: { ...message.data, submitUrl: 'javascript:alert(1)' } };
+  expect(Message.safeParse(bad).error?.issues[0]).toMatchObject({
+    path: ['data', 'submitUrl'],
+    message: 'must be an http(s) URL',
+  });
+});
+
+test('names lose their line breaks before they reach a subject', () => {
+  const message = sample('input-accepted');
+  const { subject } = render({
+    ...message,
+    data: { ...message.data, group: 'Peace\r\nBcc: x@evil.example.org' },
+  } as typeof message);
+  expect(subject).toBe('HLM 7 · Peace Bcc: x@evil.example.org: input accepted');
+  expect(subject).not.toMatch(/[\r\n]/);
+});
+
+test('an invitation, reschedule or cancellation must carry its calendar sequence, and no other message may', () => {
+  const missing = SendMessageInput.safeParse({ ...request('invitation'), ics: undefined });
+  expect(missing.error?.issues[0]).toMatchObject({
+    path: ['ics'],
+    message: 'a message of kind invitation needs ics.sequence, so calendars update',
+  });
+  const extra = SendMessageInput.safeParse({ ...request('input-reminder'), ics: { sequence: 1 } });
+  expect(extra.error?.issues[0]).toMatchObject({ path: ['ics'] });
+});
+
+test('long paragraphs are wrapped for plain-text readers', () => {
+  const { text } = render(sample('call-for-inputs'));
+  const prose = text.split('\n').filter((line) => !line.includes(':') && !line.startsWith('convene'));
+  expect(Math.max(...prose.map((line) => line.length))).toBeLessThanOrEqual(72);
+});
+
+test('a long, multi-line server reply still makes a delivery-failure notice', () => {
+  const data = SAMPLES['delivery-failure'];
+  const reply = `550-5.1.1 The email account that you tried to reach does not exist.\r\n${'550-5.1.1 More text. '.repeat(80)}`;
+  const { text } = render({
+    kind: 'delivery-failure',
+    data: { ...data, failed: { ...data.failed, serverReply: reply } },
+  });
+  expect(text).toContain(
+    'Server reply: 550-5.1.1 The email account that you tried to reach does not exist. 550-5.1.1',
+  );
+});
