@@ -122,9 +122,18 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     deadline: wg.state.deadline,
   });
   const submitters = [args.group.chair, ...args.group.delegates];
-  const reportToCycle = async () => {
+  // Tells the cycle without holding up the caller: the signal goes out with the handler's reply,
+  // and the workflow waits for every such signal before it ends.
+  const reports: Promise<void>[] = [];
+  const reportToCycle = () => {
     const parent = workflowInfo().parent;
-    if (parent) await getExternalWorkflowHandle(parent.workflowId).signal(groupUpdatedSignal, summaryOf(wg));
+    if (!parent) return;
+    // A cycle that has ended needs no news; nothing else can make this signal fail.
+    reports.push(
+      getExternalWorkflowHandle(parent.workflowId)
+        .signal(groupUpdatedSignal, summaryOf(wg))
+        .catch(() => undefined),
+    );
   };
 
   // ── handlers: validators reject before anything is written; handlers change state, then tell ──
@@ -133,7 +142,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     async (request) => {
       const r = wg.validateSubmit(request, nowPlan());
       const receipt = wg.submit(r, nowPlan());
-      if (!receipt.duplicate) await reportToCycle();
+      if (!receipt.duplicate) reportToCycle();
       return receipt;
     },
     { validator: (request) => void rejectWith(() => wg.validateSubmit(request, nowPlan())) },
@@ -142,7 +151,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     requestExtensionUpdate,
     async (request) => {
       const extension = wg.requestExtension(wg.validateRequestExtension(request), nowPlan());
-      await reportToCycle();
+      reportToCycle();
       return extension;
     },
     { validator: (request) => void rejectWith(() => wg.validateRequestExtension(request)) },
@@ -165,7 +174,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
           : { kind: 'extension-denied', data: { ...common(), reason: decided.decision?.reason ?? '' } },
         [args.group.chair],
       );
-      await reportToCycle();
+      reportToCycle();
       return decided;
     },
     { validator: (request) => void rejectWith(() => wg.validateDecideExtension(request)) },
@@ -196,7 +205,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
             },
         submitters,
       );
-      await reportToCycle();
+      reportToCycle();
       return reviewed;
     },
     { validator: (request) => void rejectWith(() => wg.validateReview(request)) },
@@ -224,7 +233,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     { kind: 'call-for-inputs', data: { ...common(), meeting: args.meeting } },
     [...submitters, ...args.group.members],
   );
-  await reportToCycle();
+  reportToCycle();
 
   while (!closing && wg.isOpen) {
     const version = planVersion;
@@ -244,7 +253,8 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
   await condition(allHandlersFinished);
   if (closing?.cancelled) wg.cancel();
   else wg.close();
-  await reportToCycle();
+  reportToCycle();
+  await Promise.all(reports);
   return resultOf(wg);
 
   async function act(event: GroupEvent): Promise<void> {
@@ -264,7 +274,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
           { kind: 'input-overdue', data: common() },
           submitters,
         );
-        await reportToCycle();
+        reportToCycle();
         return;
       case 'escalation':
         wg.state.escalated = true;

@@ -1,0 +1,245 @@
+/**
+ * Issue 5's measures, on a dev server of its own (SQLite in a temporary folder) with one worker:
+ *   1. the example cycle (20 organizations, 6 groups, one revision) run to completion on a compressed
+ *      timeline: history events across the cycle and its children, and Temporal actions;
+ *   2. the Update round trip of submitInput, p50/p99, against a bare echo Update on the same server.
+ *   npx tsx scripts/bench-cycle.ts [--updates 200]
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { loadHolidayCalendars } from '../calendar/holidays';
+import { readCycleSpecFile, resolveCycleSpec } from '../config/cycle-spec';
+import { loadDirectory } from '../config/directory';
+import { loadSettings } from '../config/settings';
+import { workflowIds } from '../domain/ids';
+import { freePort, startDevServer } from '../workers/dev-server';
+import { createLogger } from '../workers/logging';
+import { findOrBuildTemporalCli } from '../workers/temporal-cli';
+import { createActivities, WORKFLOWS_PATH } from '../workers/worker';
+import {
+  approveAgendaUpdate,
+  cycleStatusQuery,
+  preparationCycle,
+  recordOutcomeUpdate,
+} from '../workflows/preparation-cycle';
+import { reviewInputUpdate, submitInputUpdate } from '../workflows/working-group-input';
+import { addCounts, countActions, type ActionCount } from './bench/actions';
+import { echoUpdate, echoWorkflow, stopSignal } from './bench/echo-workflow';
+
+const updates = Number(process.argv[process.argv.indexOf('--updates') + 1] || 200) || 200;
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: createLogger('warn') });
+  const cli = await findOrBuildTemporalCli({ progress: (m) => console.error(m) });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'convene-bench-'));
+  const port = await freePort();
+  const server = await startDevServer({
+    cliPath: cli.path,
+    port,
+    namespace: 'default',
+    dbFile: path.join(dir, 'temporal.sqlite'),
+  });
+  const settings = loadSettings({
+    TEMPORAL_ADDRESS: server.address,
+    CONVENE_DATA_DIR: dir,
+    CONVENE_TASK_QUEUE: 'bench',
+    LOG_LEVEL: 'warn',
+  });
+  const client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const native = await NativeConnection.connect({ address: server.address });
+  const worker = await Worker.create({
+    connection: native,
+    taskQueue: 'bench',
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createActivities({ settings, directory: loadDirectory(settings.directoryFile) }),
+  });
+  const echoWorker = await Worker.create({
+    connection: native,
+    taskQueue: 'bench-echo',
+    workflowsPath: require.resolve('./bench/echo-workflow'),
+  });
+  try {
+    await Promise.all([
+      worker.runUntil(async () => {
+        await measureCycle(client, settings);
+        await echoWorker.runUntil(measureUpdates(client, settings));
+      }),
+    ]);
+  } finally {
+    await native.close();
+    await client.connection.close();
+    await server.stop();
+  }
+}
+
+async function measureCycle(client: Client, settings: ReturnType<typeof loadSettings>): Promise<void> {
+  const spec = readCycleSpecFile(
+    path.join(__dirname, '..', 'config', 'examples', 'hlm-27-2027.yaml'),
+  ) as Record<string, unknown>;
+  const start = new Date(Date.now() + 40_000);
+  spec.edition = 900;
+  spec.meeting = {
+    ...(spec.meeting as object),
+    start: start.toISOString(),
+    end: new Date(start.getTime() + 5_000).toISOString(),
+  };
+  delete spec.securityCouncil;
+  spec.timeline = {
+    callForInputs: 'PT39S',
+    inputDeadline: 'PT22S',
+    consolidationEnd: 'PT16S',
+    commentPeriodEnd: 'PT12S',
+    invitations: 'PT10S',
+    outcomeReportDue: 'PT30S',
+    snapToBusinessDays: false,
+  };
+  spec.reminders = { offsets: ['PT10S', 'PT5S'], overdueGrace: 'PT2S' };
+  const input = resolveCycleSpec(spec, 'bench', {
+    directory: loadDirectory(settings.directoryFile),
+    holidays: loadHolidayCalendars(),
+    now: new Date(),
+    defaults: settings.policies,
+  });
+  const organizer = input.organizers[0]!.email;
+  const cycle = await client.workflow.start(preparationCycle, {
+    taskQueue: 'bench',
+    workflowId: workflowIds.cycle(input.editionKey),
+    args: [input],
+  });
+  await until(async () => (await cycle.query(cycleStatusQuery)).groups.every((g) => g.deadline !== ''));
+  for (const [i, g] of input.workingGroups.entries()) {
+    const group = client.workflow.getHandle(workflowIds.workingGroup(input.editionKey, g.id));
+    const content = {
+      summary: `${g.title} input`,
+      agendaItems: [
+        { title: `${g.title} item`, description: 'Why it matters.', area: g.area, durationMinutes: 30 },
+      ],
+    };
+    await group.executeUpdate(submitInputUpdate, { args: [{ as: g.chair.email, input: content }] });
+    if (i === 0) {
+      await group.executeUpdate(reviewInputUpdate, {
+        args: [{ as: organizer, decision: 'revise', version: 1, comments: 'Please add the budget.' }],
+      });
+      await group.executeUpdate(submitInputUpdate, {
+        args: [{ as: g.chair.email, input: { ...content, summary: `${g.title} input, revised` } }],
+      });
+      await group.executeUpdate(reviewInputUpdate, {
+        args: [{ as: organizer, decision: 'accept', version: 2 }],
+      });
+    } else {
+      await group.executeUpdate(reviewInputUpdate, {
+        args: [{ as: organizer, decision: 'accept', version: 1 }],
+      });
+    }
+  }
+  await until(async () => (await cycle.query(cycleStatusQuery)).phase === 'agenda-comment');
+  await cycle.executeUpdate(approveAgendaUpdate, { args: [{ as: organizer }] });
+  await until(async () => (await cycle.query(cycleStatusQuery)).phase === 'awaiting-outcome');
+  await cycle.executeUpdate(recordOutcomeUpdate, { args: [{ as: organizer, decisions: [] }] });
+  await cycle.result();
+
+  const histories: [string, ActionCount][] = [];
+  for (const id of [
+    cycle.workflowId,
+    ...input.workingGroups.map((g) => workflowIds.workingGroup(input.editionKey, g.id)),
+  ]) {
+    const history = await client.workflow.getHandle(id).fetchHistory();
+    histories.push([id, countActions(history.events ?? [])]);
+  }
+  const total = histories.reduce((sum, [, c]) => addCounts(sum, c), {
+    events: 0,
+    actions: 0,
+    byKind: {},
+  });
+  console.log(
+    `\n1. Example cycle: ${input.participants.length} organizations, ${input.workingGroups.length} groups, one revision`,
+  );
+  for (const [id, c] of histories)
+    console.log(
+      `   ${id.padEnd(32)} ${String(c.events).padStart(4)} events  ${String(c.actions).padStart(4)} actions`,
+    );
+  console.log(
+    `   ${'total'.padEnd(32)} ${String(total.events).padStart(4)} events  ${String(total.actions).padStart(4)} actions`,
+  );
+  console.log(`   actions by kind: ${JSON.stringify(total.byKind)}`);
+}
+
+async function measureUpdates(client: Client, settings: ReturnType<typeof loadSettings>): Promise<void> {
+  // A fresh cycle whose input deadline is far away: the group takes submissions for the whole run.
+  const spec = readCycleSpecFile(path.join(__dirname, '..', 'config', 'examples', 'hlm-27-2027.yaml'));
+  const input = resolveCycleSpec(spec, 'bench', {
+    directory: loadDirectory(settings.directoryFile),
+    holidays: loadHolidayCalendars(),
+    now: new Date(),
+    rehearsal: { secondsPerDay: 86_400 },
+    defaults: settings.policies,
+  });
+  // Rehearsal at real speed, anchored at the call for inputs: the groups start at once, deadlines are weeks away.
+  const cycle = await client.workflow.start(preparationCycle, {
+    taskQueue: 'bench',
+    workflowId: workflowIds.cycle(`${input.editionKey}x`),
+    args: [input],
+  });
+  await until(async () => (await cycle.query(cycleStatusQuery)).groups.every((g) => g.deadline !== ''));
+  const g = input.workingGroups[2]!;
+  const group = client.workflow.getHandle(workflowIds.workingGroup(input.editionKey, g.id));
+  const echo = await client.workflow.start(echoWorkflow, {
+    taskQueue: 'bench-echo',
+    workflowId: `echo-${Date.now()}`,
+  });
+
+  const submit = (i: number) =>
+    group.executeUpdate(submitInputUpdate, {
+      args: [
+        {
+          as: g.chair.email,
+          input: {
+            summary: `version ${i}`,
+            agendaItems: [{ title: 'Item', description: 'Why.', area: g.area, durationMinutes: 30 }],
+          },
+        },
+      ],
+    });
+  const sample = async (fn: (i: number) => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < updates; i++) {
+      const t0 = performance.now();
+      await fn(i);
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b);
+  };
+  // Interleave warm-up, then measure each in turn (the machine is noisy: same run, same server).
+  await sample((i) => echo.executeUpdate(echoUpdate, { args: [i] }));
+  const echoTimes = await sample((i) => echo.executeUpdate(echoUpdate, { args: [i] }));
+  const submitTimes = await sample(submit);
+  const p = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  console.log(`\n2. Update round trip over ${updates} sequential calls (ms)`);
+  console.log(
+    `   echo Update (bare workflow)   p50 ${p(echoTimes, 0.5).toFixed(1)}  p99 ${p(echoTimes, 0.99).toFixed(1)}`,
+  );
+  console.log(
+    `   submitInput (working group)   p50 ${p(submitTimes, 0.5).toFixed(1)}  p99 ${p(submitTimes, 0.99).toFixed(1)}`,
+  );
+  console.log(
+    `   ratio submitInput / echo      p50 ${(p(submitTimes, 0.5) / p(echoTimes, 0.5)).toFixed(2)}  p99 ${(p(submitTimes, 0.99) / p(echoTimes, 0.99)).toFixed(2)}`,
+  );
+  await echo.signal(stopSignal);
+  await cycle.terminate('benchmark over');
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('benchmark timed out waiting for the cycle');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
