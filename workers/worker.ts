@@ -7,7 +7,14 @@ import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporal
 import { loadDirectory, type Directory } from '../config/directory';
 import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings } from '../config/settings';
+import { createCalendarActivities } from '../activities/calendar';
 import { createDirectoryActivities } from '../activities/directory';
+import { createDocumentActivities } from '../activities/documents';
+import { createMailActivities } from '../activities/mail';
+import { loadHolidayCalendars } from '../calendar/holidays';
+import { createCalendarRegistry } from '../calendar/registry';
+import { SentLedger } from '../notifications/ledger';
+import { createTransport } from '../notifications/transport';
 import { connectWorkerConnection } from './connect';
 import { createLogger } from './logging';
 
@@ -21,8 +28,19 @@ export interface WorkerDeps {
 
 /** The activities of a worker, built once from their real dependencies. */
 export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'>) {
+  const { settings, directory } = deps;
   return {
-    ...createDirectoryActivities(deps.directory),
+    ...createDirectoryActivities(directory),
+    ...createCalendarActivities({
+      calendars: createCalendarRegistry(directory.organizations, loadHolidayCalendars()),
+    }),
+    ...createMailActivities({
+      transport: createTransport(settings.mail),
+      ledger: new SentLedger(path.join(settings.dataDir, 'sent-ledger')),
+      now: () => new Date(),
+      from: settings.mail.from,
+    }),
+    ...createDocumentActivities({ documentsDir: path.join(settings.dataDir, 'documents') }),
   };
 }
 
