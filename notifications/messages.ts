@@ -79,6 +79,8 @@ export const Message = z.discriminatedUnion('kind', [
     reason: Prose.optional(),
   }),
   kind('cancellation', { ...common, meeting: Meeting, reason: Prose }),
+  /** To the organizers: the high-level meeting and the Security Council meeting no longer coincide. */
+  kind('coincidence-lost', { ...common, meeting: Meeting, explanation: Prose }),
   kind('outcome-report', {
     ...common,
     meeting: Meeting,

@@ -148,6 +148,7 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
   let mapping: TimeMapping = REAL_TIME;
   let planVersion = 0;
   let icsSequence = 0;
+  let coincidenceWarnings = 0;
   let approved = false;
   let outcomeRecorded = false;
   const children = new Map<string, ChildWorkflowHandle<typeof workingGroupInput>>();
@@ -515,6 +516,16 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
     } catch (err) {
       result = { coincide: false, explanation: causeMessage(err), checkedAt: nowPlan() };
       log(`the meetings no longer coincide: ${result.explanation}`);
+      coincidenceWarnings++;
+      await send(
+        ctx,
+        `${id}:coincidence-lost:${coincidenceWarnings}`,
+        {
+          kind: 'coincidence-lost',
+          data: { ...common(), meeting: messageMeeting(), explanation: result.explanation },
+        },
+        input.organizers,
+      );
     }
     s.coincidence = result;
     return result;

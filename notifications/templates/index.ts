@@ -65,6 +65,8 @@ function write(message: Message, ctx: TemplateContext): Letter {
       return meeting.invitation(message.data, ctx);
     case 'reschedule-notice':
       return meeting.rescheduleNotice(message.data, ctx);
+    case 'coincidence-lost':
+      return meeting.coincidenceLost(message.data, ctx);
     case 'cancellation':
       return meeting.cancellation(message.data, ctx);
     case 'outcome-report':

@@ -56,6 +56,18 @@ export const rescheduleNotice: Template<MessageData<'reschedule-notice'>> = (d, 
   ],
 });
 
+export const coincidenceLost: Template<MessageData<'coincidence-lost'>> = (d, { time }) => ({
+  subject: `${hlm(d.edition)} · no longer coincides with the Security Council meeting`,
+  reason: `you organize HLM ${d.edition.number}`,
+  body: [
+    paragraph(
+      `The ${d.meeting.title} and the Security Council meeting it accompanies no longer coincide. Move one of them: reschedule the high-level meeting (convene cycle reschedule), or record the Council's new date when it is set (convene cycle council-moved).`,
+    ),
+    quote('What convene found', d.explanation),
+    facts(...meetingFacts(d.meeting, time)),
+  ],
+});
+
 export const cancellation: Template<MessageData<'cancellation'>> = (d, { time }) => ({
   subject: `${hlm(d.edition)} · cancelled: ${d.meeting.title}`,
   reason: participant(d),

@@ -7,6 +7,7 @@ import {
   preparationCycle,
   recordOutcomeUpdate,
   rescheduleUpdate,
+  securityCouncilMovedUpdate,
 } from '../../workflows/preparation-cycle';
 import { groupStatusQuery, reviewInputUpdate, submitInputUpdate } from '../../workflows/working-group-input';
 import {
@@ -186,4 +187,32 @@ test('a wrong actor or a malformed payload is rejected with the reason, and noth
     expect(await updateEventCount(cycle)).toBeGreaterThan(events);
     await cycle.result();
   });
+}, 60_000);
+
+test('when the Security Council meeting moves out of the week, the organizers are told what to move', async () => {
+  const worker = await t.createWorker();
+  await worker.runUntil(async () => {
+    const { cycle, input } = await start(304);
+    await eventually(
+      async () => (await cycle.query(cycleStatusQuery)).milestones.length > 0,
+      10_000,
+      'the plan',
+    );
+    const sameWeek = await cycle.executeUpdate(securityCouncilMovedUpdate, {
+      args: [{ as: ORGANIZER, start: input.meeting.start, title: 'Open debate' }],
+    });
+    expect(sameWeek.coincide).toBe(true);
+    const later = new Date(Date.parse(input.meeting.start) + 14 * 86_400_000).toISOString();
+    const moved = await cycle.executeUpdate(securityCouncilMovedUpdate, {
+      args: [{ as: ORGANIZER, start: later }],
+    });
+    expect(moved.coincide).toBe(false);
+    expect(moved.explanation).toMatch(/do not coincide/);
+    expect((await cycle.query(cycleStatusQuery)).coincidence?.coincide).toBe(false);
+    await cycle.executeUpdate(cancelUpdate, { args: [{ as: ORGANIZER, reason: 'test over' }] });
+  });
+  const warning = mailTo(await readOutbox(t.settings.mail.outboxDir), ORGANIZER).find((m) =>
+    /no longer coincides/.test(m.subject),
+  );
+  expect(warning?.text).toContain('convene cycle reschedule');
 }, 60_000);

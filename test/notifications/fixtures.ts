@@ -79,6 +79,12 @@ export const SAMPLES: { [K in MessageKind]: DataOf<K> } = {
     previous: { start: meeting.start, end: meeting.end, venue: meeting.venue },
     reason: 'The Security Council debate moved.',
   },
+  'coincidence-lost': {
+    ...common,
+    meeting,
+    explanation:
+      'The high-level meeting (Friday 22 September 2006) and the Security Council meeting (Tuesday 3 October 2006) do not coincide.',
+  },
   cancellation: { ...common, meeting, reason: 'The meeting is postponed to next year.' },
   'outcome-report': { ...common, meeting, decisions: [decision], summary: 'Twenty organizations took part.' },
   'decision-progress-request': { ...common, decision, reportBy: '2007-03-31T21:00:00Z' },
