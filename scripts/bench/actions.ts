@@ -1,7 +1,8 @@
 /**
  * Temporal actions as Temporal Cloud bills them, read off a workflow history: a workflow start,
- * each activity attempt, timer, signal, Update, search-attribute upsert and marker is 1; a child
- * workflow start is 2 (the parent's command counts here, the child's own start in its history).
+ * each activity attempt, timer, signal sent, Update, search-attribute upsert and marker is 1; a
+ * child workflow start is 2 (the parent's command counts here, the child's own start in its
+ * history). A signal is billed once, when sent: the receiving side's event is not counted.
  */
 import { temporal } from '@temporalio/proto';
 
@@ -19,7 +20,6 @@ const KINDS: [temporal.api.enums.v1.EventType, string, (e: Event) => number][] =
   [E.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, 'workflow start', () => 1],
   [E.EVENT_TYPE_ACTIVITY_TASK_STARTED, 'activity attempt', () => 1],
   [E.EVENT_TYPE_TIMER_STARTED, 'timer', () => 1],
-  [E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED, 'signal received', () => 1],
   [E.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED, 'signal sent', () => 1],
   [E.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED, 'child start', () => 1],
   [E.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES, 'search attributes', () => 1],
