@@ -1,5 +1,5 @@
 /** How the CLI names a cycle and its groups: "7", "r7" (a rehearsal) or the workflow id "hlm-7". */
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { workflowIds } from '../domain/ids';
 import type { preparationCycle } from '../workflows/preparation-cycle';
 import type { workingGroupInput } from '../workflows/working-group-input';
@@ -25,4 +25,21 @@ export function groupHandle(
   group: string,
 ): WorkflowHandle<typeof workingGroupInput> {
   return client.workflow.getHandle(workflowIds.workingGroup(editionKeyOf(edition), group));
+}
+
+/**
+ * An action on a group whose workflow has ended (input accepted, consolidation closed, cycle
+ * cancelled) or never started, explained in the cycle's terms rather than Temporal's.
+ */
+export async function onGroup<T>(edition: string, group: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) {
+      throw new UserError(
+        `The ${group} group of cycle ${edition} takes no more actions: its input was accepted, consolidation has closed, or the group does not exist (yet). See \`convene input status ${edition} ${group}\` and \`convene cycle status ${edition}\`.`,
+      );
+    }
+    throw err;
+  }
 }

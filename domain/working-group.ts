@@ -91,6 +91,8 @@ export interface Receipt {
   deadline: string;
   /** True when this exact submission was already in: the same receipt, nothing new recorded. */
   duplicate: boolean;
+  /** The meeting's zone, for showing the times above to people. */
+  timeZone?: string;
 }
 
 export interface ExtensionRequest {

@@ -72,6 +72,7 @@ export interface WorkingGroupArgs {
 
 export interface GroupView extends GroupState {
   group: string;
+  meetingZone: string;
   title: string;
   chair: string;
   remindersPlanned: PlannedReminder[];
@@ -143,7 +144,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
       const r = wg.validateSubmit(request, nowPlan());
       const receipt = wg.submit(r, nowPlan());
       if (!receipt.duplicate) reportToCycle();
-      return receipt;
+      return { ...receipt, timeZone: args.meetingZone };
     },
     { validator: (request) => void rejectWith(() => wg.validateSubmit(request, nowPlan())) },
   );
@@ -213,6 +214,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
   setHandler(groupStatusQuery, () => ({
     ...wg.state,
     group: args.group.id,
+    meetingZone: args.meetingZone,
     title: args.group.title,
     chair: args.group.chair.email,
     remindersPlanned: reminders,

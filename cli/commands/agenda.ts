@@ -4,7 +4,10 @@ import {
   commentOnAgendaUpdate,
   recordOutcomeUpdate,
 } from '../../workflows/preparation-cycle';
+import type { Client } from '@temporalio/client';
+import { formatInZone } from '../../calendar/format';
 import { cycleHandle } from '../cycle-target';
+import { queryStatus } from './cycle';
 import { printJson, type Output } from '../output';
 import { withClient } from '../temporal';
 import { readDataFile } from './input';
@@ -31,7 +34,9 @@ export function registerAgenda(program: Command, output: () => Output): void {
           args: [{ as: o.as, text: o.text, item: o.item }],
         });
         if (output().json) return printJson(comment);
-        console.log(`Comment recorded for ${comment.organization.toUpperCase()} at ${comment.at}.`);
+        console.log(
+          `Comment recorded for ${comment.organization.toUpperCase()} at ${await meetingTime(client, edition, comment.at)}.`,
+        );
       });
     });
   agenda
@@ -46,7 +51,7 @@ export function registerAgenda(program: Command, output: () => Output): void {
         });
         if (output().json) return printJson(result);
         console.log(
-          `Agenda approved at ${result.approvedAt}; invitations go out at the invitations milestone.`,
+          `Agenda approved at ${await meetingTime(client, edition, result.approvedAt)}; the invitations go out at the invitations milestone.`,
         );
       });
     });
@@ -75,4 +80,10 @@ export function registerAgenda(program: Command, output: () => Output): void {
         );
       });
     });
+}
+
+/** An instant of the cycle's plan, shown in the meeting's zone. */
+async function meetingTime(client: Client, edition: string, iso: string): Promise<string> {
+  const status = await queryStatus(cycleHandle(client, edition), edition);
+  return formatInZone(iso, status.meeting.timeZone);
 }

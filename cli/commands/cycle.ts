@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { loadHolidayCalendars } from '../../calendar/holidays';
+import { formatInZone } from '../../calendar/format';
 import { localDateTime } from '../../calendar/zones';
 import { readCycleSpecFile, resolveCycleSpec } from '../../config/cycle-spec';
 import { loadDirectory } from '../../config/directory';
@@ -197,7 +198,7 @@ Examples:
           args: [{ as: o.as, reason: o.reason }],
         });
         if (output().json) return printJson(result);
-        console.log(`Cancelled at ${result.cancelledAt}. Everyone has been told.`);
+        console.log(`Cancelled at ${formatInZone(result.cancelledAt, 'UTC')}. Everyone has been told.`);
       });
     });
 }

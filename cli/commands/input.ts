@@ -9,7 +9,8 @@ import {
   reviewInputUpdate,
   submitInputUpdate,
 } from '../../workflows/working-group-input';
-import { groupHandle } from '../cycle-target';
+import { formatInZone } from '../../calendar/format';
+import { groupHandle, onGroup } from '../cycle-target';
 import { printJson, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { instant } from './cycle';
@@ -39,12 +40,15 @@ Example:
     .action(async (edition: string, group: string, file: string, o: { as: string }) => {
       const content = readDataFile(file);
       await withClient(async (client) => {
-        const receipt = await groupHandle(client, edition, group).executeUpdate(submitInputUpdate, {
-          args: [{ as: o.as, input: content as never }],
-        });
+        const receipt = await onGroup(edition, group, () =>
+          groupHandle(client, edition, group).executeUpdate(submitInputUpdate, {
+            args: [{ as: o.as, input: content as never }],
+          }),
+        );
+        const when = (iso: string) => formatInZone(iso, receipt.timeZone ?? 'UTC');
         if (output().json) return printJson(receipt);
         console.log(
-          `${receipt.duplicate ? 'Already received' : 'Received'}: ${group} version ${receipt.version} at ${receipt.receivedAt} — ${receipt.onTime ? 'on time' : 'LATE (accepted, flagged)'}; deadline ${receipt.deadline}.`,
+          `${receipt.duplicate ? 'Already received' : 'Received'}: ${group} version ${receipt.version} at ${when(receipt.receivedAt)} — ${receipt.onTime ? 'on time' : 'LATE (accepted, flagged)'}; deadline ${when(receipt.deadline)}.`,
         );
       });
     });
@@ -69,9 +73,11 @@ Example:
           ? { as: o.as, decision: 'accept' as const, version }
           : { as: o.as, decision: 'revise' as const, version, comments: o.revise ?? '' };
         await withClient(async (client) => {
-          const reviewed = await groupHandle(client, edition, group).executeUpdate(reviewInputUpdate, {
-            args: [request],
-          });
+          const reviewed = await onGroup(edition, group, () =>
+            groupHandle(client, edition, group).executeUpdate(reviewInputUpdate, {
+              args: [request],
+            }),
+          );
           if (output().json) return printJson(reviewed);
           console.log(
             `Version ${reviewed.version} of ${group}: ${reviewed.review?.decision}. The chair has been told.`,
@@ -94,12 +100,14 @@ Example:
         o: { until: string; reason: string; zone: string; as: string },
       ) => {
         await withClient(async (client) => {
-          const request = await groupHandle(client, edition, group).executeUpdate(requestExtensionUpdate, {
-            args: [{ as: o.as, until: instant(o.until, o.zone, '--until'), reason: o.reason }],
-          });
+          const request = await onGroup(edition, group, () =>
+            groupHandle(client, edition, group).executeUpdate(requestExtensionUpdate, {
+              args: [{ as: o.as, until: instant(o.until, o.zone, '--until'), reason: o.reason }],
+            }),
+          );
           if (output().json) return printJson(request);
           console.log(
-            `Extension to ${request.until} requested; the organizers decide with \`convene input decide\`.`,
+            `Extension to ${formatInZone(request.until, o.zone)} requested; the organizers decide with \`convene input decide\`.`,
           );
         });
       },
@@ -121,9 +129,11 @@ Example:
         if (Boolean(o.grant) === Boolean(o.deny))
           throw new UserError('give exactly one of --grant or --deny');
         await withClient(async (client) => {
-          const decided = await groupHandle(client, edition, group).executeUpdate(decideExtensionUpdate, {
-            args: [{ as: o.as, grant: Boolean(o.grant), reason: o.reason }],
-          });
+          const decided = await onGroup(edition, group, () =>
+            groupHandle(client, edition, group).executeUpdate(decideExtensionUpdate, {
+              args: [{ as: o.as, grant: Boolean(o.grant), reason: o.reason }],
+            }),
+          );
           if (output().json) return printJson(decided);
           console.log(
             `Extension ${decided.decision?.granted ? 'granted' : 'refused'}. The chair has been told.`,
@@ -137,14 +147,16 @@ Example:
     .description("the group's deadline, submissions and reviews, reminders and extension requests")
     .action(async (edition: string, group: string) => {
       await withClient(async (client) => {
-        const view = await groupHandle(client, edition, group).query(groupStatusQuery);
+        const view = await onGroup(edition, group, () =>
+          groupHandle(client, edition, group).query(groupStatusQuery),
+        );
         if (output().json) return printJson(view);
         console.log(
-          `${view.title}: ${view.status}; deadline ${view.deadline}; ${view.submissions.length} version(s); ${view.remindersSent} reminder(s) sent`,
+          `${view.title}: ${view.status}; deadline ${formatInZone(view.deadline, view.meetingZone)}; ${view.submissions.length} version(s); ${view.remindersSent} reminder(s) sent`,
         );
         for (const sub of view.submissions) {
           console.log(
-            `  v${sub.version} by ${sub.submittedBy} at ${sub.receivedAt}${sub.late ? ' (late)' : ''}${sub.review ? ` — ${sub.review.decision} by ${sub.review.by}` : ' — awaiting review'}`,
+            `  v${sub.version} by ${sub.submittedBy} at ${formatInZone(sub.receivedAt, view.meetingZone)}${sub.late ? ' (late)' : ''}${sub.review ? ` — ${sub.review.decision} by ${sub.review.by}` : ' — awaiting review'}`,
           );
         }
       });
