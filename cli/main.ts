@@ -6,10 +6,13 @@ import { Command, CommanderError } from 'commander';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ConfigError } from '../config/problems';
 import { registerAgenda } from './commands/agenda';
+import { registerCommittee } from './commands/committee';
 import { registerCycle } from './commands/cycle';
+import { registerDecision } from './commands/decision';
 import { registerDoctor } from './commands/doctor';
 import { registerInput } from './commands/input';
 import { registerOrgs } from './commands/orgs';
+import { registerReport } from './commands/report';
 import { UserError, type Output } from './output';
 
 export function buildProgram(): Command {
@@ -26,6 +29,9 @@ export function buildProgram(): Command {
   const output = (): Output => ({ json: Boolean(program.opts<{ json?: boolean }>().json) });
   registerOrgs(program, output);
   registerDoctor(program, output);
+  registerDecision(program, output);
+  registerCommittee(program, output);
+  registerReport(program, output);
   registerCycle(program, output);
   registerInput(program, output);
   registerAgenda(program, output);

@@ -44,7 +44,8 @@ export const DecisionFile = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.decisions.forEach((d, i) => {
-      if (seen.has(d.ref)) ctx.addIssue({ code: 'custom', path: ['decisions', i, 'ref'], message: `${d.ref} is listed twice` });
+      if (seen.has(d.ref))
+        ctx.addIssue({ code: 'custom', path: ['decisions', i, 'ref'], message: `${d.ref} is listed twice` });
       seen.add(d.ref);
     });
   });
@@ -54,7 +55,10 @@ export type DecisionFile = z.infer<typeof DecisionFile>;
 export function organizationsNamed(file: DecisionFile): Array<{ id: string; where: string }> {
   return file.decisions.flatMap((d, i) => [
     { id: d.leadOrganization, where: `decisions.${i}.leadOrganization` },
-    ...d.responsibleOrganizations.map((id, j) => ({ id, where: `decisions.${i}.responsibleOrganizations.${j}` })),
+    ...d.responsibleOrganizations.map((id, j) => ({
+      id,
+      where: `decisions.${i}.responsibleOrganizations.${j}`,
+    })),
   ]);
 }
 

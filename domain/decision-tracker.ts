@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { addIsoDuration } from './duration';
 import {
+  ACTION_PAYLOADS,
   ClaimImplementedRequest,
   DecisionState,
   ExtendDueDateRequest,
@@ -16,7 +17,9 @@ import {
   VerdictRequest,
   WithdrawRequest,
   decisionTitle,
+  type DecisionAction,
   isClosed,
+  isOverdueAt,
   isOwed,
   type ActionReceipt,
   type DecisionPolicy,
@@ -107,11 +110,66 @@ export class DecisionTracker {
     return `decision ${this.state.spec.ref} of HLM ${this.state.spec.edition}`;
   }
 
+  // ── Dispatch: what the workflow calls for each Update ─────────────────────────────────────────────
+
+  /** The validator's check: payload, actor and state; throws ActionRejected with the reason. */
+  check(action: DecisionAction, raw: unknown): void {
+    switch (action) {
+      case 'reportProgress':
+        return void this.checkReport(raw);
+      case 'claimImplemented':
+        return void this.checkClaim(raw);
+      case 'verify':
+        return void this.checkVerdict(raw, 'verify');
+      case 'rejectClaim':
+        return void this.checkVerdict(raw, 'reject');
+      case 'extendDueDate':
+        return void this.checkExtension(raw);
+      case 'reassignLead':
+        return void this.checkReassign(raw);
+      case 'withdraw':
+        return void this.checkWithdraw(raw);
+      case 'supersede':
+        return void this.checkSupersede(raw);
+    }
+  }
+
+  /** The handler's change, checked again (the state may have moved since the validator ran). */
+  apply(action: DecisionAction, raw: unknown, now: string, newId: () => string): ActionReceipt {
+    switch (action) {
+      case 'reportProgress':
+        return this.report(raw, now, newId);
+      case 'claimImplemented':
+        return this.claim(raw, now, newId);
+      case 'verify':
+        return this.verify(raw, now);
+      case 'rejectClaim':
+        return this.rejectClaim(raw, now);
+      case 'extendDueDate':
+        return this.extendDueDate(raw, now);
+      case 'reassignLead':
+        return this.reassignLead(raw, now);
+      case 'withdraw':
+        return this.withdraw(raw, now);
+      case 'supersede':
+        return this.supersede(raw, now);
+    }
+  }
+
+  /** Organizations an action brings in whose focal points the roster does not know yet (a new lead). */
+  newOrganizations(action: DecisionAction, raw: unknown): string[] {
+    if (action !== 'reassignLead') return [];
+    const parsed = ReassignLeadRequest.safeParse(raw);
+    return parsed.success && !this.roster.organization(parsed.data.leadOrganization)
+      ? [parsed.data.leadOrganization]
+      : [];
+  }
+
   // ── Progress reports ──────────────────────────────────────────────────────────────────────────────
 
   /** Lead or responsible focal points only; returns the parsed report and the reporting organization. */
   checkReport(raw: unknown): { request: Parsed<typeof ReportProgressRequest>; organization: string } {
-    const request = parsePayload(ReportProgressRequest, raw, 'the progress report');
+    const request = parseAction('reportProgress', raw);
     this.requireOpen('report progress on');
     const organization = this.roster.organizationOf(request.as, [this.state.lead, ...this.state.responsible]);
     if (!organization) {
@@ -170,7 +228,7 @@ export class DecisionTracker {
   // ── Claim and verification ────────────────────────────────────────────────────────────────────────
 
   checkClaim(raw: unknown): Parsed<typeof ClaimImplementedRequest> {
-    const request = parsePayload(ClaimImplementedRequest, raw, 'the claim of implementation');
+    const request = parseAction('claimImplemented', raw);
     this.requireOpen('claim implementation of');
     if (!this.roster.organizationOf(request.as, [this.state.lead])) {
       throw new ActionRejected(
@@ -208,8 +266,7 @@ export class DecisionTracker {
   }
 
   checkVerdict(raw: unknown, verdict: 'verify' | 'reject'): Parsed<typeof VerdictRequest> {
-    const what = verdict === 'verify' ? 'the verification' : 'the rejection of the claim';
-    const request = parsePayload(VerdictRequest, raw, what);
+    const request = parseAction(verdict === 'verify' ? 'verify' : 'rejectClaim', raw);
     const action = verdict === 'verify' ? `verify ${this.name}` : `reject the claim on ${this.name}`;
     const member = this.roster.requireMember(request.as, action);
     if (!this.pendingClaim()) {
@@ -251,7 +308,7 @@ export class DecisionTracker {
   // ── Due date, lead, closure ───────────────────────────────────────────────────────────────────────
 
   checkExtension(raw: unknown): Parsed<typeof ExtendDueDateRequest> {
-    const request = parsePayload(ExtendDueDateRequest, raw, 'the extension');
+    const request = parseAction('extendDueDate', raw);
     this.roster.requireMember(request.as, `extend the due date of ${this.name}`);
     this.requireOpen('extend');
     const last = this.state.extensions.at(-1);
@@ -280,7 +337,7 @@ export class DecisionTracker {
   }
 
   checkReassign(raw: unknown): Parsed<typeof ReassignLeadRequest> {
-    const request = parsePayload(ReassignLeadRequest, raw, 'the reassignment');
+    const request = parseAction('reassignLead', raw);
     this.roster.requireOrganizer(request.as, `reassign the lead of ${this.name}`);
     this.requireOpen('reassign');
     if (!this.roster.knows(request.leadOrganization)) {
@@ -312,7 +369,7 @@ export class DecisionTracker {
   }
 
   checkWithdraw(raw: unknown): Parsed<typeof WithdrawRequest> {
-    const request = parsePayload(WithdrawRequest, raw, 'the withdrawal');
+    const request = parseAction('withdraw', raw);
     this.roster.requireOrganizer(request.as, `withdraw ${this.name}`);
     this.requireOpen('withdraw');
     return request;
@@ -326,7 +383,7 @@ export class DecisionTracker {
   }
 
   checkSupersede(raw: unknown): Parsed<typeof SupersedeRequest> {
-    const request = parsePayload(SupersedeRequest, raw, 'the supersession');
+    const request = parseAction('supersede', raw);
     this.roster.requireOrganizer(request.as, `supersede ${this.name}`);
     this.requireOpen('supersede');
     return request;
@@ -520,7 +577,7 @@ export class DecisionTracker {
   }
 
   isOverdue(nowMs: number): boolean {
-    return isOwed(this.state.status) && nowMs > Date.parse(this.state.dueDate);
+    return isOverdueAt(this.state, nowMs);
   }
 
   /** The last report, as a line a person reads in a digest or an agenda. */
@@ -544,10 +601,11 @@ export class DecisionTracker {
       text: spec.text,
       area: spec.area,
       adoptedAt: spec.adoptedAt,
-      originalDueDate: spec.dueDate,
+      originalDueDate: iso(Date.parse(spec.dueDate)),
       lead: ref(lead),
       responsible: responsible.map(ref),
       rehearsal: extras.rehearsal,
+      asOf: iso(nowMs),
       overdue: this.isOverdue(nowMs),
       lastReport: this.lastReport(),
       upcoming: this.upcoming(nowMs)
@@ -570,6 +628,15 @@ function describeAction(action: DueAction): string {
     case 'stall':
       return 'marked stalled unless progress is reported';
   }
+}
+
+/** Checks a payload alone (not who sends it): what a validator can do before the roster is loaded. */
+export function parseAction<A extends DecisionAction>(
+  action: A,
+  raw: unknown,
+): z.output<(typeof ACTION_PAYLOADS)[A]['schema']> {
+  const { schema, what } = ACTION_PAYLOADS[action];
+  return parsePayload(schema, raw, what) as z.output<(typeof ACTION_PAYLOADS)[A]['schema']>;
 }
 
 function responseFromPercent(percent: number): ResponseState {

@@ -51,6 +51,11 @@ export function isOwed(status: DecisionStatus): boolean {
   return (OWED_STATUSES as readonly DecisionStatus[]).includes(status);
 }
 
+/** Past its due date with the work still owed (not claimed, not closed). */
+export function isOverdueAt(decision: { status: DecisionStatus; dueDate: string }, nowMs: number): boolean {
+  return isOwed(decision.status) && nowMs > Date.parse(decision.dueDate);
+}
+
 // ── What starts a decision ──────────────────────────────────────────────────────────────────────────
 
 /** "7" for the seventh meeting, "r7" for a rehearsal of it (see domain/ids.ts editionKey). */
@@ -161,6 +166,25 @@ export const DecisionPolicy = z
   });
 export type DecisionPolicy = z.infer<typeof DecisionPolicy>;
 export type DecisionPolicyInput = z.input<typeof DecisionPolicy>;
+
+/**
+ * The policy of a rehearsal, whose clock runs `factor` times faster (e.g. a day in 10 s: 10 / 86 400).
+ * Months count as their length from the Unix epoch; to the second, which is close enough to rehearse.
+ */
+export function compressDecisionPolicy(policy: DecisionPolicy, factor: number): DecisionPolicy {
+  const scale = (duration: string) =>
+    `PT${Math.max(1, Math.round((addIsoDuration(0, duration) / 1000) * factor))}S`;
+  return {
+    reportCadence: scale(policy.reportCadence),
+    reportWindow: scale(policy.reportWindow),
+    dueSoonBefore: scale(policy.dueSoonBefore),
+    escalation: policy.escalation.map((step) => ({
+      ...step,
+      after: addIsoDuration(0, step.after) ? scale(step.after) : 'PT0S',
+    })),
+    stallAfter: scale(policy.stallAfter),
+  };
+}
 
 // ── The record ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -347,6 +371,19 @@ export const SupersedeRequest = z.object({
 });
 export type SupersedeRequest = z.input<typeof SupersedeRequest>;
 
+/** The payload of each Update and how a rejection names it ("the progress report is malformed: …"). */
+export const ACTION_PAYLOADS = {
+  reportProgress: { schema: ReportProgressRequest, what: 'the progress report' },
+  claimImplemented: { schema: ClaimImplementedRequest, what: 'the claim of implementation' },
+  verify: { schema: VerdictRequest, what: 'the verification' },
+  rejectClaim: { schema: VerdictRequest, what: 'the rejection of the claim' },
+  extendDueDate: { schema: ExtendDueDateRequest, what: 'the extension' },
+  reassignLead: { schema: ReassignLeadRequest, what: 'the reassignment' },
+  withdraw: { schema: WithdrawRequest, what: 'the withdrawal' },
+  supersede: { schema: SupersedeRequest, what: 'the supersession' },
+} as const;
+export type DecisionAction = keyof typeof ACTION_PAYLOADS;
+
 /** What every Update answers: the decision's status after it, and whether it changed anything. */
 export interface ActionReceipt {
   decision: string;
@@ -379,6 +416,11 @@ export interface DecisionView extends Omit<DecisionState, 'spec' | 'lead' | 'res
   lead: OrganizationRef;
   responsible: OrganizationRef[];
   rehearsal: boolean;
+  /**
+   * The workflow's clock when it last ran (a query cannot read the time): `overdue` and `upcoming`
+   * are as of then. Readers who need "now" use `isOverdueAt`.
+   */
+  asOf: string;
   overdue: boolean;
   lastReport?: { at: string; by: string; organization: string; summary: string };
   upcoming: Array<{ what: string; at: string }>;

@@ -68,17 +68,18 @@ export interface IdeaReceipt {
 }
 
 export class StandingCommittee {
-  readonly roster: Roster;
-
   constructor(
     readonly state: CommitteeState,
-    readonly committee: CommitteeRoster,
-    readonly policy: CommitteePolicy,
-  ) {
-    this.roster = new Roster({
+    /** Replaced when the workflow has loaded a fresh roster. */
+    public committee: CommitteeRoster,
+    public policy: CommitteePolicy,
+  ) {}
+
+  get roster(): Roster {
+    return new Roster({
       organizations: [],
-      committee: committee.members,
-      organizers: committee.organizers,
+      committee: this.committee.members,
+      organizers: this.committee.organizers,
       knownOrganizationIds: [],
     });
   }

@@ -4,10 +4,13 @@
  */
 import path from 'node:path';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { loadStandingCommittee } from '../config/committee';
 import { loadDirectory, type Directory } from '../config/directory';
 import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings } from '../config/settings';
 import { createCalendarActivities } from '../activities/calendar';
+import { createCommitteeActivities } from '../activities/committee';
 import { createDirectoryActivities } from '../activities/directory';
 import { createDocumentActivities } from '../activities/documents';
 import { createMailActivities } from '../activities/mail';
@@ -15,7 +18,7 @@ import { loadHolidayCalendars } from '../calendar/holidays';
 import { createCalendarRegistry } from '../calendar/registry';
 import { SentLedger } from '../notifications/ledger';
 import { createTransport } from '../notifications/transport';
-import { connectWorkerConnection } from './connect';
+import { connectClient, connectWorkerConnection } from './connect';
 import { createLogger } from './logging';
 
 export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', 'index.ts');
@@ -24,10 +27,12 @@ export interface WorkerDeps {
   settings: Settings;
   directory: Directory;
   connection: NativeConnection;
+  /** A client for visibility look-ups and queries (digest, carry-forward); connected on first use when absent. */
+  client?: () => Promise<Client>;
 }
 
 /** The activities of a worker, built once from their real dependencies. */
-export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'>) {
+export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory' | 'client'>) {
   const { settings, directory } = deps;
   return {
     ...createDirectoryActivities(directory),
@@ -41,7 +46,23 @@ export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'
       from: settings.mail.from,
     }),
     ...createDocumentActivities({ documentsDir: path.join(settings.dataDir, 'documents') }),
+    ...createCommitteeActivities({
+      settings,
+      directory,
+      committee: loadStandingCommittee(directory),
+      client: deps.client ?? lazyClient(settings),
+    }),
   };
+}
+
+/** Connects when first asked, and again after a failed attempt. */
+function lazyClient(settings: Settings): () => Promise<Client> {
+  let client: Promise<Client> | undefined;
+  return () =>
+    (client ??= connectClient(settings).catch((err: unknown) => {
+      client = undefined;
+      throw err;
+    }));
 }
 
 export async function createWorker(
@@ -54,6 +75,9 @@ export async function createWorker(
     taskQueue: deps.settings.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: createActivities(deps),
+    // Decisions sit idle for months; a bounded cache keeps a worker's memory flat (each cached
+    // workflow holds 1-2 MB) at the price of a replay when an idle one wakes up.
+    maxCachedWorkflows: 1_000,
     ...overrides,
   });
 }

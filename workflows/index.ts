@@ -2,3 +2,5 @@
 export { healthCheck } from './health-check';
 export { preparationCycle } from './preparation-cycle';
 export { workingGroupInput } from './working-group-input';
+export { decisionTracking } from './decision-tracking';
+export { standingCommittee } from './standing-committee';

@@ -19,6 +19,8 @@ import {
   condition,
   defineQuery,
   defineUpdate,
+  ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -27,6 +29,7 @@ import {
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import type { CalendarActivities, PlannedMilestone, PlannedTimeline } from '../activities/calendar';
+import type { CommitteeActivities } from '../activities/committee';
 import type { DocumentActivities, RenderedDocument } from '../activities/documents';
 import {
   PreparationCycle,
@@ -43,12 +46,15 @@ import {
   type SecurityCouncilMovedRequest,
 } from '../domain/cycle';
 import type { CycleInput, MeetingPlan } from '../domain/cycle-input';
+import { compressDecisionPolicy, DecisionPolicy } from '../domain/decision';
 import { searchAttributes, workflowIds } from '../domain/ids';
 import type { Participant } from '../domain/people';
 import { REAL_TIME, rehearsalMapping, toClock, toPlan, type TimeMapping } from '../domain/time-mapping';
 import type { AgendaEntry, DocumentRequest } from '../documents/meeting-documents';
+import { decisionTracking } from './decision-tracking';
 import { send, type DeliveryFailure, type MailContext } from './mail';
 import { rejectWith } from './rejections';
+import { announceDecisions } from './standing-committee';
 import {
   closeSignal,
   deadlinesMovedSignal,
@@ -107,6 +113,10 @@ const calendar = proxyActivities<CalendarActivities>({
 const documents = proxyActivities<DocumentActivities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 10 },
+});
+const committee = proxyActivities<Pick<CommitteeActivities, 'getCarryForward'>>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
 export async function preparationCycle(input: CycleInput): Promise<CycleStatus> {
@@ -263,7 +273,10 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
       const r = cycle.validateRecordOutcome(request, s.phase);
       outcomeRecorded = true; // before any await: a second call is rejected by the validator's phase check
       s.phase = 'completed';
-      const started = await startDecisions(r.decisions);
+      // Before decision tracking existed the decisions were only kept in the outcome.
+      const started = patched('decision-tracking-children')
+        ? await startDecisions(r.decisions)
+        : keepDecisions(r.decisions);
       const report = await render('outcome-report', {
         summary: r.summary,
         decisions: r.decisions.map(decisionForDocument),
@@ -341,7 +354,10 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
   await setPhase('consolidating');
   await closeGroups(false);
   const results = await Promise.all([...children.values()].map((c) => c.result()));
-  const carryForward = await collectCarryForward();
+  // Cycles recorded before carry-forward existed replay without it (test/histories/*-v1.json).
+  const carryForward = patched('carry-forward-from-committee')
+    ? await collectCarryForward()
+    : { decisions: [], ideas: [] };
   s.documents.draftAgenda = await render('draft-agenda', {
     items: agendaOf(results),
     missingGroups: missing(results),
@@ -531,9 +547,25 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
     return result;
   }
 
+  /** What earlier meetings left open, and the committee's ideas: standing items of the agenda. */
   async function collectCarryForward(): Promise<DocumentRequest['standing']> {
-    // Filled from the standing committee once decision tracking runs (see activities/committee.ts).
-    return { decisions: [], ideas: [] };
+    try {
+      const carry = await committee.getCarryForward({ rehearsal: s.rehearsal });
+      return {
+        decisions: carry.decisions.map((d) => ({
+          ref: `HLM ${d.edition}, ${d.ref}`,
+          text: d.text,
+          status: d.status,
+          yearsOpen: d.yearsOpen,
+          lastReport: d.lastReport ? `${d.lastReport.at.slice(0, 10)}: ${d.lastReport.summary}` : undefined,
+        })),
+        ideas: carry.ideas.map((i) => ({ text: i.text, proposedBy: i.proposedBy })),
+      };
+    } catch (err) {
+      // The agenda must not wait on visibility; the organizers see that the standing items are missing.
+      log(`standing items could not be collected: ${causeMessage(err)}`);
+      return { decisions: [], ideas: [] };
+    }
   }
 
   function standingMessageItems() {
@@ -543,14 +575,58 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
     ];
   }
 
+  /** One tracking workflow per decision; decisions outlive the cycle (parent-close policy abandon). */
   async function startDecisions(decisions: OutcomeDecision[]): Promise<string[]> {
     const ids: string[] = [];
+    const adoptedAt = onClock(nowPlan());
     for (const d of decisions) {
       const workflowId = workflowIds.decision(input.editionKey, d.ref);
+      try {
+        await startChild(decisionTracking, {
+          workflowId,
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          args: [
+            {
+              decision: {
+                ref: d.ref,
+                edition: input.editionKey,
+                meetingTitle: input.title,
+                text: d.text,
+                area: d.area,
+                leadOrganization: d.lead,
+                responsibleOrganizations: d.responsible.filter((r) => r !== d.lead),
+                dueDate: onClock(d.dueDate),
+                adoptedAt,
+                meetingTimeZone: input.meeting.timeZone,
+              },
+              organizers: input.organizers.map((o) => ({ name: o.name, email: o.email })),
+              rehearsal: s.rehearsal,
+              // A rehearsal's decisions keep its pace: reports, reminders and escalations compressed too.
+              policy: input.rehearsal
+                ? compressDecisionPolicy(DecisionPolicy.parse({}), mapping.factor)
+                : undefined,
+            },
+          ],
+        });
+      } catch (err) {
+        log(`decision ${d.ref} was not started: ${causeMessage(err)} (already tracked under ${workflowId}?)`);
+      }
       s.decisions.push({ ref: d.ref, workflowId });
       ids.push(workflowId);
     }
-    return Promise.resolve(ids);
+    if (ids.length) await announceDecisions({ edition: input.editionKey, refs: decisions.map((d) => d.ref) });
+    return ids;
+  }
+
+  function keepDecisions(decisions: OutcomeDecision[]): string[] {
+    for (const d of decisions)
+      s.decisions.push({ ref: d.ref, workflowId: workflowIds.decision(input.editionKey, d.ref) });
+    return s.decisions.map((d) => d.workflowId);
+  }
+
+  /** A planned date as the decision's clock sees it: itself in a real cycle, compressed in a rehearsal. */
+  function onClock(planIso: string): string {
+    return new Date(toClock(mapping, planIso)).toISOString();
   }
 
   function render(

@@ -88,6 +88,8 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
       ],
     });
     expect(result.decisions).toEqual([workflowIds.decision(input.editionKey, '1')]);
+    // Decisions outlive the cycle: tracked by a workflow of their own, still running after it.
+    const decision = t.client.workflow.getHandle(workflowIds.decision(input.editionKey, '1'));
     const final = await cycle.result();
     expect(final.phase).toBe('completed');
     if (process.env.CONVENE_RECORD_HISTORIES) {
@@ -96,6 +98,7 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
     }
     expect(final.documents.finalAgenda).toBeDefined();
     expect(final.documents.outcomeReport).toBeDefined();
+    expect((await decision.describe()).status.name).toBe('RUNNING');
   });
 
   const mail = await readOutbox(t.settings.mail.outboxDir);

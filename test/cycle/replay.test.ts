@@ -7,7 +7,13 @@ import { HISTORIES_DIR } from '../helpers/histories';
 const recorded = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
 
 test('there are recorded histories to replay', () => {
-  expect(recorded).toEqual(expect.arrayContaining(['preparation-cycle.json', 'working-group-input.json']));
+  expect(recorded).toEqual(
+    expect.arrayContaining([
+      'preparation-cycle.json',
+      'preparation-cycle-v1.json',
+      'working-group-input.json',
+    ]),
+  );
 });
 
 test.each(recorded)('the recorded history %s replays with the current workflow code', async (file) => {

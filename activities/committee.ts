@@ -1,0 +1,337 @@
+/**
+ * Activities of the decisions and the standing committee: who the people are (rosters from the
+ * directory and config/standing-committee.json), what visibility says about every decision (digest,
+ * carry-forward), a fair slot for the review meeting, and signal-with-start of the committee.
+ *
+ * Idempotency: all but the last only read, so a retry returns the same answer (or a fresher one);
+ * `notifyCommitteeOfDecisions` may deliver its signal twice, and the committee keeps one.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import { findFairSlots } from '../calendar/slots';
+import {
+  committeePolicyOf,
+  decisionPolicyOf,
+  resolveParticipant,
+  type StandingCommitteeConfig,
+} from '../config/committee';
+import type { Directory } from '../config/directory';
+import type { Settings } from '../config/settings';
+import {
+  buildDigest,
+  decisionQuery,
+  yearsOpen,
+  type CarryForward,
+  type CommitteePolicy,
+  type DecisionFilter,
+  type DecisionListing,
+  type Digest,
+  type Idea,
+  type NewDecisions,
+} from '../domain/committee';
+import { DecisionStatus, type DecisionPolicy } from '../domain/decision';
+import { addIsoDuration } from '../domain/duration';
+import { searchAttributes, workflowIds } from '../domain/ids';
+import type { Contact, DecisionRoster, OrganizationContacts } from '../domain/roster';
+import type { CommitteeRoster, ReviewSlot } from '../domain/standing-committee';
+import { decisionStatusQuery } from '../workflows/decision-tracking';
+import { committeeStatusQuery, newDecisionsSignal, standingCommittee } from '../workflows/standing-committee';
+
+export interface CommitteeActivityDeps {
+  settings: Settings;
+  directory: Directory;
+  committee: StandingCommitteeConfig;
+  /** A Temporal client for visibility and queries; connected on first use. */
+  client: () => Promise<Client>;
+  /** Tests run their own committee beside others on the same server. */
+  committeeWorkflowId?: string;
+  now?: () => Date;
+}
+
+export interface LoadedDecisionRoster {
+  roster: DecisionRoster;
+  policy: DecisionPolicy;
+}
+
+export interface LoadedCommitteeRoster {
+  roster: CommitteeRoster;
+  policy: CommitteePolicy;
+}
+
+export interface CommitteeActivities {
+  loadDecisionRoster(input: {
+    organizationIds: string[];
+    organizers: Contact[];
+  }): Promise<LoadedDecisionRoster>;
+  loadCommitteeRoster(): Promise<LoadedCommitteeRoster>;
+  buildDigest(input: { from: string; to?: string; ideas: Idea[]; rehearsal?: boolean }): Promise<Digest>;
+  getCarryForward(input: { sinceIso?: string; rehearsal?: boolean }): Promise<CarryForward>;
+  proposeReviewSlot(input: { fromIso: string }): Promise<ReviewSlot | null>;
+  notifyCommitteeOfDecisions(input: NewDecisions): Promise<void>;
+}
+
+/** At most this many status queries at once: each replays a decision on a worker. */
+const QUERY_CONCURRENCY = 8;
+
+export function createCommitteeActivities(deps: CommitteeActivityDeps): CommitteeActivities {
+  const now = deps.now ?? (() => new Date());
+  const committeeId = deps.committeeWorkflowId ?? workflowIds.standingCommittee();
+  const scope = (filter: DecisionFilter): DecisionFilter => ({
+    taskQueue: deps.settings.taskQueue,
+    ...filter,
+  });
+  return {
+    async loadDecisionRoster({ organizationIds, organizers }) {
+      return {
+        roster: decisionRoster(deps, organizationIds, organizers),
+        policy: decisionPolicyOf(deps.settings, deps.committee),
+      };
+    },
+
+    async loadCommitteeRoster() {
+      return { roster: deps.committee.roster, policy: committeePolicyOf(deps.settings, deps.committee) };
+    },
+
+    async buildDigest({ from, to, ideas, rehearsal = false }) {
+      const until = to ?? now().toISOString();
+      const client = await deps.client();
+      const listings = await listDecisions(client, scope({ runningOrClosedSince: from, rehearsal }));
+      const policy = committeePolicyOf(deps.settings, deps.committee);
+      const acronyms = Object.fromEntries(deps.directory.organizations.map((o) => [o.id, o.acronym]));
+      return buildDigest(listings, ideas, { from, to: until, horizon: policy.digestHorizon, acronyms });
+    },
+
+    async getCarryForward({ sinceIso, rehearsal = false }) {
+      const client = await deps.client();
+      const open = await listDecisions(client, scope({ openOnly: true, rehearsal }));
+      const at = now().toISOString();
+      const decisions = await mapWithLimit(open, QUERY_CONCURRENCY, (d) => carriedDecision(client, d, at));
+      const ideas = await committeeIdeas(
+        client,
+        { workflowId: committeeId, taskQueue: deps.settings.taskQueue },
+        sinceIso,
+      );
+      return { decisions: decisions.sort(byEditionAndRef), ideas };
+    },
+
+    async proposeReviewSlot({ fromIso }) {
+      const policy = committeePolicyOf(deps.settings, deps.committee);
+      return reviewSlot(deps, Date.parse(fromIso), policy);
+    },
+
+    async notifyCommitteeOfDecisions(input) {
+      const client = await deps.client();
+      await announceToCommittee(
+        client,
+        { taskQueue: deps.settings.taskQueue, workflowId: committeeId },
+        input,
+      );
+    },
+  };
+}
+
+// ── The committee workflow, from a client ──────────────────────────────────────────────────────────
+
+export interface CommitteeAddress {
+  taskQueue: string;
+  workflowId: string;
+}
+
+/** Signal-with-start: the committee hears of the decisions, and starts if it was not running. */
+export async function announceToCommittee(
+  client: Client,
+  at: CommitteeAddress,
+  news: NewDecisions,
+): Promise<void> {
+  await client.workflow.signalWithStart(standingCommittee, {
+    workflowId: at.workflowId,
+    taskQueue: at.taskQueue,
+    args: [{}],
+    signal: newDecisionsSignal,
+    signalArgs: [news],
+  });
+}
+
+/** The running committee, started first if there is none (e.g. before the first idea). */
+export async function ensureCommittee(client: Client, at: CommitteeAddress) {
+  return client.workflow.start(standingCommittee, {
+    workflowId: at.workflowId,
+    taskQueue: at.taskQueue,
+    args: [{}],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+}
+
+// ── Rosters ─────────────────────────────────────────────────────────────────────────────────────────
+
+function decisionRoster(deps: CommitteeActivityDeps, ids: string[], organizers: Contact[]): DecisionRoster {
+  const unknown = ids.filter((id) => !deps.directory.get(id));
+  if (unknown.length) {
+    throw ApplicationFailure.nonRetryable(
+      `unknown organization id(s): ${unknown.join(', ')}. Known ids: ${deps.directory.organizations.map((o) => o.id).join(', ')}`,
+      'UnknownOrganization',
+    );
+  }
+  const home = deps.committee.roster.homeTimeZone;
+  return {
+    organizations: [...new Set(ids)].map((id) => organizationContacts(deps.directory, id)),
+    committee: deps.committee.roster.members,
+    organizers: organizers.length
+      ? organizers.map((o) => resolveParticipant(deps.directory, o, home))
+      : deps.committee.roster.organizers,
+    knownOrganizationIds: deps.directory.organizations.map((o) => o.id),
+  };
+}
+
+function organizationContacts(directory: Directory, id: string): OrganizationContacts {
+  const org = directory.require(id);
+  return {
+    id,
+    acronym: org.acronym,
+    name: org.name,
+    focalPoints: org.focalPoints.map((p) => ({
+      name: p.name,
+      email: p.email,
+      organization: id,
+      timeZone: p.timeZone ?? org.headquarters.timeZone,
+    })),
+  };
+}
+
+// ── Visibility ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Every decision matching the filter, from visibility alone (search attributes and memo). */
+export async function listDecisions(
+  client: Client,
+  filter: DecisionFilter,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<DecisionListing[]> {
+  const listings: DecisionListing[] = [];
+  for await (const info of client.workflow.list({
+    query: decisionQuery(filter),
+    pageSize: Math.min(1000, limit),
+  })) {
+    const listing = decisionListing(info);
+    if (listing) listings.push(listing);
+    if (listings.length >= limit) break;
+  }
+  return listings;
+}
+
+/** A decision as visibility shows it; undefined for an execution that has not indexed itself yet. */
+export function decisionListing(info: WorkflowExecutionInfo): DecisionListing | undefined {
+  const attrs = info.typedSearchAttributes;
+  const status = DecisionStatus.safeParse(attrs.get(searchAttributes.DecisionStatus));
+  if (!status.success) return undefined;
+  const memo = (info.memo ?? {}) as Partial<Record<'ref' | 'edition' | 'title' | 'meetingTitle', string>>;
+  const [, edition = '', ref = ''] = /^decision-(r?\d+)-(.+)$/.exec(info.workflowId) ?? [];
+  const running = info.status.name === 'RUNNING';
+  return {
+    id: info.workflowId,
+    ref: memo.ref ?? ref,
+    edition: memo.edition ?? attrs.get(searchAttributes.MeetingEdition) ?? edition,
+    title: memo.title ?? info.workflowId,
+    meetingTitle: memo.meetingTitle,
+    status: status.data,
+    lead: attrs.get(searchAttributes.LeadOrganization) ?? '',
+    responsible: attrs.get(searchAttributes.ResponsibleOrganizations) ?? [],
+    area: attrs.get(searchAttributes.DecisionArea) ?? '',
+    dueDate: attrs.get(searchAttributes.DecisionDueDate)?.toISOString() ?? '',
+    running,
+    rehearsal: attrs.get(searchAttributes.Rehearsal) ?? false,
+    ...(info.closeTime && !running ? { closedAt: info.closeTime.toISOString() } : {}),
+  };
+}
+
+async function carriedDecision(
+  client: Client,
+  d: DecisionListing,
+  at: string,
+): Promise<CarryForward['decisions'][number]> {
+  const view = await client.workflow.getHandle(d.id).query(decisionStatusQuery);
+  return {
+    id: view.id,
+    ref: view.ref,
+    edition: view.edition,
+    text: view.text,
+    status: view.status,
+    lead: view.lead.acronym,
+    yearsOpen: yearsOpen(view.adoptedAt, at),
+    ...(view.lastReport ? { lastReport: { at: view.lastReport.at, summary: view.lastReport.summary } } : {}),
+  };
+}
+
+async function committeeIdeas(
+  client: Client,
+  committee: CommitteeAddress,
+  sinceIso?: string,
+): Promise<CarryForward['ideas']> {
+  const handle = client.workflow.getHandle(committee.workflowId);
+  try {
+    // Only this deployment's committee (its task queue): another one's may have no worker to answer.
+    const described = await handle.describe();
+    if (described.taskQueue !== committee.taskQueue) return [];
+    const status = await handle.query(committeeStatusQuery);
+    const since = sinceIso ? Date.parse(sinceIso) : Number.NEGATIVE_INFINITY;
+    return status.ideas
+      .filter((i) => Date.parse(i.proposedAt) >= since)
+      .map((i) => ({
+        id: i.id,
+        text: i.text,
+        proposedBy: `${i.proposedByName} (${i.proposedBy})`,
+        proposedAt: i.proposedAt,
+      }));
+  } catch (err) {
+    // No committee yet means no ideas yet: nothing to carry.
+    if (err instanceof WorkflowNotFoundError) return [];
+    throw err;
+  }
+}
+
+const byEditionAndRef = (a: { edition: string; ref: string }, b: { edition: string; ref: string }) =>
+  a.edition.localeCompare(b.edition, 'en', { numeric: true }) ||
+  a.ref.localeCompare(b.ref, 'en', { numeric: true });
+
+async function mapWithLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// ── Review meeting ──────────────────────────────────────────────────────────────────────────────────
+
+/** The fairest slot for the members, weighting the chair double; none when the window has no slot. */
+function reviewSlot(deps: CommitteeActivityDeps, fromMs: number, policy: CommitteePolicy): ReviewSlot | null {
+  const { members } = deps.committee.roster;
+  const { duration, earliest, latest } = policy.reviewMeeting;
+  const slots = findFairSlots({
+    participants: members.map((m) => {
+      const org = deps.directory.require(m.organization);
+      return {
+        id: m.email,
+        timeZone: m.timeZone,
+        workingHours: org.businessHours,
+        weekendDays: org.weekendDays,
+        weight: m.chair ? 2 : 1,
+      };
+    }),
+    duration,
+    from: new Date(addIsoDuration(fromMs, earliest)).toISOString(),
+    to: new Date(addIsoDuration(fromMs, latest)).toISOString(),
+    step: 'PT30M',
+    limit: 1,
+  });
+  const best = slots.slots[0];
+  return best ? { start: best.start, end: best.end, inconvenienced: best.inconvenienced } : null;
+}

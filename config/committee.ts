@@ -1,0 +1,169 @@
+/**
+ * The standing committee's file (config/standing-committee.json): members, organizers and how
+ * decisions are chased (escalation ladder, reminders) and reviewed. Validated at start against
+ * the partner directory; a broken file stops start-up with one line per problem.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { CommitteePolicy } from '../domain/committee';
+import { DecisionPolicy, EscalationStep } from '../domain/decision';
+import { IsoDurationText } from '../domain/duration';
+import { Email, OrganizationId } from '../domain/organization';
+import type { Participant } from '../domain/people';
+import type { CommitteeMember, Contact } from '../domain/roster';
+import type { CommitteeRoster } from '../domain/standing-committee';
+import type { Directory } from './directory';
+import { ConfigError, describeIssues } from './problems';
+import { REPO_ROOT, type Settings } from './settings';
+
+export const STANDING_COMMITTEE_FILE = path.join(REPO_ROOT, 'config', 'standing-committee.json');
+
+const Name = z.string().trim().min(1, 'must not be empty').max(200);
+
+const CommitteeFile = z.object({
+  $comment: z.string().optional(),
+  homeTimeZone: z.string().default('America/New_York'),
+  members: z
+    .array(
+      z.object({
+        name: Name,
+        email: Email,
+        organization: OrganizationId,
+        chair: z.boolean().default(false),
+        timeZone: z.string().optional(),
+      }),
+    )
+    .min(1, 'must list at least one member'),
+  organizers: z.array(z.object({ name: Name, email: Email })).min(1, 'must list at least one organizer'),
+  policy: z
+    .object({
+      decisions: z
+        .object({
+          reportWindow: IsoDurationText.default('P14D'),
+          dueSoonBefore: IsoDurationText.default('P30D'),
+          escalation: z.array(EscalationStep).min(1).optional(),
+        })
+        .default({ reportWindow: 'P14D', dueSoonBefore: 'P30D' }),
+      digestHorizon: IsoDurationText.default('P30D'),
+      reviewMeeting: CommitteePolicy.shape.reviewMeeting,
+    })
+    .default({
+      decisions: { reportWindow: 'P14D', dueSoonBefore: 'P30D' },
+      digestHorizon: 'P30D',
+      reviewMeeting: { duration: 'PT90M', earliest: 'P7D', latest: 'P21D' },
+    }),
+});
+type CommitteeFile = z.infer<typeof CommitteeFile>;
+
+export interface StandingCommitteeConfig {
+  source: string;
+  roster: CommitteeRoster;
+  file: CommitteeFile;
+}
+
+/** Rules across entries and against the directory and the time-zone database. */
+function crossChecks(file: CommitteeFile, directory: Directory): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  file.members.forEach((m, i) => {
+    if (!directory.get(m.organization)) {
+      problems.push(
+        `members.${i}.organization: unknown organization "${m.organization}" (known: ${directory.organizations.map((o) => o.id).join(', ')})`,
+      );
+    }
+    if (seen.has(m.email)) problems.push(`members.${i}.email: ${m.email} is listed twice`);
+    seen.add(m.email);
+    if (m.timeZone && !IANAZone.isValidZone(m.timeZone)) {
+      problems.push(
+        `members.${i}.timeZone: unknown time zone "${m.timeZone}" (use an IANA name such as Africa/Addis_Ababa)`,
+      );
+    }
+  });
+  if (!file.members.some((m) => m.chair))
+    problems.push('members: mark one member as the chair ("chair": true)');
+  if (!IANAZone.isValidZone(file.homeTimeZone)) {
+    problems.push(
+      `homeTimeZone: unknown time zone "${file.homeTimeZone}" (use an IANA name such as America/New_York)`,
+    );
+  }
+  const policy = DecisionPolicy.safeParse(file.policy.decisions);
+  if (!policy.success)
+    problems.push(...describeIssues(policy.error.issues).map((p) => `policy.decisions.${p}`));
+  return problems;
+}
+
+export function parseStandingCommittee(
+  raw: unknown,
+  source: string,
+  directory: Directory,
+): StandingCommitteeConfig {
+  const parsed = CommitteeFile.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues));
+  const problems = crossChecks(parsed.data, directory);
+  if (problems.length) throw new ConfigError(source, problems);
+  const file = parsed.data;
+  const roster: CommitteeRoster = {
+    homeTimeZone: file.homeTimeZone,
+    members: file.members.map((m): CommitteeMember => ({
+      name: m.name,
+      email: m.email,
+      organization: m.organization,
+      chair: m.chair,
+      timeZone: m.timeZone ?? directory.require(m.organization).headquarters.timeZone,
+    })),
+    organizers: file.organizers.map((o) => resolveParticipant(directory, o, file.homeTimeZone)),
+  };
+  return { source, roster, file };
+}
+
+export function loadStandingCommittee(
+  directory: Directory,
+  file = STANDING_COMMITTEE_FILE,
+): StandingCommitteeConfig {
+  const source = `The standing-committee file ${file}`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(source, [`cannot be read as JSON (${(err as Error).message})`]);
+  }
+  return parseStandingCommittee(raw, source, directory);
+}
+
+/** A person by name and address, placed in an organization and a zone through the directory. */
+export function resolveParticipant(
+  directory: Directory,
+  contact: Contact,
+  fallbackZone: string,
+): Participant {
+  const organization = directory.organizationOf(contact.email);
+  const focalPoint = organization?.focalPoints.find((p) => p.email === contact.email.toLowerCase());
+  return {
+    name: contact.name,
+    email: contact.email.toLowerCase(),
+    organization: organization?.id ?? 'un',
+    timeZone: focalPoint?.timeZone ?? organization?.headquarters.timeZone ?? fallbackZone,
+  };
+}
+
+/** The decisions' policy: cadence and stall period from the environment, the rest from the file. */
+export function decisionPolicyOf(settings: Settings, committee: StandingCommitteeConfig): DecisionPolicy {
+  const { decisions } = committee.file.policy;
+  return DecisionPolicy.parse({
+    reportCadence: settings.policies.decisionReportCadence,
+    stallAfter: settings.policies.decisionStallAfter,
+    reportWindow: decisions.reportWindow,
+    dueSoonBefore: decisions.dueSoonBefore,
+    ...(decisions.escalation ? { escalation: decisions.escalation } : {}),
+  });
+}
+
+export function committeePolicyOf(settings: Settings, committee: StandingCommitteeConfig): CommitteePolicy {
+  return CommitteePolicy.parse({
+    reviewPeriod: settings.policies.committeeReviewPeriod,
+    digestHorizon: committee.file.policy.digestHorizon,
+    reviewMeeting: committee.file.policy.reviewMeeting,
+  });
+}

@@ -1,0 +1,205 @@
+/**
+ * Decisions for tests: a real worker on the run's dev server with the real activities (mail to an
+ * outbox folder of .eml files in a temp dir, visibility through the test client), a committee of its
+ * own, and decisions whose cadences are compressed to seconds through the policy.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import { createCommitteeActivities } from '../../activities/committee';
+import { createMailActivities } from '../../activities/mail';
+import { loadStandingCommittee } from '../../config/committee';
+import { loadDirectory } from '../../config/directory';
+import type { Settings } from '../../config/settings';
+import type { DecisionPolicyInput, DecisionSpecInput, DecisionTrackingInput } from '../../domain/decision';
+import { workflowIds } from '../../domain/ids';
+import { createTransport, SentLedger, type MailTransport } from '../../notifications';
+import { createActivities } from '../../workers/worker';
+import { decisionStatusQuery, decisionTracking } from '../../workflows/decision-tracking';
+import { readOutbox, type ReceivedMail } from '../helpers/outbox';
+import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
+
+export const ORGANIZER = 'amina.rahman@un.example.org';
+export const CHAIR = 'jonas.berg@un.example.org';
+export const MEMBER_EU = 'committee@eu.example.org';
+export const MEMBER_AU = 'committee@au.example.org';
+export const AU = 'focal.point@au.example.org';
+export const AU_DEPUTY = 'deputy@au.example.org';
+export const IGAD = 'focal.point@igad.example.org';
+export const ECOWAS = 'focal.point@ecowas.example.org';
+export const OUTSIDER = 'someone@nowhere.example.org';
+
+/** Nothing happens on its own within a test unless the test asks for it. */
+export const QUIET: DecisionPolicyInput = {
+  reportCadence: 'PT1H',
+  reportWindow: 'PT10M',
+  dueSoonBefore: 'PT1S',
+  escalation: [{ notify: 'lead', after: 'PT1H' }],
+  stallAfter: 'PT2H',
+};
+
+export interface DecisionHarness {
+  t: TestTemporal;
+  dataDir: string;
+  committeeId: string;
+  /** A prefix that keeps this file's decision ids apart from other files' on the shared server. */
+  prefix: string;
+  start(options?: StartOptions): Promise<WorkflowHandle<typeof decisionTracking>>;
+  outbox(): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  ref?: string;
+  spec?: Partial<DecisionSpecInput>;
+  policy?: DecisionPolicyInput;
+  maxEventsPerRun?: number;
+  /** Seconds from now to the due date. */
+  dueIn?: number;
+}
+
+export interface HarnessOptions {
+  /** Wraps the outbox transport, e.g. to refuse an address for good. */
+  wrapTransport?: (transport: MailTransport) => MailTransport;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<DecisionHarness> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-decisions-'));
+  const t = await connectTestTemporal({ CONVENE_DATA_DIR: dataDir });
+  const prefix = randomBytes(3).toString('hex');
+  const committeeId = `${workflowIds.standingCommittee()}-${t.taskQueue}`;
+  const directory = loadDirectory(t.settings.directoryFile);
+  const committeeDeps = {
+    settings: t.settings,
+    directory,
+    committee: loadStandingCommittee(directory),
+    client: () => Promise.resolve(t.client),
+    committeeWorkflowId: committeeId,
+  };
+  const mail = options.wrapTransport && mailOver(options.wrapTransport, t.settings, dataDir);
+  const worker: Worker = await t.createWorker({
+    activities: {
+      ...createActivities({ settings: t.settings, directory, client: committeeDeps.client }),
+      ...createCommitteeActivities(committeeDeps),
+      ...mail,
+    },
+  });
+  const running = worker.run();
+  let counter = 0;
+  return {
+    t,
+    dataDir,
+    committeeId,
+    prefix,
+    async start(options = {}) {
+      const ref = `${prefix}-${options.ref ?? String(++counter)}`;
+      const input = decisionInput(ref, options);
+      return t.client.workflow.start(decisionTracking, {
+        taskQueue: t.taskQueue,
+        workflowId: workflowIds.decision(input.decision.edition, ref),
+        args: [input],
+      });
+    },
+    outbox: () => readOutbox(path.join(dataDir, 'outbox')),
+    async close() {
+      worker.shutdown();
+      await running;
+      await t.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The real mail activity over a wrapped outbox transport. */
+function mailOver(wrap: (transport: MailTransport) => MailTransport, settings: Settings, dataDir: string) {
+  return createMailActivities({
+    transport: wrap(createTransport(settings.mail)),
+    ledger: new SentLedger(path.join(dataDir, 'sent-ledger')),
+    now: () => new Date(),
+    from: settings.mail.from,
+  });
+}
+
+export function decisionInput(ref: string, options: StartOptions = {}): DecisionTrackingInput {
+  const now = Date.now();
+  return {
+    decision: {
+      ref,
+      edition: '7',
+      meetingTitle: 'Seventh high-level meeting of the United Nations and regional organizations',
+      text: 'A databank on conflict prevention capacities of partner organizations and the United Nations system should be established by the United Nations as a foundation for such a mechanism.',
+      area: 'conflict-prevention',
+      leadOrganization: 'au',
+      responsibleOrganizations: ['igad', 'ecowas'],
+      dueDate: new Date(now + (options.dueIn ?? 3600) * 1000).toISOString(),
+      adoptedAt: new Date(now - 1000).toISOString(),
+      ...options.spec,
+    },
+    organizers: [{ name: 'Amina Rahman', email: ORGANIZER }],
+    policy: options.policy ?? QUIET,
+    ...(options.maxEventsPerRun ? { maxEventsPerRun: options.maxEventsPerRun } : {}),
+  };
+}
+
+export function status(handle: WorkflowHandle<typeof decisionTracking>) {
+  return handle.query(decisionStatusQuery);
+}
+
+/** Polls until `check` returns something other than undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string | undefined;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      last = err instanceof Error ? err.message : JSON.stringify(err);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${last})` : ''}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Waits until the workflow has done what it does on its own for now (its history stops growing). */
+export async function settled(handle: WorkflowHandle<typeof decisionTracking>): Promise<void> {
+  await eventually(() => status(handle), 'the status query');
+  let last = -1;
+  for (;;) {
+    const length = await historyLength(handle);
+    if (length === last) return;
+    last = length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+export async function historyLength(handle: WorkflowHandle): Promise<number> {
+  const history = await handle.fetchHistory();
+  return history.events?.length ?? 0;
+}
+
+/** The message of a rejected Update, as the caller reads it. */
+export async function rejection(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } }).cause;
+    return cause?.message ?? (err as Error).message;
+  }
+  throw new Error('expected the Update to be rejected, but it was accepted');
+}
+
+export function mailsAbout(mails: ReceivedMail[], ref: string): ReceivedMail[] {
+  return mails.filter((m) => m.subject.includes(`decision ${ref}:`) || m.text.includes(`${ref}:`));
+}

@@ -1,0 +1,79 @@
+/**
+ * `convene decision import`: the seventh meeting's decisions (the report's recommendations, paras
+ * 94–101) from the shipped example, as a rehearsal, through the CLI an operator runs.
+ */
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { workflowIds } from '../../domain/ids';
+import { decisionStatusQuery } from '../../workflows/decision-tracking';
+import { committeeStatusQuery } from '../../workflows/standing-committee';
+import { convene } from '../helpers/cli';
+import { eventually, startHarness, type DecisionHarness } from './helpers';
+
+let h: DecisionHarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  const refs = ['94a', '94b', '94c', '94d', '94e', '94f', '94g', '95a', '95b', '96a', '96b', '97'];
+  const more = ['98a', '98b', '98c', '99a', '99b', '99c', '100', '101'];
+  for (const ref of [...refs, ...more]) {
+    await h.t.client.workflow
+      .getHandle(workflowIds.decision('r7', ref))
+      .terminate('test done')
+      .catch(() => undefined);
+  }
+  await stopCommitteeIfOurs();
+  await h.close();
+});
+
+/** The import starts the shared committee id on this file's queue when none runs: leave none behind. */
+async function stopCommitteeIfOurs(): Promise<void> {
+  const committee = h.t.client.workflow.getHandle(workflowIds.standingCommittee());
+  try {
+    const described = await committee.describe();
+    if (described.taskQueue === h.t.taskQueue && described.status.name === 'RUNNING') {
+      await committee.terminate('test done');
+    }
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw err;
+  }
+}
+
+test('importing the example as a rehearsal starts twenty decisions of edition r7, tells the committee, and a second import starts none', async () => {
+  const env = { TEMPORAL_ADDRESS: h.t.settings.temporal.address, CONVENE_TASK_QUEUE: h.t.taskQueue };
+  const first = await convene(
+    ['decision', 'import', 'config/examples/decisions-hlm-7.json', '--rehearse'],
+    env,
+  );
+  expect(first.stderr).toBe('');
+  expect(first.stdout).toContain('20 started, 0 already tracked.');
+
+  const view = await h.t.client.workflow
+    .getHandle(workflowIds.decision('r7', '96a'))
+    .query(decisionStatusQuery);
+  expect(view).toMatchObject({ rehearsal: true, edition: 'r7', lead: { id: 'au', acronym: 'AU' } });
+  expect(view.title).toBe('Regional capabilities in the Standby Arrangements System');
+  expect(Math.abs(Date.parse(view.adoptedAt) - Date.now())).toBeLessThan(60_000);
+
+  const [again, listed] = await Promise.all([
+    convene(['decision', 'import', 'config/examples/decisions-hlm-7.json', '--rehearse'], env),
+    eventually(async () => {
+      const result = await convene(['--json', 'decision', 'list', '--rehearsal', '--edition', 'r7'], env);
+      const rows = JSON.parse(result.stdout) as unknown[];
+      return rows.length === 20 ? rows : undefined;
+    }, 'the twenty rehearsal decisions in visibility'),
+  ]);
+  expect(again.stdout).toContain('0 started, 20 already tracked.');
+  expect(listed).toHaveLength(20);
+
+  const committee = h.t.client.workflow.getHandle(workflowIds.standingCommittee());
+  const described = await committee.describe();
+  if (described.taskQueue === h.t.taskQueue) {
+    const status = await eventually(async () => {
+      const s = await committee.query(committeeStatusQuery);
+      return s.announcements.length ? s : undefined;
+    }, 'the announcement');
+    expect(status.announcements[0]).toMatchObject({ edition: 'r7' });
+    expect(status.announcements[0]?.refs).toHaveLength(20);
+  }
+});

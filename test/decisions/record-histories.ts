@@ -1,0 +1,211 @@
+/**
+ * Records the histories that test/decisions/replay.test.ts replays, into test/histories/. Run it
+ * again after a deliberate change to the decision or committee workflows (behind `patched()` where
+ * running workflows must keep replaying):
+ *
+ *   npx tsx test/decisions/record-histories.ts
+ *
+ * It starts its own dev server (in memory) and a worker with the real activities (mail to a temp
+ * outbox), plays each scenario with cadences compressed to seconds, and writes the histories.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { loadDirectory } from '../../config/directory';
+import { loadSettings, type Settings } from '../../config/settings';
+import type { DecisionTrackingInput } from '../../domain/decision';
+import { workflowIds } from '../../domain/ids';
+import { freePort, startDevServer } from '../../workers/dev-server';
+import { createLogger } from '../../workers/logging';
+import { findOrBuildTemporalCli } from '../../workers/temporal-cli';
+import { createActivities, WORKFLOWS_PATH } from '../../workers/worker';
+import {
+  claimImplementedUpdate,
+  decisionStatusQuery,
+  decisionTracking,
+  extendDueDateUpdate,
+  rejectClaimUpdate,
+  reportProgressUpdate,
+  verifyUpdate,
+} from '../../workflows/decision-tracking';
+import {
+  committeeStatusQuery,
+  newDecisionsSignal,
+  proposeIdeaUpdate,
+  standingCommittee,
+} from '../../workflows/standing-committee';
+
+export const HISTORIES_DIR = path.join(__dirname, '..', 'histories');
+export const RECORDED = {
+  lifecycle: 'decision-lifecycle.json',
+  continueAsNew: 'decision-continue-as-new.json',
+  committee: 'standing-committee-period.json',
+} as const;
+
+const AU = 'focal.point@au.example.org';
+const EU_MEMBER = 'committee@eu.example.org';
+const evidence = ['https://au.example.org/databank'];
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: createLogger('warn', { component: 'temporal-sdk' }) });
+  const cli = await findOrBuildTemporalCli({ progress: (m) => console.log(m) });
+  const server = await startDevServer({ cliPath: cli.path, port: await freePort(), namespace: 'default' });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-record-'));
+  const settings = loadSettings({
+    TEMPORAL_ADDRESS: server.address,
+    CONVENE_TASK_QUEUE: 'record-histories',
+    CONVENE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  });
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection });
+  const native = await NativeConnection.connect({ address: server.address });
+  const worker = await Worker.create({
+    connection: native,
+    taskQueue: settings.taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createActivities({
+      settings,
+      directory: loadDirectory(settings.directoryFile),
+      client: () => Promise.resolve(client),
+    }),
+  });
+  try {
+    await worker.runUntil(async () => {
+      await save(RECORDED.lifecycle, await lifecycle(client, settings));
+      await save(RECORDED.continueAsNew, await continueAsNewRun(client, settings));
+      await save(RECORDED.committee, await committeePeriod(client, settings));
+    });
+  } finally {
+    await native.close();
+    await connection.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function input(ref: string, overrides: Partial<DecisionTrackingInput> = {}): DecisionTrackingInput {
+  const now = Date.now();
+  return {
+    decision: {
+      ref,
+      edition: '7',
+      meetingTitle:
+        'Seventh high-level meeting of the United Nations and regional and other intergovernmental organizations',
+      text: 'A databank on conflict prevention capacities of partner organizations and the United Nations system should be established by the United Nations as a foundation for such a mechanism.',
+      area: 'conflict prevention',
+      leadOrganization: 'au',
+      responsibleOrganizations: ['igad'],
+      dueDate: new Date(now + 4_000).toISOString(),
+      adoptedAt: new Date(now - 1_000).toISOString(),
+    },
+    organizers: [{ name: 'Amina Rahman', email: 'amina.rahman@un.example.org' }],
+    policy: {
+      reportCadence: 'PT2S',
+      reportWindow: 'PT10S',
+      dueSoonBefore: 'PT2S',
+      escalation: [
+        { notify: 'lead', after: 'PT0S' },
+        { notify: 'committee-chair', after: 'PT2S' },
+      ],
+      stallAfter: 'PT1H',
+    },
+    ...overrides,
+  };
+}
+
+async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Reports, a progress request, due-soon, two ladder steps, an extension, a rejected claim, a verification. */
+async function lifecycle(client: Client, settings: Settings): Promise<WorkflowHandle> {
+  const handle = await client.workflow.start(decisionTracking, {
+    taskQueue: settings.taskQueue,
+    workflowId: workflowIds.decision('7', 'replay-lifecycle'),
+    args: [input('replay-lifecycle')],
+  });
+  await handle.executeUpdate(reportProgressUpdate, {
+    args: [{ as: AU, reportId: 'q1', percent: 20, narrative: 'Design agreed.' }],
+  });
+  await until(
+    'two ladder steps',
+    async () => (await handle.query(decisionStatusQuery)).timers.ladder.sentAt.length === 2,
+  );
+  await handle.executeUpdate(extendDueDateUpdate, {
+    args: [
+      { as: EU_MEMBER, dueDate: new Date(Date.now() + 3_600_000).toISOString(), reason: 'Summit moved.' },
+    ],
+  });
+  await handle.executeUpdate(claimImplementedUpdate, {
+    args: [{ as: AU, claimId: 'c1', summary: 'Online.', evidence }],
+  });
+  await handle.executeUpdate(rejectClaimUpdate, {
+    args: [{ as: EU_MEMBER, reasons: 'No subregional entries.' }],
+  });
+  await handle.executeUpdate(claimImplementedUpdate, {
+    args: [{ as: AU, claimId: 'c2', summary: 'Entries added.', evidence }],
+  });
+  await handle.executeUpdate(verifyUpdate, { args: [{ as: EU_MEMBER, reasons: 'Checked.' }] });
+  await handle.result();
+  return handle;
+}
+
+/** The first run of a decision that hands over after three events: it ends in continue-as-new. */
+async function continueAsNewRun(client: Client, settings: Settings): Promise<WorkflowHandle> {
+  const handle = await client.workflow.start(decisionTracking, {
+    taskQueue: settings.taskQueue,
+    workflowId: workflowIds.decision('7', 'replay-can'),
+    args: [
+      input('replay-can', { maxEventsPerRun: 3, policy: { reportCadence: 'PT1H', stallAfter: 'PT2H' } }),
+    ],
+  });
+  for (const n of [1, 2, 3, 4]) {
+    await handle.executeUpdate(reportProgressUpdate, {
+      args: [{ as: AU, reportId: `r${n}`, percent: n * 10, narrative: `Report ${n}.` }],
+    });
+  }
+  await until('the second run', async () => (await handle.query(decisionStatusQuery)).run >= 2);
+  const first = client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
+  await handle.terminate('recorded');
+  return first;
+}
+
+/** One period of the committee: an idea, an announcement, the digest, the hand-over to the next period. */
+async function committeePeriod(client: Client, settings: Settings): Promise<WorkflowHandle> {
+  const handle = await client.workflow.start(standingCommittee, {
+    taskQueue: settings.taskQueue,
+    workflowId: workflowIds.standingCommittee(),
+    args: [{ policy: { reviewPeriod: 'PT3S' } }],
+  });
+  await handle.executeUpdate(proposeIdeaUpdate, {
+    args: [{ as: EU_MEMBER, ideaId: 'i1', text: 'A joint early-warning workshop.' }],
+  });
+  await handle.signal(newDecisionsSignal, { edition: '7', refs: ['replay-lifecycle'] });
+  await until('the next period', async () => (await handle.query(committeeStatusQuery)).run >= 2);
+  const first = client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
+  await handle.terminate('recorded');
+  return first;
+}
+
+async function save(file: string, handle: WorkflowHandle): Promise<void> {
+  const history = await handle.fetchHistory();
+  writeFileSync(path.join(HISTORIES_DIR, file), historyToJSON(history) + '\n');
+  console.log(
+    `recorded ${handle.workflowId}: ${history.events?.length ?? 0} events → test/histories/${file}`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,295 @@
+/**
+ * Decision tracking (`decision-<edition>-<ref>`): one decision of a high-level meeting, followed
+ * for years until it is verified, withdrawn or superseded. The rules are in
+ * domain/decision-tracker.ts; this file wires people's actions (Updates) and the clock to them.
+ *
+ *   reportProgress     focal point of the lead or a responsible organization
+ *   claimImplemented   focal point of the lead, with evidence
+ *   verify, rejectClaim, extendDueDate   standing-committee member
+ *   reassignLead, withdraw, supersede    organizer
+ *   status (query)     the whole record
+ *
+ * Timers: progress requests on a cadence, a due-soon reminder, the overdue escalation ladder,
+ * stall detection. Continue-as-new after `maxEventsPerRun` handled events, or when Temporal
+ * suggests it, carrying the whole state.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineUpdate,
+  log,
+  makeContinueAsNewFunc,
+  proxyLocalActivities,
+  setHandler,
+  upsertMemo,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CommitteeActivities, LoadedDecisionRoster } from '../activities/committee';
+import {
+  DecisionPolicy,
+  DecisionTrackingInput,
+  type ActionReceipt,
+  type CarriedDecision,
+  type ClaimImplementedRequest,
+  type DecisionAction,
+  type DecisionTrackingParams,
+  type DecisionView,
+  type ExtendDueDateRequest,
+  type ReassignLeadRequest,
+  type ReportProgressRequest,
+  type SupersedeRequest,
+  type VerdictRequest,
+  type WithdrawRequest,
+} from '../domain/decision';
+import { messageForAction } from '../domain/decision-messages';
+import { DecisionTracker, parseAction, type DueAction } from '../domain/decision-tracker';
+import { searchAttributes } from '../domain/ids';
+import { ActionRejected, Roster, type DecisionRoster } from '../domain/roster';
+import { send } from './mail';
+
+type UpdateOf<T, R> = ReturnType<typeof defineUpdate<T, [R]>>;
+
+export const reportProgressUpdate = defineUpdate<ActionReceipt, [ReportProgressRequest]>('reportProgress');
+export const claimImplementedUpdate = defineUpdate<ActionReceipt, [ClaimImplementedRequest]>(
+  'claimImplemented',
+);
+export const verifyUpdate = defineUpdate<ActionReceipt, [VerdictRequest]>('verify');
+export const rejectClaimUpdate = defineUpdate<ActionReceipt, [VerdictRequest]>('rejectClaim');
+export const extendDueDateUpdate = defineUpdate<ActionReceipt, [ExtendDueDateRequest]>('extendDueDate');
+export const reassignLeadUpdate = defineUpdate<ActionReceipt, [ReassignLeadRequest]>('reassignLead');
+export const withdrawUpdate = defineUpdate<ActionReceipt, [WithdrawRequest]>('withdraw');
+export const supersedeUpdate = defineUpdate<ActionReceipt, [SupersedeRequest]>('supersede');
+export const decisionStatusQuery = defineQuery<DecisionView>('status');
+
+const people = proxyLocalActivities<Pick<CommitteeActivities, 'loadDecisionRoster'>>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['UnknownOrganization'] },
+});
+
+export async function decisionTracking(raw: DecisionTrackingInput): Promise<DecisionView> {
+  const input = parseInput(raw);
+  const session = new DecisionSession(input);
+  setHandler(decisionStatusQuery, () => session.view());
+  session.wire(reportProgressUpdate, 'reportProgress');
+  session.wire(claimImplementedUpdate, 'claimImplemented');
+  session.wire(verifyUpdate, 'verify');
+  session.wire(rejectClaimUpdate, 'rejectClaim');
+  session.wire(extendDueDateUpdate, 'extendDueDate');
+  session.wire(reassignLeadUpdate, 'reassignLead');
+  session.wire(withdrawUpdate, 'withdraw');
+  session.wire(supersedeUpdate, 'supersede');
+
+  await session.loadRoster();
+  await session.followTheClock(); // until the decision is closed, or it is time to hand over
+  await condition(allHandlersFinished);
+  if (session.tracker.closed) return session.view();
+  // The memo is not carried over on its own: the lists show the ref and title from it.
+  return makeContinueAsNewFunc<typeof decisionTracking>({ memo: memoOf(session.tracker) })({
+    ...raw,
+    carried: session.carried(),
+  });
+}
+
+/** One run of a decision: its tracker, and what the run has handled so far. */
+class DecisionSession {
+  readonly tracker: DecisionTracker;
+  private readonly index: SearchIndex;
+  private readonly run: number;
+  private handled = 0;
+  /** Moves on every change a handler makes, so the clock re-plans its timers. */
+  private version = 0;
+  private rosterReady: boolean;
+
+  constructor(private readonly input: DecisionTrackingParams) {
+    this.run = (input.carried?.runs ?? 0) + 1;
+    this.tracker = new DecisionTracker(
+      input.carried?.state ?? DecisionTracker.adopt(input.decision, now()),
+      new Roster(input.carried?.roster ?? NOBODY_YET),
+      input.policy ?? input.carried?.policy ?? DecisionPolicy.parse({}),
+    );
+    this.rosterReady = Boolean(input.carried);
+    this.index = new SearchIndex(this.tracker, input.rehearsal);
+  }
+
+  view(): DecisionView {
+    return this.tracker.view(Date.now(), { rehearsal: this.input.rehearsal, run: this.run });
+  }
+
+  /**
+   * Handlers are set at once, so no Update finds the workflow without them. Until the first roster
+   * is loaded (the first moments of a new decision) a validator can check only the payload; the
+   * handler then waits for the roster, and the change checks the actor itself.
+   */
+  wire<R>(update: UpdateOf<ActionReceipt, R>, action: DecisionAction): void {
+    const { tracker } = this;
+    const validator = (r: R) =>
+      void asCallerFailure(() => (this.rosterReady ? tracker.check(action, r) : parseAction(action, r)));
+    const handler = async (r: R) => {
+      if (!this.rosterReady) await condition(() => this.rosterReady);
+      await addOrganizations(tracker, this.input, tracker.newOrganizations(action, r));
+      const receipt = asCallerFailure(() => tracker.apply(action, r, now(), uuid4));
+      this.handled += 1;
+      this.version += 1;
+      this.index.sync();
+      return receipt;
+    };
+    setHandler(update, handler, { validator });
+  }
+
+  async loadRoster(): Promise<void> {
+    const loaded = await loadRoster(this.input);
+    this.tracker.roster = new Roster(loaded.roster);
+    this.tracker.policy = this.input.policy ?? loaded.policy;
+    this.rosterReady = true;
+    if (!this.input.carried) upsertMemo(memoOf(this.tracker));
+    this.index.sync();
+  }
+
+  /** Sends what is due, then sleeps until the next thing is due or a handler changes the plan. */
+  async followTheClock(): Promise<void> {
+    const { tracker } = this;
+    while (!tracker.closed && !this.timeToHandOver()) {
+      const action = tracker.dueAction(Date.now());
+      if (action) {
+        await perform(tracker, action, this.input.rehearsal);
+        this.handled += 1;
+        this.index.sync();
+        continue;
+      }
+      const seen = this.version;
+      const woken = () => this.version !== seen || tracker.closed || this.timeToHandOver();
+      const wakeAt = tracker.nextWakeAt(Date.now());
+      if (wakeAt === undefined) await condition(woken);
+      else await condition(woken, Math.max(1, wakeAt - Date.now()));
+    }
+  }
+
+  private timeToHandOver(): boolean {
+    return this.handled >= this.input.maxEventsPerRun || workflowInfo().continueAsNewSuggested;
+  }
+
+  carried(): CarriedDecision {
+    const { state, roster, policy } = this.tracker;
+    return { state, roster: roster.data, policy, runs: this.run };
+  }
+}
+
+function parseInput(raw: DecisionTrackingInput): DecisionTrackingParams {
+  const parsed = DecisionTrackingInput.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'input'}: ${i.message}`);
+  throw ApplicationFailure.nonRetryable(
+    `the decision cannot be tracked: ${problems.join('; ')}`,
+    'InvalidDecision',
+  );
+}
+
+/** Rejections become failures the caller reads; anything else is a bug and fails the task. */
+function asCallerFailure<T>(change: () => T): T {
+  try {
+    return change();
+  } catch (err) {
+    if (err instanceof ActionRejected) throw ApplicationFailure.nonRetryable(err.message, 'ActionRejected');
+    throw err;
+  }
+}
+
+const now = () => new Date().toISOString();
+
+/** Before the first roster is loaded: the status query answers, with organization ids for names. */
+const NOBODY_YET: DecisionRoster = {
+  organizations: [],
+  committee: [],
+  organizers: [],
+  knownOrganizationIds: [],
+};
+
+/** Who is who, fresh from the directory and the committee file at each run; the carried roster if that fails. */
+async function loadRoster(input: DecisionTrackingParams): Promise<LoadedDecisionRoster> {
+  const state = input.carried?.state;
+  const organizationIds = state
+    ? [...new Set([state.lead, ...state.responsible, ...state.responses.map((r) => r.organization)])]
+    : [input.decision.leadOrganization, ...input.decision.responsibleOrganizations];
+  try {
+    return await people.loadDecisionRoster({ organizationIds, organizers: input.organizers });
+  } catch (err) {
+    if (!input.carried) throw err;
+    log.warn('could not refresh the roster; keeping the one carried over', { error: String(err) });
+    return { roster: input.carried.roster, policy: input.carried.policy };
+  }
+}
+
+/** A new lead's focal points, loaded before the reassignment so that the roster can name them. */
+async function addOrganizations(
+  tracker: DecisionTracker,
+  input: DecisionTrackingParams,
+  ids: string[],
+): Promise<void> {
+  if (!ids.length) return;
+  const loaded = await people.loadDecisionRoster({ organizationIds: ids, organizers: input.organizers });
+  const roster: DecisionRoster = {
+    ...tracker.roster.data,
+    organizations: [...tracker.roster.data.organizations, ...loaded.roster.organizations],
+  };
+  tracker.roster = new Roster(roster);
+}
+
+/** Records the action first (so a handler reading the state sees it), then sends its message. */
+async function perform(tracker: DecisionTracker, action: DueAction, rehearsal: boolean): Promise<void> {
+  const at = now();
+  tracker.record(action, at);
+  const message = messageForAction(tracker, action, at);
+  const key = tracker.nextMailKey(
+    action.kind === 'escalation' ? `escalation-${action.step + 1}` : action.kind,
+  );
+  const context = {
+    meetingZone: tracker.state.spec.meetingTimeZone,
+    rehearsal,
+    organizers: tracker.roster.data.organizers,
+    failures: tracker.state.mailFailures,
+    edition: message.data.edition,
+  };
+  try {
+    await send(context, key, message, action.recipients);
+  } catch (err) {
+    // Mail that cannot go after every retry is recorded; the decision goes on being tracked.
+    tracker.recordMailFailures([
+      { at: now(), kind: message.kind, subject: key, recipient: '(all)', serverReply: String(err) },
+    ]);
+  }
+}
+
+function memoOf(tracker: DecisionTracker): Record<string, string> {
+  const { spec } = tracker.state;
+  return { ref: spec.ref, edition: spec.edition, title: tracker.title, meetingTitle: spec.meetingTitle };
+}
+
+/** Keeps the search attributes current, writing only when something listed has changed. */
+class SearchIndex {
+  private written = '';
+
+  constructor(
+    private readonly tracker: DecisionTracker,
+    private readonly rehearsal: boolean,
+  ) {}
+
+  sync(): void {
+    const { status, dueDate, lead, responsible, spec } = this.tracker.state;
+    const signature = JSON.stringify([status, dueDate, lead, responsible]);
+    if (signature === this.written) return;
+    this.written = signature;
+    upsertSearchAttributes([
+      { key: searchAttributes.DecisionStatus, value: status },
+      { key: searchAttributes.DecisionDueDate, value: new Date(dueDate) },
+      { key: searchAttributes.LeadOrganization, value: lead },
+      { key: searchAttributes.ResponsibleOrganizations, value: responsible.length ? responsible : null },
+      { key: searchAttributes.DecisionArea, value: spec.area },
+      { key: searchAttributes.MeetingEdition, value: spec.edition },
+      { key: searchAttributes.Rehearsal, value: this.rehearsal },
+    ]);
+  }
+}
