@@ -4,10 +4,7 @@
  * (dates, business days, the Security Council meeting). Every problem is reported at once, one line
  * each, naming the field and the rule.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Duration } from 'luxon';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { checkCoincidence } from '../calendar/coincidence';
 import { TimelinePolicy } from '../calendar/contracts';
@@ -21,6 +18,7 @@ import { editionKey } from '../domain/ids';
 import { Email, OrganizationId } from '../domain/organization';
 import type { Participant } from '../domain/people';
 import type { Directory } from './directory';
+import { readYamlOrJson } from './data-file';
 import { ConfigError, describeIssues } from './problems';
 
 const PersonRef = z.object(
@@ -82,21 +80,7 @@ export interface ResolveOptions {
 }
 
 export function readCycleSpecFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`The cycle specification ${file}`, [
-      `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-    ]);
-  }
-  try {
-    return path.extname(file) === '.json' ? JSON.parse(text) : YAML.parse(text);
-  } catch (err) {
-    throw new ConfigError(`The cycle specification ${file}`, [
-      `is not valid ${path.extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
-    ]);
-  }
+  return readYamlOrJson(file, `The cycle specification ${file}`);
 }
 
 /** The workflow's input from a specification, or a ConfigError listing every problem. */

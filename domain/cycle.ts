@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { CycleInput, MeetingPlan } from './cycle-input';
 import { listAddresses, sameAddress, type Participant } from './people';
-import { parse, RejectedAction, type GroupStatus } from './working-group';
+import { parsePayload as parse, RejectedAction } from './rejection';
+import type { GroupStatus } from './working-group';
 
 /** In order. `cancelled` may follow any phase before `completed`. */
 export const CYCLE_PHASES = [

@@ -34,7 +34,8 @@ import {
 } from './decision';
 import { workflowIds } from './ids';
 import type { Participant } from './people';
-import { ActionRejected, parsePayload, Roster } from './roster';
+import { parsePayload, RejectedAction } from './rejection';
+import { Roster } from './roster';
 
 export type DueAction =
   | { kind: 'progress-request'; at: number; recipients: Participant[] }
@@ -112,7 +113,7 @@ export class DecisionTracker {
 
   // ── Dispatch: what the workflow calls for each Update ─────────────────────────────────────────────
 
-  /** The validator's check: payload, actor and state; throws ActionRejected with the reason. */
+  /** The validator's check: payload, actor and state; throws RejectedAction with the reason. */
   check(action: DecisionAction, raw: unknown): void {
     switch (action) {
       case 'reportProgress':
@@ -174,7 +175,7 @@ export class DecisionTracker {
     const organization = this.roster.organizationOf(request.as, [this.state.lead, ...this.state.responsible]);
     if (!organization) {
       const who = [this.state.lead, ...this.state.responsible].map((id) => this.roster.describe(id));
-      throw new ActionRejected(
+      throw new RejectedAction(
         `only the focal points of the lead organization ${who[0]}` +
           (who.length > 1 ? ` or of the responsible organizations ${who.slice(1).join(', ')}` : '') +
           ` may report progress on ${this.name}; you are ${request.as}`,
@@ -182,7 +183,7 @@ export class DecisionTracker {
     }
     const earlier = request.reportId && this.state.reports.find((r) => r.id === request.reportId);
     if (earlier && earlier.by !== request.as) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `report id ${request.reportId} was already used by ${earlier.by}; choose another`,
       );
     }
@@ -231,13 +232,13 @@ export class DecisionTracker {
     const request = parseAction('claimImplemented', raw);
     this.requireOpen('claim implementation of');
     if (!this.roster.organizationOf(request.as, [this.state.lead])) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `only the focal points of the lead organization ${this.roster.describe(this.state.lead)} may claim implementation of ${this.name}; you are ${request.as}`,
       );
     }
     const pending = this.pendingClaim();
     if (pending && !(request.claimId && pending.id === request.claimId)) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `${this.name} already has a claim awaiting the committee's verification (by ${pending.by} on ${pending.at})`,
       );
     }
@@ -270,12 +271,12 @@ export class DecisionTracker {
     const action = verdict === 'verify' ? `verify ${this.name}` : `reject the claim on ${this.name}`;
     const member = this.roster.requireMember(request.as, action);
     if (!this.pendingClaim()) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `${this.name} has no claim of implementation to ${verdict}; its status is ${this.state.status}`,
       );
     }
     if (member.organization === this.state.lead) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `you are from ${this.roster.acronym(member.organization)}, the lead organization of ${this.name}: another member of the committee must ${verdict} its claim`,
       );
     }
@@ -314,7 +315,7 @@ export class DecisionTracker {
     const last = this.state.extensions.at(-1);
     const sameAsLast = last && last.to === iso(Date.parse(request.dueDate)) && last.by === request.as;
     if (!sameAsLast && Date.parse(request.dueDate) <= Date.parse(this.state.dueDate)) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `the new due date ${request.dueDate} must be after the current one, ${this.state.dueDate}`,
       );
     }
@@ -341,7 +342,7 @@ export class DecisionTracker {
     this.roster.requireOrganizer(request.as, `reassign the lead of ${this.name}`);
     this.requireOpen('reassign');
     if (!this.roster.knows(request.leadOrganization)) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `unknown organization "${request.leadOrganization}"; known ids: ${this.roster.data.knownOrganizationIds.join(', ')}`,
       );
     }
@@ -410,7 +411,7 @@ export class DecisionTracker {
   private requireOpen(action: string): void {
     if (this.closed) {
       const c = this.state.closure;
-      throw new ActionRejected(
+      throw new RejectedAction(
         `${this.name} is ${this.state.status}${c ? ` (by ${c.by} on ${c.at})` : ''}; no one can ${action} it any more`,
       );
     }

@@ -6,22 +6,7 @@
 import { z } from 'zod';
 import { Email, OrganizationId } from './organization';
 import { Participant, listAddresses, sameAddress } from './people';
-
-/** A rejected action: the message is shown to the person as it is, so it says what to do instead. */
-export class ActionRejected extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ActionRejected';
-  }
-}
-
-/** Parses a payload, or rejects it with one readable problem per field. */
-export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `${i.path.map(String).join('.') || 'payload'}: ${i.message}`);
-  throw new ActionRejected(`${what} is malformed: ${lines.join('; ')}`);
-}
+import { RejectedAction } from './rejection';
 
 export const Contact = z.object({ name: z.string().trim().min(1).max(200), email: Email });
 export type Contact = z.infer<typeof Contact>;
@@ -93,7 +78,7 @@ export class Roster {
   requireMember(email: string, action: string): CommitteeMember {
     const member = this.member(email);
     if (!member) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `only members of the standing committee (${listAddresses(this.data.committee)}) may ${action}; you are ${email}`,
       );
     }
@@ -102,7 +87,7 @@ export class Roster {
 
   requireOrganizer(email: string, action: string): void {
     if (!this.isOrganizer(email)) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `only the organizers (${listAddresses(this.data.organizers)}) may ${action}; you are ${email}`,
       );
     }
@@ -111,7 +96,7 @@ export class Roster {
   requireMemberOrOrganizer(email: string, action: string): void {
     if (this.member(email) || this.isOrganizer(email)) return;
     const people = [...this.data.committee, ...this.data.organizers];
-    throw new ActionRejected(
+    throw new RejectedAction(
       `only members of the standing committee or the organizers (${listAddresses(people)}) may ${action}; you are ${email}`,
     );
   }

@@ -16,7 +16,8 @@ import {
 import { MailFailure } from './decision';
 import { addIsoDuration } from './duration';
 import { listAddresses, Participant } from './people';
-import { ActionRejected, CommitteeMember, parsePayload, Roster } from './roster';
+import { parsePayload, RejectedAction } from './rejection';
+import { CommitteeMember, Roster } from './roster';
 
 export const CommitteeRoster = z.object({
   members: z.array(CommitteeMember).min(1),
@@ -100,7 +101,7 @@ export class StandingCommittee {
     this.roster.requireMember(request.as, 'propose ideas for the next meeting');
     const earlier = request.ideaId && this.state.ideas.find((i) => i.id === request.ideaId);
     if (earlier && earlier.proposedBy !== request.as) {
-      throw new ActionRejected(
+      throw new RejectedAction(
         `idea id ${request.ideaId} was already used by ${earlier.proposedBy}; choose another`,
       );
     }
@@ -130,12 +131,12 @@ export class StandingCommittee {
     const isChair = this.roster.chairs().some((c) => c.email === request.as && c.chair);
     if (!isChair && !this.roster.isOrganizer(request.as)) {
       const people = [...this.committee.members.filter((m) => m.chair), ...this.committee.organizers];
-      throw new ActionRejected(
+      throw new RejectedAction(
         `only the chair of the standing committee or the organizers (${listAddresses(people)}) may schedule a review; you are ${request.as}`,
       );
     }
     if (Date.parse(request.at) <= Date.parse(now)) {
-      throw new ActionRejected(`the review must be in the future; ${request.at} is not after ${now}`);
+      throw new RejectedAction(`the review must be in the future; ${request.at} is not after ${now}`);
     }
     return request;
   }

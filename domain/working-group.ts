@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { WorkingGroup } from './cycle-input';
 import type { Participant } from './people';
 import { listAddresses, sameAddress } from './people';
+import { parsePayload as parse, RejectedAction } from './rejection';
 
 const Text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -114,13 +115,6 @@ export interface GroupState {
   remindersSent: number;
   overdueNoticeSent: boolean;
   escalated: boolean;
-}
-
-export class RejectedAction extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RejectedAction';
-  }
 }
 
 export class WorkingGroupInput {
@@ -347,12 +341,4 @@ export class WorkingGroupInput {
     const status = this.state.status as keyof typeof why;
     throw new RejectedAction(`cannot ${action} for the ${this.group.title} group: ${why[status]}`);
   }
-}
-
-/** Parses an Update payload; the error names each field and its rule, one per line. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `${i.path.map(String).join('.') || what}: ${i.message}`);
-  throw new RejectedAction(`${what} is malformed: ${lines.join('; ')}`);
 }

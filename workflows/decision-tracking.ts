@@ -48,7 +48,8 @@ import {
 import { messageForAction } from '../domain/decision-messages';
 import { DecisionTracker, parseAction, type DueAction } from '../domain/decision-tracker';
 import { searchAttributes } from '../domain/ids';
-import { ActionRejected, Roster, type DecisionRoster } from '../domain/roster';
+import { RejectedAction } from '../domain/rejection';
+import { Roster, type DecisionRoster } from '../domain/roster';
 import { send } from './mail';
 
 type UpdateOf<T, R> = ReturnType<typeof defineUpdate<T, [R]>>;
@@ -193,7 +194,7 @@ function asCallerFailure<T>(change: () => T): T {
   try {
     return change();
   } catch (err) {
-    if (err instanceof ActionRejected) throw ApplicationFailure.nonRetryable(err.message, 'ActionRejected');
+    if (err instanceof RejectedAction) throw ApplicationFailure.nonRetryable(err.message, 'ActionRejected');
     throw err;
   }
 }

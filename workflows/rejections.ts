@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { RejectedAction } from '../domain/working-group';
+import { RejectedAction } from '../domain/rejection';
 
 /**
  * Runs a domain check inside an Update validator. A RejectedAction becomes a failure the caller

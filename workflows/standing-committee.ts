@@ -38,7 +38,7 @@ import {
   type Idea,
   type NewDecisions,
 } from '../domain/committee';
-import { ActionRejected, parsePayload } from '../domain/roster';
+import { parsePayload, RejectedAction } from '../domain/rejection';
 import {
   CommitteeState,
   StandingCommittee,
@@ -248,7 +248,7 @@ function asCallerFailure<T>(change: () => T): T {
   try {
     return change();
   } catch (err) {
-    if (err instanceof ActionRejected) throw ApplicationFailure.nonRetryable(err.message, 'ActionRejected');
+    if (err instanceof RejectedAction) throw ApplicationFailure.nonRetryable(err.message, 'ActionRejected');
     throw err;
   }
 }

@@ -1,7 +1,4 @@
 import { Option, type Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
 import {
   decideExtensionUpdate,
   groupStatusQuery,
@@ -10,6 +7,8 @@ import {
   submitInputUpdate,
 } from '../../workflows/working-group-input';
 import { formatInZone } from '../../calendar/format';
+import { readYamlOrJson } from '../../config/data-file';
+import { ConfigError } from '../../config/problems';
 import { groupHandle, onGroup } from '../cycle-target';
 import { printJson, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
@@ -163,19 +162,12 @@ Example:
     });
 }
 
-/** A YAML or JSON file a person wrote; a syntax error names the file. */
+/** A YAML or JSON file a person wrote; a problem names the file (exit 1: it is input, not configuration). */
 export function readDataFile(file: string): unknown {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return readYamlOrJson(file, file);
   } catch (err) {
-    throw new UserError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  try {
-    return path.extname(file) === '.json' ? JSON.parse(text) : YAML.parse(text);
-  } catch (err) {
-    throw new UserError(
-      `${file}: not valid ${path.extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
-    );
+    if (err instanceof ConfigError) throw new UserError(`${file}: ${err.problems.join('; ')}`);
+    throw err;
   }
 }
