@@ -3,7 +3,7 @@
  * SQLite file under the data folder, Web UI on, search attributes registered) and a worker; or,
  * when TEMPORAL_ADDRESS is set, only the worker, connected there. Ctrl-C / SIGTERM stop both.
  */
-import { loadDirectory } from '../config/directory';
+import { loadDirectory, type Directory } from '../config/directory';
 import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings, type TemporalSettings } from '../config/settings';
 import { connectWorkerConnection } from './connect';
@@ -14,19 +14,19 @@ import { createWorker, installRuntime, runWorkerProcess } from './worker';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
-  loadDirectory(settings.directoryFile); // a broken directory stops us before anything starts
+  const directory = loadDirectory(settings.directoryFile); // a broken directory stops us before anything starts
   if (settings.temporal.mode === 'external') {
     console.log(
       `TEMPORAL_ADDRESS is set: connecting to ${settings.temporal.address} (namespace ${settings.temporal.namespace}); no local server.`,
     );
-    return runWorkerProcess(settings);
+    return runWorkerProcess(settings, directory);
   }
-  return runEmbedded({ ...settings, temporal: settings.temporal });
+  return runEmbedded({ ...settings, temporal: settings.temporal }, directory);
 }
 
 type EmbeddedSettings = Settings & { temporal: Extract<TemporalSettings, { mode: 'embedded' }> };
 
-async function runEmbedded(settings: EmbeddedSettings): Promise<void> {
+async function runEmbedded(settings: EmbeddedSettings, directory: Directory): Promise<void> {
   installRuntime(settings);
   const log = createLogger(settings.logLevel, { component: 'launcher' });
   const cli = await findOrBuildTemporalCli({ progress: (m) => console.log(m) });
@@ -46,7 +46,7 @@ async function runEmbedded(settings: EmbeddedSettings): Promise<void> {
   let worker;
   try {
     const connection = await connectWorkerConnection(settings);
-    worker = await createWorker({ settings, directory: loadDirectory(settings.directoryFile), connection });
+    worker = await createWorker({ settings, directory, connection });
   } catch (err) {
     await server.stop();
     throw err;

@@ -91,10 +91,12 @@ export function installRuntime(settings: Settings): void {
 }
 
 /** Runs until SIGINT/SIGTERM; then finishes the tasks in hand and exits. */
-export async function runWorkerProcess(settings: Settings): Promise<void> {
+export async function runWorkerProcess(
+  settings: Settings,
+  directory: Directory = loadDirectory(settings.directoryFile),
+): Promise<void> {
   installRuntime(settings);
   const log = createLogger(settings.logLevel, { component: 'worker' });
-  const directory = loadDirectory(settings.directoryFile);
   const connection = await connectWorkerConnection(settings);
   const worker = await createWorker({ settings, directory, connection });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
