@@ -32,7 +32,7 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '^(?!@temporalio/workflow$|\\./|\\.\\./domain(/|$)|\\.\\./(activities|calendar|documents|notifications)(/|$)).*$',
+                '^(?!@temporalio/workflow$|\\./|(\\.\\./)+domain(/|$)|\\.\\./(activities|calendar|documents|notifications)(/|$)).*$',
               message:
                 'workflow code may import only @temporalio/workflow, ../domain and other workflow files.',
             },
@@ -41,6 +41,66 @@ export default tseslint.config(
               allowTypeImports: true,
               message:
                 'workflows import activities, calendar, documents and notifications as `import type` only; call them through proxyActivities.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A definitions module is the contract clients import: only the workflow SDK and domain types.
+    files: ['workflows/definitions/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!@temporalio/workflow$|\\.\\./\\.\\./domain/).*$',
+              message: 'a definitions module imports only @temporalio/workflow and ../../domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: rules, schemas and identities that workflows, activities, CLI and tests all
+    // import. It touches no clock library, time-zone database, mail, disk, network or Temporal client.
+    files: ['domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|@temporalio/common$|\\./).*$',
+              message: 'domain code may import only zod, @temporalio/common and other domain files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Everything that is not a workflow talks to workflows through their definitions modules.
+    files: [
+      'activities/**/*.ts',
+      'cli/**/*.ts',
+      'clients/**/*.ts',
+      'scripts/**/*.ts',
+      'test/**/*.ts',
+      'workers/**/*.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)workflows/(?!definitions/)',
+              message:
+                "import a workflow's contract from workflows/definitions/, never its implementation (the worker bundles workflows/index.ts).",
             },
           ],
         },

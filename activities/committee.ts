@@ -7,7 +7,7 @@
  * `notifyCommitteeOfDecisions` may deliver its signal twice, and the committee keeps one.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowNotFoundError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { findFairSlots } from '../calendar/slots';
 import {
   committeePolicyOf,
@@ -17,25 +17,21 @@ import {
 } from '../config/committee';
 import type { Directory } from '../config/directory';
 import type { Settings } from '../config/settings';
+import { announceToCommittee, committeeIdeas } from '../clients/committee';
+import { carriedDecision, listDecisions, type DecisionFilter } from '../clients/decisions';
 import {
   buildDigest,
-  decisionQuery,
-  yearsOpen,
   type CarryForward,
   type CommitteePolicy,
-  type DecisionFilter,
-  type DecisionListing,
   type Digest,
   type Idea,
   type NewDecisions,
 } from '../domain/committee';
-import { DecisionStatus, type DecisionPolicy } from '../domain/decision';
+import type { DecisionPolicy } from '../domain/decision';
 import { addIsoDuration } from '../domain/duration';
-import { searchAttributes, workflowIds } from '../domain/ids';
+import { workflowIds } from '../domain/ids';
 import type { Contact, DecisionRoster, OrganizationContacts } from '../domain/roster';
 import type { CommitteeRoster, ReviewSlot } from '../domain/standing-committee';
-import { decisionStatusQuery } from '../workflows/decision-tracking';
-import { committeeStatusQuery, newDecisionsSignal, standingCommittee } from '../workflows/standing-committee';
 
 export interface CommitteeActivityDeps {
   settings: Settings;
@@ -132,36 +128,6 @@ export function createCommitteeActivities(deps: CommitteeActivityDeps): Committe
 
 // ── The committee workflow, from a client ──────────────────────────────────────────────────────────
 
-export interface CommitteeAddress {
-  taskQueue: string;
-  workflowId: string;
-}
-
-/** Signal-with-start: the committee hears of the decisions, and starts if it was not running. */
-export async function announceToCommittee(
-  client: Client,
-  at: CommitteeAddress,
-  news: NewDecisions,
-): Promise<void> {
-  await client.workflow.signalWithStart(standingCommittee, {
-    workflowId: at.workflowId,
-    taskQueue: at.taskQueue,
-    args: [{}],
-    signal: newDecisionsSignal,
-    signalArgs: [news],
-  });
-}
-
-/** The running committee, started first if there is none (e.g. before the first idea). */
-export async function ensureCommittee(client: Client, at: CommitteeAddress) {
-  return client.workflow.start(standingCommittee, {
-    workflowId: at.workflowId,
-    taskQueue: at.taskQueue,
-    args: [{}],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-  });
-}
-
 // ── Rosters ─────────────────────────────────────────────────────────────────────────────────────────
 
 function decisionRoster(deps: CommitteeActivityDeps, ids: string[], organizers: Contact[]): DecisionRoster {
@@ -199,94 +165,6 @@ function organizationContacts(directory: Directory, id: string): OrganizationCon
 }
 
 // ── Visibility ──────────────────────────────────────────────────────────────────────────────────────
-
-/** Every decision matching the filter, from visibility alone (search attributes and memo). */
-export async function listDecisions(
-  client: Client,
-  filter: DecisionFilter,
-  limit = Number.POSITIVE_INFINITY,
-): Promise<DecisionListing[]> {
-  const listings: DecisionListing[] = [];
-  for await (const info of client.workflow.list({
-    query: decisionQuery(filter),
-    pageSize: Math.min(1000, limit),
-  })) {
-    const listing = decisionListing(info);
-    if (listing) listings.push(listing);
-    if (listings.length >= limit) break;
-  }
-  return listings;
-}
-
-/** A decision as visibility shows it; undefined for an execution that has not indexed itself yet. */
-export function decisionListing(info: WorkflowExecutionInfo): DecisionListing | undefined {
-  const attrs = info.typedSearchAttributes;
-  const status = DecisionStatus.safeParse(attrs.get(searchAttributes.DecisionStatus));
-  if (!status.success) return undefined;
-  const memo = (info.memo ?? {}) as Partial<Record<'ref' | 'edition' | 'title' | 'meetingTitle', string>>;
-  const [, edition = '', ref = ''] = /^decision-(r?\d+)-(.+)$/.exec(info.workflowId) ?? [];
-  const running = info.status.name === 'RUNNING';
-  return {
-    id: info.workflowId,
-    ref: memo.ref ?? ref,
-    edition: memo.edition ?? attrs.get(searchAttributes.MeetingEdition) ?? edition,
-    title: memo.title ?? info.workflowId,
-    meetingTitle: memo.meetingTitle,
-    status: status.data,
-    lead: attrs.get(searchAttributes.LeadOrganization) ?? '',
-    responsible: attrs.get(searchAttributes.ResponsibleOrganizations) ?? [],
-    area: attrs.get(searchAttributes.DecisionArea) ?? '',
-    dueDate: attrs.get(searchAttributes.DecisionDueDate)?.toISOString() ?? '',
-    running,
-    rehearsal: attrs.get(searchAttributes.Rehearsal) ?? false,
-    ...(info.closeTime && !running ? { closedAt: info.closeTime.toISOString() } : {}),
-  };
-}
-
-async function carriedDecision(
-  client: Client,
-  d: DecisionListing,
-  at: string,
-): Promise<CarryForward['decisions'][number]> {
-  const view = await client.workflow.getHandle(d.id).query(decisionStatusQuery);
-  return {
-    id: view.id,
-    ref: view.ref,
-    edition: view.edition,
-    text: view.text,
-    status: view.status,
-    lead: view.lead.acronym,
-    yearsOpen: yearsOpen(view.adoptedAt, at),
-    ...(view.lastReport ? { lastReport: { at: view.lastReport.at, summary: view.lastReport.summary } } : {}),
-  };
-}
-
-async function committeeIdeas(
-  client: Client,
-  committee: CommitteeAddress,
-  sinceIso?: string,
-): Promise<CarryForward['ideas']> {
-  const handle = client.workflow.getHandle(committee.workflowId);
-  try {
-    // Only this deployment's committee (its task queue): another one's may have no worker to answer.
-    const described = await handle.describe();
-    if (described.taskQueue !== committee.taskQueue) return [];
-    const status = await handle.query(committeeStatusQuery);
-    const since = sinceIso ? Date.parse(sinceIso) : Number.NEGATIVE_INFINITY;
-    return status.ideas
-      .filter((i) => Date.parse(i.proposedAt) >= since)
-      .map((i) => ({
-        id: i.id,
-        text: i.text,
-        proposedBy: `${i.proposedByName} (${i.proposedBy})`,
-        proposedAt: i.proposedAt,
-      }));
-  } catch (err) {
-    // No committee yet means no ideas yet: nothing to carry.
-    if (err instanceof WorkflowNotFoundError) return [];
-    throw err;
-  }
-}
 
 const byEditionAndRef = (a: { edition: string; ref: string }, b: { edition: string; ref: string }) =>
   a.edition.localeCompare(b.edition, 'en', { numeric: true }) ||

@@ -7,11 +7,9 @@ import path from 'node:path';
 import { formatInZone } from '../calendar/format';
 import { toHtml, toMarkdown } from '../documents/blocks';
 import { documentBlocks, documentTitle, DocumentRequest } from '../documents/meeting-documents';
+import type { RenderedDocument } from '../domain/documents';
 
-export interface RenderedDocument {
-  markdown: string;
-  html: string;
-}
+export type { RenderedDocument };
 
 export interface DocumentActivities {
   renderDocument(request: DocumentRequest): Promise<RenderedDocument>;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BusinessHours, OrganizationId, Weekday } from '../domain/organization';
+import { MILESTONES } from '../domain/planning';
 import { IsoDuration, isSubDay } from './durations';
 import { LocalDateString } from './holidays';
 import { isInstant, TimeZone } from './zones';
@@ -17,15 +18,7 @@ export const Instant = z.string().refine(isInstant, {
 
 // ── Timeline ────────────────────────────────────────────────────────────────────────────────────────
 
-/** Milestones of a preparation cycle, in the order they must happen. */
-export const MILESTONES = [
-  'callForInputs',
-  'inputDeadline',
-  'consolidationEnd',
-  'commentPeriodEnd',
-  'invitations',
-  'outcomeReportDue',
-] as const;
+export { MILESTONES };
 export const MilestoneName = z.enum(MILESTONES);
 export type MilestoneName = z.infer<typeof MilestoneName>;
 

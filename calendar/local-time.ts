@@ -7,7 +7,9 @@
 import type { Duration } from 'luxon';
 import { CalendarError } from './errors';
 import { offsetAt } from './zone-offsets';
-import type { LocalDate } from './zones';
+
+/** A calendar day, "YYYY-MM-DD", with no zone: the day as the people in one zone live it. */
+export type LocalDate = string;
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;

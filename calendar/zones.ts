@@ -6,8 +6,7 @@ import { assertZone, isKnownZone, zoneNamed } from './zone-offsets';
 
 export { assertZone, isKnownZone, zoneNamed } from './zone-offsets';
 
-/** A calendar day, "YYYY-MM-DD", with no zone: the day as the people in one zone live it. */
-export type LocalDate = string;
+export type { LocalDate } from './local-time';
 
 /** An IANA zone the time-zone database knows, such as "America/New_York". */
 export const TimeZone = z.string().min(1).refine(isKnownZone, {

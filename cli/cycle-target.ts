@@ -1,8 +1,8 @@
 /** How the CLI names a cycle and its groups: "7", "r7" (a rehearsal) or the workflow id "hlm-7". */
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { workflowIds } from '../domain/ids';
-import type { preparationCycle } from '../workflows/preparation-cycle';
-import type { workingGroupInput } from '../workflows/working-group-input';
+import { type PreparationCycleWorkflow } from '../workflows/definitions/preparation-cycle';
+import { type WorkingGroupInputWorkflow } from '../workflows/definitions/working-group-input';
 import { UserError } from './output';
 
 export function editionKeyOf(argument: string): string {
@@ -15,7 +15,7 @@ export function editionKeyOf(argument: string): string {
   return key;
 }
 
-export function cycleHandle(client: Client, edition: string): WorkflowHandle<typeof preparationCycle> {
+export function cycleHandle(client: Client, edition: string): WorkflowHandle<PreparationCycleWorkflow> {
   return client.workflow.getHandle(workflowIds.cycle(editionKeyOf(edition)));
 }
 
@@ -23,7 +23,7 @@ export function groupHandle(
   client: Client,
   edition: string,
   group: string,
-): WorkflowHandle<typeof workingGroupInput> {
+): WorkflowHandle<WorkingGroupInputWorkflow> {
   return client.workflow.getHandle(workflowIds.workingGroup(editionKeyOf(edition), group));
 }
 

@@ -3,7 +3,6 @@
  * on an action asserts who acts (authenticated users come with the web portal).
  */
 import { Command, CommanderError } from 'commander';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ConfigError } from '../config/problems';
 import { registerAgenda } from './commands/agenda';
 import { registerCommittee } from './commands/committee';
@@ -13,6 +12,7 @@ import { registerDoctor } from './commands/doctor';
 import { registerInput } from './commands/input';
 import { registerOrgs } from './commands/orgs';
 import { registerReport } from './commands/report';
+import { RejectedError, UpdateFailedError } from './act';
 import { UserError, type Output } from './output';
 
 export function buildProgram(): Command {
@@ -58,8 +58,12 @@ function report(err: unknown): number {
     console.error(err.message);
     return err.exitCode;
   }
-  if (err instanceof WorkflowUpdateFailedError) {
-    console.error(`Rejected: ${err.cause?.message ?? err.message}`);
+  if (err instanceof RejectedError) {
+    console.error(`Rejected: ${err.message}`);
+    return 1;
+  }
+  if (err instanceof UpdateFailedError) {
+    console.error(`Failed: ${err.message}`);
     return 1;
   }
   console.error(err);

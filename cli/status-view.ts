@@ -1,6 +1,6 @@
 /** How `convene cycle status` reads to a person: every time with its zone. */
 import { formatInZone } from '../calendar/format';
-import type { CycleStatus } from '../workflows/preparation-cycle';
+import type { CycleStatus } from '../workflows/definitions/preparation-cycle';
 import { printTable } from './output';
 
 export function printCycleStatus(s: CycleStatus): void {

@@ -5,13 +5,11 @@
  * over decision listings that the activities read from visibility.
  */
 import { z } from 'zod';
-import { DecisionStatus, EditionKey, Instant, editionNumber, isClosed, isOwed } from './decision';
+import { DecisionStatus, EditionKey, editionNumber, isClosed, isOwed } from './decision';
 import { IsoDurationText, addIsoDuration } from './duration';
 import { Email } from './organization';
-import type { MessageInput } from '../notifications/messages';
-
-const Text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+import type { MessageInput } from './messages';
+import { Instant, Line, Text } from './text';
 
 // ── Policy ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -52,7 +50,7 @@ export const ProposeIdeaRequest = z.object({
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1–100 letters, digits, dots, dashes, colons or underscores')
     .optional(),
-  title: Text(200).optional(),
+  title: Line(200).optional(),
   text: Text(4_000),
 });
 export type ProposeIdeaRequest = z.input<typeof ProposeIdeaRequest>;
@@ -301,43 +299,4 @@ export function carryForwardAgendaItems(carry: CarryForward): StandingAgendaItem
 function firstWords(text: string, max = 200): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1).trimEnd()}…`;
-}
-
-// ── Visibility queries ──────────────────────────────────────────────────────────────────────────────
-
-export interface DecisionFilter {
-  /** The deployment's task queue: decisions of another deployment on the same namespace stay apart. */
-  taskQueue?: string;
-  status?: DecisionStatus;
-  lead?: string;
-  edition?: string;
-  /** Owed decisions whose due date is before this instant. */
-  overdueAt?: string;
-  /** Running decisions only (not those verified, withdrawn or superseded). */
-  openOnly?: boolean;
-  /** Running decisions, and those closed since this instant. */
-  runningOrClosedSince?: string;
-  /** Rehearsal decisions (true), real ones (false) or both (absent). */
-  rehearsal?: boolean;
-}
-
-const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
-/** The visibility query (Temporal's SQL-like list filter) for decisions matching `filter`. */
-export function decisionQuery(filter: DecisionFilter): string {
-  const clauses = [`WorkflowType = 'decisionTracking'`, `ExecutionStatus != 'ContinuedAsNew'`];
-  if (filter.taskQueue) clauses.push(`TaskQueue = ${quote(filter.taskQueue)}`);
-  if (filter.status) clauses.push(`DecisionStatus = ${quote(filter.status)}`);
-  if (filter.lead) clauses.push(`LeadOrganization = ${quote(filter.lead)}`);
-  if (filter.edition) clauses.push(`MeetingEdition = ${quote(filter.edition)}`);
-  if (filter.overdueAt) {
-    const owed = ['adopted', 'in-progress', 'stalled'].map(quote).join(', ');
-    clauses.push(`DecisionStatus IN (${owed})`, `DecisionDueDate < ${quote(filter.overdueAt)}`);
-  }
-  if (filter.openOnly || filter.overdueAt) clauses.push(`ExecutionStatus = 'Running'`);
-  if (filter.runningOrClosedSince) {
-    clauses.push(`(ExecutionStatus = 'Running' OR CloseTime >= ${quote(filter.runningOrClosedSince)})`);
-  }
-  if (filter.rehearsal !== undefined) clauses.push(`Rehearsal = ${filter.rehearsal}`);
-  return clauses.join(' AND ');
 }

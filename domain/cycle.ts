@@ -1,12 +1,20 @@
 /**
- * The rules of a preparation cycle, as a plain class: its phases, who may do what in which phase,
- * and what is pending from whom. workflows/preparation-cycle.ts wires Updates to these methods.
+ * A preparation cycle as a plain class: its state, its phases, who may do what in which phase, and
+ * what is pending from whom. workflows/preparation-cycle.ts wires Updates to these methods and does
+ * the I/O; tests exercise the rules without Temporal.
  */
 import { z } from 'zod';
-import type { CycleInput, MeetingPlan } from './cycle-input';
+import type { CycleInput, MeetingPlan, SecurityCouncilMeeting } from './cycle-input';
+import type { DeliveryFailure } from './delivery';
+import type { RenderedDocument } from './documents';
 import { listAddresses, sameAddress, type Participant } from './people';
+import type { Coincidence, MilestoneName, PlannedMilestone } from './planning';
 import { parsePayload as parse, RejectedAction } from './rejection';
-import type { GroupStatus } from './working-group';
+import { Instant, Line, Text } from './text';
+import { REAL_TIME, toPlan, type TimeMapping } from './time-mapping';
+import type { GroupSummary } from './working-group';
+
+export type { GroupSummary };
 
 /** In order. `cancelled` may follow any phase before `completed`. */
 export const CYCLE_PHASES = [
@@ -15,6 +23,8 @@ export const CYCLE_PHASES = [
   'consolidating',
   'agenda-comment',
   'awaiting-approval',
+  /** The final agenda is written; comments are closed; the invitations go out at their milestone. */
+  'agenda-approved',
   'invitations',
   'awaiting-outcome',
   'completed',
@@ -22,19 +32,23 @@ export const CYCLE_PHASES = [
 ] as const;
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
 
-const Instant = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO date-time with offset, e.g. 2026-09-22T10:00:00-04:00',
-});
-const Text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Before the meeting: the phases in which the meeting, or the Council's, may still move. */
+const BEFORE_THE_MEETING: CyclePhase[] = [
+  'scheduled',
+  'collecting-inputs',
+  'consolidating',
+  'agenda-comment',
+  'awaiting-approval',
+  'agenda-approved',
+  'invitations',
+];
 
 export const RescheduleRequest = z
   .object({
     as: z.email(),
     start: Instant,
     end: Instant,
-    venue: Text(300).optional(),
+    venue: Line(300).optional(),
     reason: Text(2_000).optional(),
   })
   .refine((r) => Date.parse(r.start) < Date.parse(r.end), { message: 'must be after start', path: ['end'] });
@@ -43,11 +57,11 @@ export type RescheduleRequest = z.input<typeof RescheduleRequest>;
 export const SecurityCouncilMovedRequest = z.object({
   as: z.email(),
   start: Instant,
-  title: Text(300).optional(),
+  title: Line(300).optional(),
 });
 export type SecurityCouncilMovedRequest = z.input<typeof SecurityCouncilMovedRequest>;
 
-export const CommentRequest = z.object({ as: z.email(), text: Text(5_000), item: Text(200).optional() });
+export const CommentRequest = z.object({ as: z.email(), text: Text(5_000), item: Line(200).optional() });
 export type CommentRequest = z.input<typeof CommentRequest>;
 
 export const ApproveAgendaRequest = z.object({ as: z.email(), note: Text(2_000).optional() });
@@ -56,7 +70,7 @@ export type ApproveAgendaRequest = z.input<typeof ApproveAgendaRequest>;
 export const OutcomeDecision = z.object({
   ref: z.string().regex(/^[a-z0-9][a-z0-9-]{0,19}$/, 'must be a short lower-case reference such as 94b'),
   text: Text(5_000),
-  area: Text(100),
+  area: Line(100),
   lead: z.string().min(1),
   responsible: z.array(z.string().min(1)).default([]),
   dueDate: Instant,
@@ -73,16 +87,26 @@ export type RecordOutcomeRequest = z.input<typeof RecordOutcomeRequest>;
 export const CancelRequest = z.object({ as: z.email(), reason: Text(2_000) });
 export type CancelRequest = z.input<typeof CancelRequest>;
 
-export interface GroupSummary {
-  id: string;
+/** Everything a cycle knows, as the status query shows it. */
+export interface CycleState {
+  workflowId: string;
+  edition: number;
   title: string;
-  chair: string;
-  status: GroupStatus;
-  version: number;
-  late: boolean;
-  deadline: string;
-  pendingExtension?: { until: string; reason: string };
-  remindersSent: number;
+  rehearsal: boolean;
+  phase: CyclePhase;
+  meeting: MeetingPlan;
+  securityCouncil?: SecurityCouncilMeeting;
+  coincidence?: Coincidence;
+  milestones: PlannedMilestone[];
+  groups: GroupSummary[];
+  pendingActions: PendingAction[];
+  comments: AgendaComment[];
+  documents: Partial<Record<'draftAgenda' | 'finalAgenda' | 'outcomeReport', RenderedDocument>>;
+  invitations?: { sequence: number; sentAt: string };
+  decisions: { ref: string; workflowId: string }[];
+  deliveryFailures: DeliveryFailure[];
+  cancelled?: { by: string; reason: string; at: string };
+  log: { at: string; what: string }[];
 }
 
 export interface AgendaComment {
@@ -100,7 +124,49 @@ export interface PendingAction {
 }
 
 export class PreparationCycle {
-  constructor(readonly input: CycleInput) {}
+  readonly state: CycleState;
+  /** How the workflow's clock maps to the plan: real time, or a rehearsal's compressed time. */
+  mapping: TimeMapping = REAL_TIME;
+  /** Moves whenever planned instants move (a reschedule), so waits re-plan. */
+  planVersion = 0;
+  icsSequence = 0;
+  coincidenceWarnings = 0;
+  approved = false;
+  outcomeRecorded = false;
+
+  constructor(
+    readonly input: CycleInput,
+    workflowId: string,
+  ) {
+    this.state = {
+      workflowId,
+      edition: input.edition,
+      title: input.title,
+      rehearsal: Boolean(input.rehearsal),
+      phase: 'scheduled',
+      meeting: input.meeting,
+      securityCouncil: input.securityCouncil,
+      milestones: [],
+      groups: input.workingGroups.map((g) => ({
+        id: g.id,
+        title: g.title,
+        chair: g.chair.email,
+        status: 'awaiting-input',
+        version: 0,
+        late: false,
+        deadline: '',
+        remindersSent: 0,
+      })),
+      pendingActions: [],
+      comments: [],
+      documents: {},
+      decisions: [],
+      deliveryFailures: [],
+      log: [],
+    };
+  }
+
+  // ── who is who ────────────────────────────────────────────────────────────────────────────────────
 
   isOrganizer(email: string): boolean {
     return this.input.organizers.some((p) => sameAddress(p.email, email));
@@ -109,6 +175,7 @@ export class PreparationCycle {
   requireOrganizer(email: string, action: string): void {
     if (!this.isOrganizer(email)) {
       throw new RejectedAction(
+        'wrong-actor',
         `only the organizers (${listAddresses(this.input.organizers)}) may ${action}; you are ${email}`,
       );
     }
@@ -123,90 +190,97 @@ export class PreparationCycle {
     return undefined;
   }
 
-  validateReschedule(
-    request: unknown,
-    phase: CyclePhase,
-    nowPlan: string,
-  ): z.infer<typeof RescheduleRequest> {
+  // ── time ──────────────────────────────────────────────────────────────────────────────────────────
+
+  get phase(): CyclePhase {
+    return this.state.phase;
+  }
+
+  get isCancelled(): boolean {
+    return Boolean(this.state.cancelled);
+  }
+
+  /** The planned instant the workflow's clock stands for (`clockMs` is the workflow's Date.now()). */
+  planned(clockMs: number): string {
+    return toPlan(this.mapping, clockMs);
+  }
+
+  milestone(name: MilestoneName): string {
+    return this.state.milestones.find((m) => m.name === name)?.at ?? this.input.meeting.start;
+  }
+
+  log(what: string, at: string): void {
+    this.state.log.push({ at, what });
+  }
+
+  // ── validators: parse, check the actor and the phase; change nothing ─────────────────────────────
+
+  validateReschedule(request: unknown, nowPlan: string): z.infer<typeof RescheduleRequest> {
     const r = parse(RescheduleRequest, request, 'reschedule');
     this.requireOrganizer(r.as, 'reschedule the meeting');
-    requirePhase(
-      phase,
-      [
-        'scheduled',
-        'collecting-inputs',
-        'consolidating',
-        'agenda-comment',
-        'awaiting-approval',
-        'invitations',
-      ],
-      'reschedule',
-    );
+    requirePhase(this.phase, BEFORE_THE_MEETING, 'reschedule');
     if (Date.parse(r.start) <= Date.parse(nowPlan)) {
-      throw new RejectedAction(`start: ${r.start} is in the past (now is ${nowPlan}); choose a future date`);
+      throw new RejectedAction(
+        'too-late',
+        `start: ${r.start} is in the past (now is ${nowPlan}); choose a future date`,
+      );
     }
     return r;
   }
 
-  validateSecurityCouncilMoved(
-    request: unknown,
-    phase: CyclePhase,
-  ): z.infer<typeof SecurityCouncilMovedRequest> {
+  validateSecurityCouncilMoved(request: unknown): z.infer<typeof SecurityCouncilMovedRequest> {
     const r = parse(SecurityCouncilMovedRequest, request, 'securityCouncilMoved');
     this.requireOrganizer(r.as, 'record a move of the Security Council meeting');
-    requirePhase(
-      phase,
-      [
-        'scheduled',
-        'collecting-inputs',
-        'consolidating',
-        'agenda-comment',
-        'awaiting-approval',
-        'invitations',
-      ],
-      'record a Security Council move',
-    );
+    requirePhase(this.phase, BEFORE_THE_MEETING, 'record a Security Council move');
     return r;
   }
 
-  validateComment(
-    request: unknown,
-    phase: CyclePhase,
-  ): z.infer<typeof CommentRequest> & { organization: string } {
+  validateComment(request: unknown): z.infer<typeof CommentRequest> & { organization: string } {
     const r = parse(CommentRequest, request, 'commentOnAgenda');
     const person = this.focalPointOf(r.as) ?? this.input.organizers.find((p) => sameAddress(p.email, r.as));
     if (!person) {
       throw new RejectedAction(
+        'wrong-actor',
         `only focal points of the participating organizations may comment on the draft agenda; ${r.as} is not one (see \`convene orgs list\`)`,
       );
     }
-    if (phase !== 'agenda-comment') {
+    if (this.approved) {
       throw new RejectedAction(
-        `the draft agenda is not open for comment (the cycle is ${phase}); comments are taken during the comment period only`,
+        'wrong-phase',
+        'the agenda has been approved and the final agenda written; comments are closed. Write to the organizers if something must change.',
+      );
+    }
+    if (this.phase !== 'agenda-comment') {
+      throw new RejectedAction(
+        'wrong-phase',
+        `the draft agenda is not open for comment (the cycle is ${this.phase}); comments are taken during the comment period only`,
       );
     }
     return { ...r, organization: person.organization };
   }
 
-  validateApproveAgenda(request: unknown, phase: CyclePhase): z.infer<typeof ApproveAgendaRequest> {
+  validateApproveAgenda(request: unknown): z.infer<typeof ApproveAgendaRequest> {
     const r = parse(ApproveAgendaRequest, request, 'approveAgenda');
     this.requireOrganizer(r.as, 'approve the agenda');
-    requirePhase(phase, ['agenda-comment', 'awaiting-approval'], 'approve the agenda');
+    if (this.approved) throw new RejectedAction('duplicate', 'the agenda is already approved');
+    requirePhase(this.phase, ['agenda-comment', 'awaiting-approval'], 'approve the agenda');
     return r;
   }
 
-  validateRecordOutcome(request: unknown, phase: CyclePhase): z.infer<typeof RecordOutcomeRequest> {
+  validateRecordOutcome(request: unknown): z.infer<typeof RecordOutcomeRequest> {
     const r = parse(RecordOutcomeRequest, request, 'recordOutcome');
     this.requireOrganizer(r.as, 'record the outcome');
-    requirePhase(phase, ['awaiting-outcome'], 'record the outcome (it is taken after the meeting)');
+    requirePhase(this.phase, ['awaiting-outcome'], 'record the outcome (it is taken after the meeting)');
     const known = new Set(['un', ...this.input.participants.map((p) => p.id)]);
     const refs = new Set<string>();
     r.decisions.forEach((d, i) => {
-      if (refs.has(d.ref)) throw new RejectedAction(`decisions.${i}.ref: "${d.ref}" is used twice`);
+      if (refs.has(d.ref))
+        throw new RejectedAction('invalid-payload', `decisions.${i}.ref: "${d.ref}" is used twice`);
       refs.add(d.ref);
       for (const org of [d.lead, ...d.responsible]) {
         if (!known.has(org)) {
           throw new RejectedAction(
+            'invalid-payload',
             `decisions.${i}: "${org}" is not a participating organization (${[...known].join(', ')})`,
           );
         }
@@ -215,48 +289,110 @@ export class PreparationCycle {
     return r;
   }
 
-  validateCancel(request: unknown, phase: CyclePhase): z.infer<typeof CancelRequest> {
+  validateCancel(request: unknown): z.infer<typeof CancelRequest> {
     const r = parse(CancelRequest, request, 'cancel');
     this.requireOrganizer(r.as, 'cancel the cycle');
-    if (phase === 'completed' || phase === 'cancelled')
-      throw new RejectedAction(`the cycle is already ${phase}`);
+    if (this.phase === 'completed' || this.phase === 'cancelled')
+      throw new RejectedAction('wrong-phase', `the cycle is already ${this.phase}`);
     return r;
   }
 
+  // ── changes: called by handlers after validation ─────────────────────────────────────────────────
+
+  reschedule(r: z.infer<typeof RescheduleRequest>, milestones: PlannedMilestone[], at: string): MeetingPlan {
+    const previous = this.state.meeting;
+    this.state.meeting = { ...previous, start: r.start, end: r.end, venue: r.venue ?? previous.venue };
+    this.state.milestones = milestones;
+    this.planVersion++;
+    this.log(`rescheduled by ${r.as}: ${previous.start} → ${r.start}`, at);
+    return previous;
+  }
+
+  securityCouncilMoved(r: z.infer<typeof SecurityCouncilMovedRequest>, at: string): void {
+    this.state.securityCouncil = {
+      title: r.title ?? this.state.securityCouncil?.title ?? 'Security Council meeting',
+      start: r.start,
+      timeZone: this.state.securityCouncil?.timeZone ?? 'America/New_York',
+    };
+    this.log(`Security Council meeting moved to ${r.start} (recorded by ${r.as})`, at);
+  }
+
+  comment(r: z.infer<typeof CommentRequest> & { organization: string }, at: string): AgendaComment {
+    const comment: AgendaComment = { by: r.as, organization: r.organization, at, text: r.text, item: r.item };
+    this.state.comments.push(comment);
+    return comment;
+  }
+
+  /** Approval closes the comment period at once: the final agenda is written from what is in. */
+  approve(r: z.infer<typeof ApproveAgendaRequest>, at: string): void {
+    this.approved = true;
+    this.log(`agenda approved by ${r.as}`, at);
+  }
+
+  /** Before any await: a second call is rejected by the validator's phase check. */
+  recordOutcome(): void {
+    this.outcomeRecorded = true;
+    this.state.phase = 'completed';
+  }
+
+  cancel(r: z.infer<typeof CancelRequest>, at: string): void {
+    this.state.cancelled = { by: r.as, reason: r.reason, at };
+  }
+
+  groupUpdated(summary: GroupSummary): void {
+    this.state.groups = this.state.groups.map((g) => (g.id === summary.id ? summary : g));
+  }
+
+  /** Groups that can still be told something (a deadline moved, consolidation closed). */
+  openGroupIds(): string[] {
+    const ended = new Set(['accepted', 'closed', 'cancelled']);
+    return this.state.groups.filter((g) => !ended.has(g.status)).map((g) => g.id);
+  }
+
+  /** The status with who owes what now. */
+  status(): CycleState {
+    return { ...this.state, pendingActions: this.pendingActions() };
+  }
+
   /** Who owes what now: shown by `convene cycle status`. */
-  pendingActions(
-    phase: CyclePhase,
-    groups: GroupSummary[],
-    deadlines: Partial<Record<string, string>>,
-  ): PendingAction[] {
+  pendingActions(): PendingAction[] {
+    const deadlines = (name: MilestoneName) => this.state.milestones.find((m) => m.name === name)?.at;
     const organizers = listAddresses(this.input.organizers);
-    switch (phase) {
+    switch (this.phase) {
       case 'scheduled':
-        return [{ who: 'convene', what: 'sends the call for inputs', by: deadlines.callForInputs }];
+        return [{ who: 'convene', what: 'sends the call for inputs', by: deadlines('callForInputs') }];
       case 'collecting-inputs':
       case 'consolidating':
-        return groups.flatMap((g) => groupPending(g, organizers));
+        return this.state.groups.flatMap((g) => groupPending(g, organizers));
       case 'agenda-comment':
         return [
           {
             who: 'focal points of the participating organizations',
             what: 'may comment on the draft agenda',
-            by: deadlines.commentPeriodEnd,
+            by: deadlines('commentPeriodEnd'),
           },
           { who: organizers, what: 'approves the agenda' },
         ];
       case 'awaiting-approval':
-        return [{ who: organizers, what: 'approves the agenda', by: deadlines.invitations }];
+        return [{ who: organizers, what: 'approves the agenda', by: deadlines('invitations') }];
+      case 'agenda-approved':
+        return [
+          {
+            who: 'convene',
+            what: 'sends the invitations with the final agenda',
+            by: deadlines('invitations'),
+          },
+        ];
       case 'invitations':
         return [
           {
             who: 'convene',
             what: 'holds the meeting, then waits for the outcome',
-            by: this.input.meeting.end,
+            by: this.state.meeting.end,
           },
         ];
       case 'awaiting-outcome':
-        return [{ who: organizers, what: 'records the outcome', by: deadlines.outcomeReportDue }];
+        return [{ who: organizers, what: 'records the outcome', by: deadlines('outcomeReportDue') }];
       case 'completed':
       case 'cancelled':
         return [];
@@ -294,9 +430,6 @@ function groupPending(g: GroupSummary, organizers: string): PendingAction[] {
 }
 
 function requirePhase(phase: CyclePhase, allowed: CyclePhase[], action: string): void {
-  if (!allowed.includes(phase)) throw new RejectedAction(`cannot ${action}: the cycle is ${phase}`);
-}
-
-export function meetingChanged(a: MeetingPlan, b: MeetingPlan): boolean {
-  return a.start !== b.start || a.end !== b.end || a.venue !== b.venue;
+  if (!allowed.includes(phase))
+    throw new RejectedAction('wrong-phase', `cannot ${action}: the cycle is ${phase}`);
 }

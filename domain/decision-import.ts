@@ -13,15 +13,13 @@ import {
 } from './decision';
 import { OrganizationId } from './organization';
 import { Contact } from './roster';
-
-const Text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+import { Line, Text } from './text';
 
 export const DecisionFile = z
   .object({
     $comment: z.string().optional(),
     edition: EditionKey,
-    meetingTitle: Text(300),
+    meetingTitle: Line(300),
     adoptedAt: Instant,
     meetingTimeZone: z.string().min(1).default('America/New_York'),
     /** Absent: the organizers of config/standing-committee.json. */
@@ -31,9 +29,9 @@ export const DecisionFile = z
       .array(
         z.object({
           ref: DecisionRef,
-          title: Text(200).optional(),
+          title: Line(200).optional(),
           text: Text(5_000),
-          area: Text(100),
+          area: Line(100),
           leadOrganization: OrganizationId,
           responsibleOrganizations: z.array(OrganizationId).default([]),
           dueDate: Instant,

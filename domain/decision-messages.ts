@@ -3,7 +3,7 @@
  * action, and the words of the "why" a committee member or organizer reads. Pure, so the workflow
  * only decides when to send and the tests can read what would be sent.
  */
-import type { MessageInput } from '../notifications/messages';
+import type { MessageInput } from './messages';
 import { editionNumber } from './decision';
 import type { DecisionTracker, DueAction } from './decision-tracker';
 import { addIsoDuration } from './duration';

@@ -27,11 +27,11 @@ import {
   type DecisionStatus,
   type DecisionView,
   type EscalationStep,
-  type MailFailure,
   type Notice,
   type OrganizationResponse,
   type ResponseState,
 } from './decision';
+import type { DeliveryFailure } from './delivery';
 import { workflowIds } from './ids';
 import type { Participant } from './people';
 import { parsePayload, RejectedAction } from './rejection';
@@ -176,6 +176,7 @@ export class DecisionTracker {
     if (!organization) {
       const who = [this.state.lead, ...this.state.responsible].map((id) => this.roster.describe(id));
       throw new RejectedAction(
+        'wrong-actor',
         `only the focal points of the lead organization ${who[0]}` +
           (who.length > 1 ? ` or of the responsible organizations ${who.slice(1).join(', ')}` : '') +
           ` may report progress on ${this.name}; you are ${request.as}`,
@@ -184,6 +185,7 @@ export class DecisionTracker {
     const earlier = request.reportId && this.state.reports.find((r) => r.id === request.reportId);
     if (earlier && earlier.by !== request.as) {
       throw new RejectedAction(
+        'duplicate',
         `report id ${request.reportId} was already used by ${earlier.by}; choose another`,
       );
     }
@@ -233,12 +235,14 @@ export class DecisionTracker {
     this.requireOpen('claim implementation of');
     if (!this.roster.organizationOf(request.as, [this.state.lead])) {
       throw new RejectedAction(
+        'wrong-actor',
         `only the focal points of the lead organization ${this.roster.describe(this.state.lead)} may claim implementation of ${this.name}; you are ${request.as}`,
       );
     }
     const pending = this.pendingClaim();
     if (pending && !(request.claimId && pending.id === request.claimId)) {
       throw new RejectedAction(
+        'duplicate',
         `${this.name} already has a claim awaiting the committee's verification (by ${pending.by} on ${pending.at})`,
       );
     }
@@ -272,11 +276,13 @@ export class DecisionTracker {
     const member = this.roster.requireMember(request.as, action);
     if (!this.pendingClaim()) {
       throw new RejectedAction(
+        'wrong-phase',
         `${this.name} has no claim of implementation to ${verdict}; its status is ${this.state.status}`,
       );
     }
     if (member.organization === this.state.lead) {
       throw new RejectedAction(
+        'conflict-of-interest',
         `you are from ${this.roster.acronym(member.organization)}, the lead organization of ${this.name}: another member of the committee must ${verdict} its claim`,
       );
     }
@@ -316,6 +322,7 @@ export class DecisionTracker {
     const sameAsLast = last && last.to === iso(Date.parse(request.dueDate)) && last.by === request.as;
     if (!sameAsLast && Date.parse(request.dueDate) <= Date.parse(this.state.dueDate)) {
       throw new RejectedAction(
+        'invalid-payload',
         `the new due date ${request.dueDate} must be after the current one, ${this.state.dueDate}`,
       );
     }
@@ -343,6 +350,7 @@ export class DecisionTracker {
     this.requireOpen('reassign');
     if (!this.roster.knows(request.leadOrganization)) {
       throw new RejectedAction(
+        'not-found',
         `unknown organization "${request.leadOrganization}"; known ids: ${this.roster.data.knownOrganizationIds.join(', ')}`,
       );
     }
@@ -412,6 +420,7 @@ export class DecisionTracker {
     if (this.closed) {
       const c = this.state.closure;
       throw new RejectedAction(
+        'wrong-phase',
         `${this.name} is ${this.state.status}${c ? ` (by ${c.by} on ${c.at})` : ''}; no one can ${action} it any more`,
       );
     }
@@ -542,7 +551,7 @@ export class DecisionTracker {
     return notice;
   }
 
-  recordMailFailures(failures: MailFailure[]): void {
+  recordMailFailures(failures: DeliveryFailure[]): void {
     this.state.mailFailures.push(...failures);
   }
 

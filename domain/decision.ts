@@ -4,17 +4,13 @@
  * decision-tracker.ts; the workflow in workflows/decision-tracking.ts.
  */
 import { z } from 'zod';
+import { DeliveryFailure } from './delivery';
 import { IsoDurationText, addIsoDuration } from './duration';
 import { Email, OrganizationId } from './organization';
 import { Contact, DecisionRoster } from './roster';
+import { Instant, Line, Text } from './text';
 
-const Text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-
-export const Instant = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO-8601 date-time with offset, e.g. 2008-09-30T17:00:00-04:00',
-});
+export { Instant };
 
 /** Only web links: evidence is something a committee member can open. */
 const EvidenceLink = z.url({ protocol: /^https?$/, error: 'must be an http(s) link to the evidence' });
@@ -73,11 +69,11 @@ export const DecisionSpec = z
   .object({
     ref: DecisionRef,
     edition: EditionKey,
-    meetingTitle: Text(300),
+    meetingTitle: Line(300),
     text: Text(5_000),
     /** A short name for subjects and lists; the first sentence of the text when absent. */
-    title: Text(200).optional(),
-    area: Text(100),
+    title: Line(200).optional(),
+    area: Line(100),
     leadOrganization: OrganizationId,
     responsibleOrganizations: z.array(OrganizationId).default([]),
     dueDate: Instant,
@@ -248,15 +244,6 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 
-export const MailFailure = z.object({
-  at: z.string(),
-  kind: z.string(),
-  subject: z.string(),
-  recipient: z.string(),
-  serverReply: z.string(),
-});
-export type MailFailure = z.infer<typeof MailFailure>;
-
 export const DecisionState = z.object({
   spec: DecisionSpec,
   status: DecisionStatus,
@@ -279,7 +266,7 @@ export const DecisionState = z.object({
     })
     .optional(),
   notices: z.array(Notice),
-  mailFailures: z.array(MailFailure),
+  mailFailures: z.array(DeliveryFailure),
   timers: z.object({
     /** The last progress request (or the adoption): the cadence counts from here or the last report. */
     lastRequestAt: z.string(),
@@ -367,7 +354,7 @@ export const SupersedeRequest = z.object({
   ...Actor,
   reason: Text(2_000),
   /** The decision that replaces this one, e.g. "decision-8-12" or "8/12". */
-  supersededBy: Text(100),
+  supersededBy: Line(100),
 });
 export type SupersedeRequest = z.input<typeof SupersedeRequest>;
 

@@ -79,6 +79,7 @@ export class Roster {
     const member = this.member(email);
     if (!member) {
       throw new RejectedAction(
+        'wrong-actor',
         `only members of the standing committee (${listAddresses(this.data.committee)}) may ${action}; you are ${email}`,
       );
     }
@@ -88,6 +89,7 @@ export class Roster {
   requireOrganizer(email: string, action: string): void {
     if (!this.isOrganizer(email)) {
       throw new RejectedAction(
+        'wrong-actor',
         `only the organizers (${listAddresses(this.data.organizers)}) may ${action}; you are ${email}`,
       );
     }
@@ -97,6 +99,7 @@ export class Roster {
     if (this.member(email) || this.isOrganizer(email)) return;
     const people = [...this.data.committee, ...this.data.organizers];
     throw new RejectedAction(
+      'wrong-actor',
       `only members of the standing committee or the organizers (${listAddresses(people)}) may ${action}; you are ${email}`,
     );
   }

@@ -13,7 +13,7 @@ import {
   ScheduleReviewRequest,
   type Digest,
 } from './committee';
-import { MailFailure } from './decision';
+import { DeliveryFailure } from './delivery';
 import { addIsoDuration } from './duration';
 import { listAddresses, Participant } from './people';
 import { parsePayload, RejectedAction } from './rejection';
@@ -54,7 +54,7 @@ export const CommitteeState = z.object({
   digests: z.array(DigestRecord),
   announcements: z.array(z.object({ edition: z.string(), refs: z.array(z.string()), at: z.string() })),
   mailSequence: z.number(),
-  mailFailures: z.array(MailFailure),
+  mailFailures: z.array(DeliveryFailure),
 });
 export type CommitteeState = z.infer<typeof CommitteeState>;
 
@@ -102,6 +102,7 @@ export class StandingCommittee {
     const earlier = request.ideaId && this.state.ideas.find((i) => i.id === request.ideaId);
     if (earlier && earlier.proposedBy !== request.as) {
       throw new RejectedAction(
+        'duplicate',
         `idea id ${request.ideaId} was already used by ${earlier.proposedBy}; choose another`,
       );
     }
@@ -132,11 +133,15 @@ export class StandingCommittee {
     if (!isChair && !this.roster.isOrganizer(request.as)) {
       const people = [...this.committee.members.filter((m) => m.chair), ...this.committee.organizers];
       throw new RejectedAction(
+        'wrong-actor',
         `only the chair of the standing committee or the organizers (${listAddresses(people)}) may schedule a review; you are ${request.as}`,
       );
     }
     if (Date.parse(request.at) <= Date.parse(now)) {
-      throw new RejectedAction(`the review must be in the future; ${request.at} is not after ${now}`);
+      throw new RejectedAction(
+        'too-late',
+        `the review must be in the future; ${request.at} is not after ${now}`,
+      );
     }
     return request;
   }

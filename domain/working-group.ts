@@ -8,14 +8,12 @@ import type { WorkingGroup } from './cycle-input';
 import type { Participant } from './people';
 import { listAddresses, sameAddress } from './people';
 import { parsePayload as parse, RejectedAction } from './rejection';
-
-const Text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+import { Instant, Line, Text } from './text';
 
 export const AgendaItemProposal = z.object({
-  title: Text(200),
+  title: Line(200),
   description: Text(5_000),
-  area: Text(100),
+  area: Line(100),
   durationMinutes: z
     .number()
     .int('must be whole minutes')
@@ -35,7 +33,7 @@ export const InputContent = z.object({
     .max(30, 'at most 30 draft recommendations')
     .default([]),
   attachments: z
-    .array(z.object({ title: Text(200), ref: Text(1_000) }))
+    .array(z.object({ title: Line(200), ref: Line(1_000) }))
     .max(30, 'at most 30 attachments')
     .default([]),
 });
@@ -46,10 +44,7 @@ export type SubmitInputRequest = z.input<typeof SubmitInputRequest>;
 
 export const RequestExtensionRequest = z.object({
   as: z.email(),
-  until: z.iso.datetime({
-    offset: true,
-    error: 'must be an ISO date-time with offset, e.g. 2026-07-31T18:00:00-04:00',
-  }),
+  until: Instant,
   reason: Text(2_000),
 });
 export type RequestExtensionRequest = z.input<typeof RequestExtensionRequest>;
@@ -117,6 +112,44 @@ export interface GroupState {
   escalated: boolean;
 }
 
+/** What a group tells its cycle whenever it changes (shown by `convene cycle status`). */
+export interface GroupSummary {
+  id: string;
+  title: string;
+  chair: string;
+  status: GroupStatus;
+  version: number;
+  late: boolean;
+  deadline: string;
+  pendingExtension?: { until: string; reason: string };
+  remindersSent: number;
+}
+
+/** What a group hands its cycle when it ends. */
+export interface GroupResult {
+  group: string;
+  title: string;
+  /** accepted: reviewed and accepted; unreviewed: submitted but not reviewed when consolidation closed. */
+  outcome: 'accepted' | 'unreviewed' | 'no-input' | 'cancelled';
+  submission?: Submission;
+  versions: number;
+  late: boolean;
+}
+
+/** A reminder the calendar planned for one submitter, as far as the group's rules need it. */
+export interface ReminderPlan {
+  recipient: string;
+  offset: string;
+  at: string;
+}
+
+/** What convene does next for a group, at a planned instant. */
+export type GroupEvent =
+  | { kind: 'reminder'; at: string; key: string; reminder: ReminderPlan }
+  | { kind: 'overdue'; at: string }
+  | { kind: 'escalation'; at: string }
+  | { kind: 'close'; at: string };
+
 export class WorkingGroupInput {
   constructor(
     readonly group: WorkingGroup,
@@ -166,12 +199,14 @@ export class WorkingGroupInput {
     this.requireOpen('submit an input');
     if (Date.parse(now) > Date.parse(this.state.lateUntil)) {
       throw new RejectedAction(
+        'too-late',
         `consolidation closed at ${this.state.lateUntil}; the ${this.group.title} group can no longer submit. Write to the organizer (${listAddresses(this.organizers)}).`,
       );
     }
     const size = JSON.stringify(r.input).length;
     if (size > this.maxInputChars) {
       throw new RejectedAction(
+        'invalid-payload',
         `input: is ${size} characters; the limit is ${this.maxInputChars}. Shorten it or attach documents by reference.`,
       );
     }
@@ -182,19 +217,25 @@ export class WorkingGroupInput {
     const r = parse(RequestExtensionRequest, request, 'requestExtension');
     if (!sameAddress(r.as, this.group.chair.email)) {
       throw new RejectedAction(
+        'wrong-actor',
         `only the chair of the ${this.group.title} group, ${this.group.chair.email}, may ask for an extension; you are ${r.as}`,
       );
     }
     this.requireOpen('ask for an extension');
     if (this.pendingExtension)
       throw new RejectedAction(
+        'duplicate',
         `an extension to ${this.pendingExtension.until} is already awaiting the organizer's decision`,
       );
     if (Date.parse(r.until) <= Date.parse(this.state.deadline)) {
-      throw new RejectedAction(`until: ${r.until} is not after the current deadline ${this.state.deadline}`);
+      throw new RejectedAction(
+        'invalid-payload',
+        `until: ${r.until} is not after the current deadline ${this.state.deadline}`,
+      );
     }
     if (Date.parse(r.until) > Date.parse(this.state.lateUntil)) {
       throw new RejectedAction(
+        'invalid-payload',
         `until: ${r.until} is after consolidation closes (${this.state.lateUntil}); ask for an earlier date or ask the organizer to reschedule`,
       );
     }
@@ -205,9 +246,12 @@ export class WorkingGroupInput {
     const r = parse(DecideExtensionRequest, request, 'decideExtension');
     this.requireOrganizer(r.as, 'decide on an extension');
     if (!this.pendingExtension)
-      throw new RejectedAction(`the ${this.group.title} group has no extension request awaiting a decision`);
+      throw new RejectedAction(
+        'wrong-phase',
+        `the ${this.group.title} group has no extension request awaiting a decision`,
+      );
     if (!r.grant && !r.reason)
-      throw new RejectedAction('reason: a refusal needs a reason the chair can read');
+      throw new RejectedAction('invalid-payload', 'reason: a refusal needs a reason the chair can read');
     return r;
   }
 
@@ -215,12 +259,17 @@ export class WorkingGroupInput {
     const r = parse(ReviewInputRequest, request, 'reviewInput');
     this.requireOrganizer(r.as, 'review an input');
     const latest = this.latest;
-    if (!latest) throw new RejectedAction(`the ${this.group.title} group has submitted nothing yet`);
+    if (!latest)
+      throw new RejectedAction('not-found', `the ${this.group.title} group has submitted nothing yet`);
     if (r.version !== latest.version) {
-      throw new RejectedAction(`version: ${r.version} is not the latest; review version ${latest.version}`);
+      throw new RejectedAction(
+        'conflict',
+        `version: ${r.version} is not the latest; review version ${latest.version}`,
+      );
     }
     if (latest.review)
       throw new RejectedAction(
+        'duplicate',
         `version ${latest.version} was already reviewed (${latest.review.decision} by ${latest.review.by})`,
       );
     this.requireOpen('review');
@@ -303,6 +352,63 @@ export class WorkingGroupInput {
     if (this.state.status !== 'accepted') this.state.status = 'cancelled';
   }
 
+  // ── the clock: what is due next, in planned time ───────────────────────────────────────────────
+
+  /**
+   * The next thing convene must do for this group: a reminder not yet sent (before the deadline),
+   * the overdue notice, the escalation after the grace period, or closing when lateness ends.
+   */
+  nextEvent(reminders: readonly ReminderPlan[], sent: ReadonlySet<string>, overdueGraceMs: number) {
+    const events: GroupEvent[] = [{ kind: 'close', at: this.state.lateUntil }];
+    if (this.awaitingInput) {
+      for (const r of reminders) {
+        const key = reminderKey(r, this.state.deadline);
+        if (!sent.has(key) && Date.parse(r.at) < Date.parse(this.state.deadline))
+          events.push({ kind: 'reminder', at: r.at, key, reminder: r });
+      }
+      if (!this.state.overdueNoticeSent) events.push({ kind: 'overdue', at: this.state.deadline });
+      else if (!this.state.escalated) {
+        const at = new Date(Date.parse(this.state.deadline) + overdueGraceMs).toISOString();
+        events.push({ kind: 'escalation', at });
+      }
+    }
+    return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+  }
+
+  summary(): GroupSummary {
+    const latest = this.latest;
+    const pending = this.pendingExtension;
+    return {
+      id: this.group.id,
+      title: this.group.title,
+      chair: this.group.chair.email,
+      status: this.state.status,
+      version: latest?.version ?? 0,
+      late: latest?.late ?? this.state.overdueNoticeSent,
+      deadline: this.state.deadline,
+      pendingExtension: pending ? { until: pending.until, reason: pending.reason } : undefined,
+      remindersSent: this.state.remindersSent,
+    };
+  }
+
+  result(): GroupResult {
+    const latest = this.latest;
+    const base = {
+      group: this.group.id,
+      title: this.group.title,
+      versions: this.state.submissions.length,
+      late: latest?.late ?? false,
+    };
+    if (this.state.status === 'cancelled') return { ...base, outcome: 'cancelled', submission: latest };
+    if (!latest) return { ...base, outcome: 'no-input' };
+    if (latest.review?.decision === 'accepted') return { ...base, outcome: 'accepted', submission: latest };
+    return {
+      ...base,
+      outcome: latest.review ? 'no-input' : 'unreviewed',
+      submission: latest.review ? undefined : latest,
+    };
+  }
+
   private receiptOf(s: Submission, duplicate: boolean): Receipt {
     return {
       group: this.group.id,
@@ -318,6 +424,7 @@ export class WorkingGroupInput {
     const allowed = [this.group.chair, ...this.group.delegates];
     if (!allowed.some((p) => sameAddress(p.email, email))) {
       throw new RejectedAction(
+        'wrong-actor',
         `only the chair of the ${this.group.title} group, ${this.group.chair.email}${this.group.delegates.length ? `, or its delegates (${listAddresses(this.group.delegates)})` : ''}, may submit; you are ${email}`,
       );
     }
@@ -326,6 +433,7 @@ export class WorkingGroupInput {
   private requireOrganizer(email: string, action: string): void {
     if (!this.organizers.some((p) => sameAddress(p.email, email))) {
       throw new RejectedAction(
+        'wrong-actor',
         `only the organizers (${listAddresses(this.organizers)}) may ${action}; you are ${email}`,
       );
     }
@@ -339,6 +447,13 @@ export class WorkingGroupInput {
       cancelled: 'the cycle was cancelled',
     } as const;
     const status = this.state.status as keyof typeof why;
-    throw new RejectedAction(`cannot ${action} for the ${this.group.title} group: ${why[status]}`);
+    throw new RejectedAction(
+      'wrong-phase',
+      `cannot ${action} for the ${this.group.title} group: ${why[status]}`,
+    );
   }
+}
+
+function reminderKey(r: ReminderPlan, deadline: string): string {
+  return `reminder:${r.recipient}:${r.offset}:${deadline}`;
 }

@@ -22,10 +22,11 @@ import { createActivities, WORKFLOWS_PATH } from '../workers/worker';
 import {
   approveAgendaUpdate,
   cycleStatusQuery,
-  preparationCycle,
   recordOutcomeUpdate,
-} from '../workflows/preparation-cycle';
-import { reviewInputUpdate, submitInputUpdate } from '../workflows/working-group-input';
+  PREPARATION_CYCLE_WORKFLOW,
+  type PreparationCycleWorkflow,
+} from '../workflows/definitions/preparation-cycle';
+import { reviewInputUpdate, submitInputUpdate } from '../workflows/definitions/working-group-input';
 import { addCounts, countActions, type ActionCount } from './bench/actions';
 import { echoUpdate, echoWorkflow, stopSignal } from './bench/echo-workflow';
 
@@ -104,7 +105,7 @@ async function measureCycle(client: Client, settings: ReturnType<typeof loadSett
     defaults: settings.policies,
   });
   const organizer = input.organizers[0]!.email;
-  const cycle = await client.workflow.start(preparationCycle, {
+  const cycle = await client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
     taskQueue: 'bench',
     workflowId: workflowIds.cycle(input.editionKey),
     args: [input],
@@ -178,7 +179,7 @@ async function measureUpdates(client: Client, settings: ReturnType<typeof loadSe
     defaults: settings.policies,
   });
   // Rehearsal at real speed, anchored at the call for inputs: the groups start at once, deadlines are weeks away.
-  const cycle = await client.workflow.start(preparationCycle, {
+  const cycle = await client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
     taskQueue: 'bench',
     workflowId: workflowIds.cycle(`${input.editionKey}x`),
     args: [input],

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { listDecisions } from '../activities/committee';
+import { listDecisions } from '../clients/decisions';
 import { listFilter } from '../cli/commands/decision';
 import { loadDirectory } from '../config/directory';
 import { loadSettings, REPO_ROOT, type Settings } from '../config/settings';
@@ -23,7 +23,10 @@ import { freePort, startDevServer, type RunningDevServer } from '../workers/dev-
 import { createLogger } from '../workers/logging';
 import { findOrBuildTemporalCli } from '../workers/temporal-cli';
 import { createActivities } from '../workers/worker';
-import { decisionTracking } from '../workflows/decision-tracking';
+import {
+  DECISION_TRACKING_WORKFLOW,
+  type DecisionTrackingWorkflow,
+} from '../workflows/definitions/decision-tracking';
 
 interface Args {
   role: 'bench' | 'worker';
@@ -348,7 +351,7 @@ async function runBench(args: Args): Promise<void> {
       bench,
       worker,
       (i) =>
-        bench.client.workflow.start(decisionTracking, {
+        bench.client.workflow.start<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
           taskQueue: full.taskQueue,
           workflowId: workflowIds.decision('7', `b${i}`),
           args: [decisionInput(i, now)],

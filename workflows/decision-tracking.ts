@@ -17,8 +17,6 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
-  defineQuery,
-  defineUpdate,
   log,
   makeContinueAsNewFunc,
   proxyLocalActivities,
@@ -26,7 +24,6 @@ import {
   upsertMemo,
   upsertSearchAttributes,
   uuid4,
-  workflowInfo,
 } from '@temporalio/workflow';
 import type { CommitteeActivities, LoadedDecisionRoster } from '../activities/committee';
 import {
@@ -34,37 +31,30 @@ import {
   DecisionTrackingInput,
   type ActionReceipt,
   type CarriedDecision,
-  type ClaimImplementedRequest,
   type DecisionAction,
   type DecisionTrackingParams,
   type DecisionView,
-  type ExtendDueDateRequest,
-  type ReassignLeadRequest,
-  type ReportProgressRequest,
-  type SupersedeRequest,
-  type VerdictRequest,
-  type WithdrawRequest,
 } from '../domain/decision';
 import { messageForAction } from '../domain/decision-messages';
 import { DecisionTracker, parseAction, type DueAction } from '../domain/decision-tracker';
 import { searchAttributes } from '../domain/ids';
-import { RejectedAction } from '../domain/rejection';
 import { Roster, type DecisionRoster } from '../domain/roster';
+import {
+  claimImplementedUpdate,
+  decisionStatusQuery,
+  extendDueDateUpdate,
+  reassignLeadUpdate,
+  rejectClaimUpdate,
+  reportProgressUpdate,
+  supersedeUpdate,
+  verifyUpdate,
+  withdrawUpdate,
+  type DecisionTrackingWorkflow,
+} from './definitions/decision-tracking';
 import { send } from './mail';
+import { Session, type UpdateOf } from './session';
 
-type UpdateOf<T, R> = ReturnType<typeof defineUpdate<T, [R]>>;
-
-export const reportProgressUpdate = defineUpdate<ActionReceipt, [ReportProgressRequest]>('reportProgress');
-export const claimImplementedUpdate = defineUpdate<ActionReceipt, [ClaimImplementedRequest]>(
-  'claimImplemented',
-);
-export const verifyUpdate = defineUpdate<ActionReceipt, [VerdictRequest]>('verify');
-export const rejectClaimUpdate = defineUpdate<ActionReceipt, [VerdictRequest]>('rejectClaim');
-export const extendDueDateUpdate = defineUpdate<ActionReceipt, [ExtendDueDateRequest]>('extendDueDate');
-export const reassignLeadUpdate = defineUpdate<ActionReceipt, [ReassignLeadRequest]>('reassignLead');
-export const withdrawUpdate = defineUpdate<ActionReceipt, [WithdrawRequest]>('withdraw');
-export const supersedeUpdate = defineUpdate<ActionReceipt, [SupersedeRequest]>('supersede');
-export const decisionStatusQuery = defineQuery<DecisionView>('status');
+decisionTracking satisfies DecisionTrackingWorkflow;
 
 const people = proxyLocalActivities<Pick<CommitteeActivities, 'loadDecisionRoster'>>({
   startToCloseTimeout: '10 seconds',
@@ -75,14 +65,14 @@ export async function decisionTracking(raw: DecisionTrackingInput): Promise<Deci
   const input = parseInput(raw);
   const session = new DecisionSession(input);
   setHandler(decisionStatusQuery, () => session.view());
-  session.wire(reportProgressUpdate, 'reportProgress');
-  session.wire(claimImplementedUpdate, 'claimImplemented');
-  session.wire(verifyUpdate, 'verify');
-  session.wire(rejectClaimUpdate, 'rejectClaim');
-  session.wire(extendDueDateUpdate, 'extendDueDate');
-  session.wire(reassignLeadUpdate, 'reassignLead');
-  session.wire(withdrawUpdate, 'withdraw');
-  session.wire(supersedeUpdate, 'supersede');
+  session.wireAction(reportProgressUpdate, 'reportProgress');
+  session.wireAction(claimImplementedUpdate, 'claimImplemented');
+  session.wireAction(verifyUpdate, 'verify');
+  session.wireAction(rejectClaimUpdate, 'rejectClaim');
+  session.wireAction(extendDueDateUpdate, 'extendDueDate');
+  session.wireAction(reassignLeadUpdate, 'reassignLead');
+  session.wireAction(withdrawUpdate, 'withdraw');
+  session.wireAction(supersedeUpdate, 'supersede');
 
   await session.loadRoster();
   await session.followTheClock(); // until the decision is closed, or it is time to hand over
@@ -96,23 +86,17 @@ export async function decisionTracking(raw: DecisionTrackingInput): Promise<Deci
 }
 
 /** One run of a decision: its tracker, and what the run has handled so far. */
-class DecisionSession {
+class DecisionSession extends Session {
   readonly tracker: DecisionTracker;
   private readonly index: SearchIndex;
-  private readonly run: number;
-  private handled = 0;
-  /** Moves on every change a handler makes, so the clock re-plans its timers. */
-  private version = 0;
-  private rosterReady: boolean;
 
   constructor(private readonly input: DecisionTrackingParams) {
-    this.run = (input.carried?.runs ?? 0) + 1;
+    super(input.carried, input.maxEventsPerRun);
     this.tracker = new DecisionTracker(
       input.carried?.state ?? DecisionTracker.adopt(input.decision, now()),
       new Roster(input.carried?.roster ?? NOBODY_YET),
       input.policy ?? input.carried?.policy ?? DecisionPolicy.parse({}),
     );
-    this.rosterReady = Boolean(input.carried);
     this.index = new SearchIndex(this.tracker, input.rehearsal);
   }
 
@@ -120,25 +104,19 @@ class DecisionSession {
     return this.tracker.view(Date.now(), { rehearsal: this.input.rehearsal, run: this.run });
   }
 
-  /**
-   * Handlers are set at once, so no Update finds the workflow without them. Until the first roster
-   * is loaded (the first moments of a new decision) a validator can check only the payload; the
-   * handler then waits for the roster, and the change checks the actor itself.
-   */
-  wire<R>(update: UpdateOf<ActionReceipt, R>, action: DecisionAction): void {
+  wireAction<R>(update: UpdateOf<ActionReceipt, R>, action: DecisionAction): void {
     const { tracker } = this;
-    const validator = (r: R) =>
-      void asCallerFailure(() => (this.rosterReady ? tracker.check(action, r) : parseAction(action, r)));
-    const handler = async (r: R) => {
-      if (!this.rosterReady) await condition(() => this.rosterReady);
-      await addOrganizations(tracker, this.input, tracker.newOrganizations(action, r));
-      const receipt = asCallerFailure(() => tracker.apply(action, r, now(), uuid4));
-      this.handled += 1;
-      this.version += 1;
-      this.index.sync();
-      return receipt;
-    };
-    setHandler(update, handler, { validator });
+    this.wire(update, {
+      payload: (r) => parseAction(action, r),
+      check: (r) => tracker.check(action, r),
+      prepare: (r) => addOrganizations(tracker, this.input, tracker.newOrganizations(action, r)),
+      apply: (r) => tracker.apply(action, r, now(), uuid4),
+    });
+  }
+
+  protected override changed(): void {
+    super.changed();
+    this.index.sync();
   }
 
   async loadRoster(): Promise<void> {
@@ -161,16 +139,8 @@ class DecisionSession {
         this.index.sync();
         continue;
       }
-      const seen = this.version;
-      const woken = () => this.version !== seen || tracker.closed || this.timeToHandOver();
-      const wakeAt = tracker.nextWakeAt(Date.now());
-      if (wakeAt === undefined) await condition(woken);
-      else await condition(woken, Math.max(1, wakeAt - Date.now()));
+      await this.sleep(tracker.nextWakeAt(Date.now()), () => tracker.closed);
     }
-  }
-
-  private timeToHandOver(): boolean {
-    return this.handled >= this.input.maxEventsPerRun || workflowInfo().continueAsNewSuggested;
   }
 
   carried(): CarriedDecision {
@@ -187,16 +157,6 @@ function parseInput(raw: DecisionTrackingInput): DecisionTrackingParams {
     `the decision cannot be tracked: ${problems.join('; ')}`,
     'InvalidDecision',
   );
-}
-
-/** Rejections become failures the caller reads; anything else is a bug and fails the task. */
-function asCallerFailure<T>(change: () => T): T {
-  try {
-    return change();
-  } catch (err) {
-    if (err instanceof RejectedAction) throw ApplicationFailure.nonRetryable(err.message, 'ActionRejected');
-    throw err;
-  }
 }
 
 const now = () => new Date().toISOString();

@@ -4,16 +4,12 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { DirectoryActivities } from '../activities/directory';
+import type { HealthCheckResult, HealthCheckWorkflow } from './definitions/health-check';
 
 const directory = proxyActivities<DirectoryActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3 },
 });
-
-export interface HealthCheckResult {
-  organizations: number;
-  sample: { id: string; acronym: string; timeZone: string }[];
-}
 
 export async function healthCheck(sampleIds: string[]): Promise<HealthCheckResult> {
   const ids = await directory.listOrganizationIds();
@@ -23,3 +19,5 @@ export async function healthCheck(sampleIds: string[]): Promise<HealthCheckResul
     sample: sample.map((o) => ({ id: o.id, acronym: o.acronym, timeZone: o.headquarters.timeZone })),
   };
 }
+
+healthCheck satisfies HealthCheckWorkflow;

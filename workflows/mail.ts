@@ -5,8 +5,9 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { MailActivities } from '../activities/mail';
+import type { DeliveryFailure } from '../domain/delivery';
 import type { Participant } from '../domain/people';
-import type { MessageInput } from '../notifications/messages';
+import type { MessageInput } from '../domain/messages';
 import type { SendMessageInput } from '../notifications/request';
 
 const mail = proxyActivities<MailActivities>({
@@ -19,14 +20,6 @@ const mail = proxyActivities<MailActivities>({
     maximumAttempts: 200,
   },
 });
-
-export interface DeliveryFailure {
-  at: string;
-  kind: string;
-  subject: string;
-  recipient: string;
-  serverReply: string;
-}
 
 export interface MailContext {
   meetingZone: string;

@@ -1,24 +1,22 @@
 /**
  * The preparation cycle of one high-level meeting (`hlm-<edition>`), from the call for inputs to
- * the outcome. What users can do (Updates, each with a validator that rejects before history):
+ * the outcome. Its contract is workflows/definitions/preparation-cycle.ts; its rules and state are
+ * domain/cycle.ts. What users can do (Updates, each with a validator that rejects before history):
  *
  *   reschedule            organizer   new dates → timeline re-planned, deadlines and reminders move, all told
  *   securityCouncilMoved  organizer   re-checks that the two meetings still coincide
- *   commentOnAgenda       focal point during the comment period
+ *   commentOnAgenda       focal point during the comment period, until the agenda is approved
  *   approveAgenda         organizer   → final agenda, invitations with a calendar entry
  *   recordOutcome         organizer   after the meeting → decisions tracked, outcome report to all
  *   cancel                organizer   → groups closed, cancellation notices and calendar cancels
  *
- * Phases: scheduled → collecting-inputs → consolidating → agenda-comment → awaiting-approval →
- * invitations → awaiting-outcome → completed (or cancelled). Query `status` shows all of it.
+ * Phases: scheduled → collecting-inputs → consolidating → agenda-comment → (awaiting-approval) →
+ * agenda-approved → invitations → awaiting-outcome → completed (or cancelled).
  */
 import {
   allHandlersFinished,
-  ApplicationFailure,
   ActivityFailure,
   condition,
-  defineQuery,
-  defineUpdate,
   ParentClosePolicy,
   patched,
   proxyActivities,
@@ -28,83 +26,42 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import type { CalendarActivities, PlannedMilestone, PlannedTimeline } from '../activities/calendar';
+import type { CalendarActivities } from '../activities/calendar';
 import type { CommitteeActivities } from '../activities/committee';
-import type { DocumentActivities, RenderedDocument } from '../activities/documents';
-import {
-  PreparationCycle,
-  type AgendaComment,
-  type ApproveAgendaRequest,
-  type CancelRequest,
-  type CommentRequest,
-  type CyclePhase,
-  type GroupSummary,
-  type OutcomeDecision,
-  type PendingAction,
-  type RecordOutcomeRequest,
-  type RescheduleRequest,
-  type SecurityCouncilMovedRequest,
-} from '../domain/cycle';
+import type { DocumentActivities } from '../activities/documents';
+import { PreparationCycle, type CyclePhase, type OutcomeDecision } from '../domain/cycle';
+import * as say from '../domain/cycle-messages';
 import type { CycleInput, MeetingPlan } from '../domain/cycle-input';
 import { compressDecisionPolicy, DecisionPolicy } from '../domain/decision';
+import type { RenderedDocument } from '../domain/documents';
 import { searchAttributes, workflowIds } from '../domain/ids';
-import type { Participant } from '../domain/people';
-import { REAL_TIME, rehearsalMapping, toClock, toPlan, type TimeMapping } from '../domain/time-mapping';
-import type { AgendaEntry, DocumentRequest } from '../documents/meeting-documents';
-import { decisionTracking } from './decision-tracking';
-import { send, type DeliveryFailure, type MailContext } from './mail';
-import { rejectWith } from './rejections';
-import { announceDecisions } from './standing-committee';
+import type { Coincidence, PlannedMilestone } from '../domain/planning';
+import { rehearsalMapping, toClock } from '../domain/time-mapping';
+import type { GroupResult } from '../domain/working-group';
+import type { DocumentRequest } from '../documents/meeting-documents';
+import { DECISION_TRACKING_WORKFLOW, type DecisionTrackingWorkflow } from './definitions/decision-tracking';
+import {
+  approveAgendaUpdate,
+  cancelUpdate,
+  commentOnAgendaUpdate,
+  cycleStatusQuery,
+  recordOutcomeUpdate,
+  rescheduleUpdate,
+  securityCouncilMovedUpdate,
+  type CycleStatus,
+  type PreparationCycleWorkflow,
+} from './definitions/preparation-cycle';
 import {
   closeSignal,
   deadlinesMovedSignal,
   groupUpdatedSignal,
-  workingGroupInput,
-  type GroupResult,
-} from './working-group-input';
-
-// ── messages ─────────────────────────────────────────────────────────────────────────────────────
-export const rescheduleUpdate = defineUpdate<CycleStatus, [RescheduleRequest]>('reschedule');
-export const securityCouncilMovedUpdate = defineUpdate<Coincidence, [SecurityCouncilMovedRequest]>(
-  'securityCouncilMoved',
-);
-export const commentOnAgendaUpdate = defineUpdate<AgendaComment, [CommentRequest]>('commentOnAgenda');
-export const approveAgendaUpdate = defineUpdate<{ approvedAt: string }, [ApproveAgendaRequest]>(
-  'approveAgenda',
-);
-export const recordOutcomeUpdate = defineUpdate<
-  { decisions: string[]; report: RenderedDocument },
-  [RecordOutcomeRequest]
->('recordOutcome');
-export const cancelUpdate = defineUpdate<{ cancelledAt: string }, [CancelRequest]>('cancel');
-export const cycleStatusQuery = defineQuery<CycleStatus>('status');
-
-export interface Coincidence {
-  coincide: boolean;
-  explanation: string;
-  checkedAt: string;
-}
-
-export interface CycleStatus {
-  workflowId: string;
-  edition: number;
-  title: string;
-  rehearsal: boolean;
-  phase: CyclePhase;
-  meeting: MeetingPlan;
-  securityCouncil?: { title: string; start: string; timeZone: string };
-  coincidence?: Coincidence;
-  milestones: PlannedMilestone[];
-  groups: GroupSummary[];
-  pendingActions: PendingAction[];
-  comments: AgendaComment[];
-  documents: Partial<Record<'draftAgenda' | 'finalAgenda' | 'outcomeReport', RenderedDocument>>;
-  invitations?: { sequence: number; sentAt: string };
-  decisions: { ref: string; workflowId: string }[];
-  deliveryFailures: DeliveryFailure[];
-  cancelled?: { by: string; reason: string; at: string };
-  log: { at: string; what: string }[];
-}
+  WORKING_GROUP_INPUT_WORKFLOW,
+  type WorkingGroupInputWorkflow,
+} from './definitions/working-group-input';
+import { OneAtATime } from './lock';
+import { send, type MailContext } from './mail';
+import { asCallerFailure, rejectionFailure, rejectWith } from './rejections';
+import type { UpdateOf } from './session';
 
 const calendar = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '30 seconds',
@@ -118,439 +75,442 @@ const committee = proxyActivities<Pick<CommitteeActivities, 'getCarryForward'>>(
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
+// Signal-with-start of the committee goes through an activity: a workflow cannot signal-with-start.
+const announcer = proxyActivities<Pick<CommitteeActivities, 'notifyCommitteeOfDecisions'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 30 },
+});
 
 export async function preparationCycle(input: CycleInput): Promise<CycleStatus> {
-  const cycle = new PreparationCycle(input);
-  const id = workflowInfo().workflowId;
-  const s: CycleStatus = {
-    workflowId: id,
-    edition: input.edition,
-    title: input.title,
-    rehearsal: Boolean(input.rehearsal),
-    phase: 'scheduled',
-    meeting: input.meeting,
-    securityCouncil: input.securityCouncil,
-    milestones: [],
-    groups: input.workingGroups.map((g) => ({
-      id: g.id,
-      title: g.title,
-      chair: g.chair.email,
-      status: 'awaiting-input',
-      version: 0,
-      late: false,
-      deadline: '',
-      remindersSent: 0,
-    })),
-    pendingActions: [],
-    comments: [],
-    documents: {},
-    decisions: [],
-    deliveryFailures: [],
-    log: [],
-  };
-  const ctx: MailContext = {
-    meetingZone: input.meeting.timeZone,
-    rehearsal: s.rehearsal,
-    organizers: input.organizers,
-    failures: s.deliveryFailures,
-    edition: { number: input.edition, title: input.title },
-  };
-  let mapping: TimeMapping = REAL_TIME;
-  let planVersion = 0;
-  let icsSequence = 0;
-  let coincidenceWarnings = 0;
-  let approved = false;
-  let outcomeRecorded = false;
-  const children = new Map<string, ChildWorkflowHandle<typeof workingGroupInput>>();
-  const nowPlan = () => toPlan(mapping, Date.now());
-  const log = (what: string) => s.log.push({ at: nowPlan(), what });
-  const milestone = (name: string) => s.milestones.find((m) => m.name === name)?.at ?? input.meeting.start;
+  const c = new Cycle(input);
+  // ── what people can do ──────────────────────────────────────────────────────────────────────────
+  setHandler(cycleStatusQuery, () => c.rules.status());
+  setHandler(groupUpdatedSignal, (summary) => c.rules.groupUpdated(summary));
+  c.wire(rescheduleUpdate, c.checks.reschedule, c.reschedule);
+  c.wire(securityCouncilMovedUpdate, c.checks.councilMoved, c.councilMoved);
+  c.wire(commentOnAgendaUpdate, c.checks.comment, c.comment);
+  c.wire(approveAgendaUpdate, c.checks.approve, c.approve);
+  c.wire(recordOutcomeUpdate, c.checks.recordOutcome, c.recordOutcome);
+  c.wire(cancelUpdate, c.checks.cancel, c.cancel);
 
-  // ── handlers ──────────────────────────────────────────────────────────────────────────────────────
-  setHandler(cycleStatusQuery, () => ({
-    ...s,
-    pendingActions: cycle.pendingActions(
-      s.phase,
-      s.groups,
-      Object.fromEntries(s.milestones.map((m) => [m.name, m.at])),
-    ),
-  }));
-  setHandler(groupUpdatedSignal, (summary) => {
-    s.groups = s.groups.map((g) => (g.id === summary.id ? summary : g));
-  });
+  // ── what it waits for ───────────────────────────────────────────────────────────────────────────
+  await c.plan();
+  if (await c.waitUntil(() => c.rules.milestone('callForInputs'))) return c.finish();
+  await c.callForInputs();
+  if (await c.waitUntil(() => c.rules.milestone('consolidationEnd'))) return c.finish();
+  await c.consolidate(); // groups closed, draft agenda sent for comment
+  if (await c.commentPeriod()) return c.finish(); // ends early when the organizers approve
+  if (await c.awaitApproval()) return c.finish();
+  await c.writeFinalAgenda();
+  if (await c.waitUntil(() => c.rules.milestone('invitations'))) return c.finish();
+  await c.invite();
+  if (await c.waitUntil(() => c.rules.state.meeting.end)) return c.finish();
+  await c.awaitOutcome();
+  return c.finish();
+}
 
-  setHandler(
-    rescheduleUpdate,
-    async (request) => {
-      const r = cycle.validateReschedule(request, s.phase, nowPlan());
-      const previous = s.meeting;
+preparationCycle satisfies PreparationCycleWorkflow;
+
+/** The cycle's I/O: activities, children, mail. The rules and the state are `rules`. */
+class Cycle {
+  readonly rules: PreparationCycle;
+  private readonly id = workflowInfo().workflowId;
+  private readonly ctx: MailContext;
+  private readonly children = new Map<string, ChildWorkflowHandle<WorkingGroupInputWorkflow>>();
+  /** Handlers that await activities take turns; each re-checks the state after its awaits. */
+  private readonly lock = new OneAtATime();
+  private results: GroupResult[] = [];
+  /** Each Update's check, as its validator runs it and its handler runs it again. */
+  readonly checks = {
+    reschedule: (r: unknown) => this.rules.validateReschedule(r, this.now()),
+    councilMoved: (r: unknown) => this.rules.validateSecurityCouncilMoved(r),
+    comment: (r: unknown) => this.rules.validateComment(r),
+    approve: (r: unknown) => this.rules.validateApproveAgenda(r),
+    recordOutcome: (r: unknown) => this.rules.validateRecordOutcome(r),
+    cancel: (r: unknown) => this.rules.validateCancel(r),
+  };
+  private carryForward: DocumentRequest['standing'] = { decisions: [], ideas: [] };
+
+  constructor(private readonly input: CycleInput) {
+    this.rules = new PreparationCycle(input, this.id);
+    this.ctx = {
+      meetingZone: input.meeting.timeZone,
+      rehearsal: this.rules.state.rehearsal,
+      organizers: input.organizers,
+      failures: this.rules.state.deliveryFailures,
+      edition: { number: input.edition, title: input.title },
+    };
+  }
+
+  now(): string {
+    return this.rules.planned(Date.now());
+  }
+
+  private log(what: string): void {
+    this.rules.log(what, this.now());
+  }
+
+  /** An Update whose validator runs the domain's check, so a refusal is rejected before history. */
+  wire<T, R>(update: UpdateOf<T, R>, validate: (r: R) => unknown, handle: (r: R) => Promise<T>): void {
+    setHandler(update, handle, { validator: (r: R) => rejectWith(() => validate(r)) });
+  }
+
+  // ── handlers ────────────────────────────────────────────────────────────────────────────────────
+
+  readonly reschedule = async (request: unknown): Promise<CycleStatus> => {
+    return this.lock.run(async () => {
+      const r = asCallerFailure(() => this.checks.reschedule(request));
       const meeting: MeetingPlan = {
-        ...previous,
+        ...this.rules.state.meeting,
         start: r.start,
         end: r.end,
-        venue: r.venue ?? previous.venue,
+        venue: r.venue ?? this.rules.state.meeting.venue,
       };
-      const timeline = await planOrReject(meeting);
-      s.meeting = meeting;
-      s.milestones = timeline.milestones;
-      planVersion++;
-      log(`rescheduled by ${r.as}: ${previous.start} → ${meeting.start}`);
-      for (const child of runningChildren()) {
+      const timeline = await this.planOrReject(meeting);
+      if (this.rules.isCancelled)
+        throw rejectionFailure(
+          'wrong-phase',
+          'the cycle was cancelled while the new dates were planned; nothing was moved',
+        );
+      const previous = this.rules.reschedule(r, timeline.milestones, this.now());
+      for (const child of this.openChildren()) {
         await child.signal(deadlinesMovedSignal, {
-          deadline: milestone('inputDeadline'),
-          lateUntil: milestone('consolidationEnd'),
+          deadline: this.rules.milestone('inputDeadline'),
+          lateUntil: this.rules.milestone('consolidationEnd'),
         });
       }
-      if (s.securityCouncil) await checkCoincidence(s.securityCouncil.start);
-      icsSequence++;
+      const council = this.rules.state.securityCouncil;
+      if (council) await this.checkCoincidence(council.start);
+      // A cancellation accepted meanwhile has told everyone; a reschedule notice after it would mislead.
+      if (this.rules.isCancelled) return this.rules.status();
+      const sequence = ++this.rules.icsSequence;
       await send(
-        ctx,
-        `${id}:reschedule:${icsSequence}`,
+        this.ctx,
+        `${this.id}:reschedule:${sequence}`,
         {
           kind: 'reschedule-notice',
           data: {
-            ...common(),
-            meeting: messageMeeting(),
+            ...say.common(this.input),
+            meeting: this.meeting(),
             previous: { start: previous.start, end: previous.end, venue: previous.venue },
             reason: r.reason,
           },
         },
-        everyone(),
-        { sequence: icsSequence },
+        say.everyone(this.input),
+        { sequence },
       );
-      if (s.invitations) s.invitations = { sequence: icsSequence, sentAt: nowPlan() };
-      return statusNow();
-    },
-    { validator: (r) => rejectWith(() => cycle.validateReschedule(r, s.phase, nowPlan())) },
-  );
+      if (this.rules.state.invitations) this.rules.state.invitations = { sequence, sentAt: this.now() };
+      return this.rules.status();
+    });
+  };
 
-  setHandler(
-    securityCouncilMovedUpdate,
-    async (request) => {
-      const r = cycle.validateSecurityCouncilMoved(request, s.phase);
-      s.securityCouncil = {
-        title: r.title ?? s.securityCouncil?.title ?? 'Security Council meeting',
-        start: r.start,
-        timeZone: s.securityCouncil?.timeZone ?? 'America/New_York',
-      };
-      log(`Security Council meeting moved to ${r.start} (recorded by ${r.as})`);
-      return checkCoincidence(r.start);
-    },
-    { validator: (r) => rejectWith(() => cycle.validateSecurityCouncilMoved(r, s.phase)) },
-  );
+  readonly councilMoved = async (request: unknown): Promise<Coincidence> => {
+    return this.lock.run(async () => {
+      const r = asCallerFailure(() => this.checks.councilMoved(request));
+      this.rules.securityCouncilMoved(r, this.now());
+      return this.checkCoincidence(r.start);
+    });
+  };
 
-  setHandler(
-    commentOnAgendaUpdate,
-    (request) => {
-      const r = cycle.validateComment(request, s.phase);
-      const comment: AgendaComment = {
-        by: r.as,
-        organization: r.organization,
-        at: nowPlan(),
-        text: r.text,
-        item: r.item,
-      };
-      s.comments.push(comment);
-      return Promise.resolve(comment);
-    },
-    { validator: (r) => rejectWith(() => cycle.validateComment(r, s.phase)) },
-  );
+  readonly comment = async (request: unknown) => {
+    return this.rules.comment(
+      asCallerFailure(() => this.checks.comment(request)),
+      this.now(),
+    );
+  };
 
-  setHandler(
-    approveAgendaUpdate,
-    (request) => {
-      const r = cycle.validateApproveAgenda(request, s.phase);
-      approved = true;
-      log(`agenda approved by ${r.as}`);
-      return Promise.resolve({ approvedAt: nowPlan() });
-    },
-    { validator: (r) => rejectWith(() => cycle.validateApproveAgenda(r, s.phase)) },
-  );
+  readonly approve = async (request: unknown) => {
+    this.rules.approve(
+      asCallerFailure(() => this.checks.approve(request)),
+      this.now(),
+    );
+    return { approvedAt: this.now() };
+  };
 
-  setHandler(
-    recordOutcomeUpdate,
-    async (request) => {
-      const r = cycle.validateRecordOutcome(request, s.phase);
-      outcomeRecorded = true; // before any await: a second call is rejected by the validator's phase check
-      s.phase = 'completed';
+  readonly recordOutcome = async (
+    request: unknown,
+  ): Promise<{ decisions: string[]; report: RenderedDocument }> => {
+    const r = asCallerFailure(() => this.checks.recordOutcome(request));
+    this.rules.recordOutcome(); // before any await: a second call is rejected by the phase check
+    return this.lock.run(async () => {
       // Before decision tracking existed the decisions were only kept in the outcome.
       const started = patched('decision-tracking-children')
-        ? await startDecisions(r.decisions)
-        : keepDecisions(r.decisions);
-      const report = await render('outcome-report', {
+        ? await this.startDecisions(r.decisions)
+        : this.keepDecisions(r.decisions);
+      const report = await this.render('outcome-report', {
         summary: r.summary,
-        decisions: r.decisions.map(decisionForDocument),
+        decisions: r.decisions.map(say.decisionForDocument),
       });
-      s.documents.outcomeReport = report;
+      this.rules.state.documents.outcomeReport = report;
       await send(
-        ctx,
-        `${id}:outcome-report`,
+        this.ctx,
+        `${this.id}:outcome-report`,
         {
           kind: 'outcome-report',
           data: {
-            ...common(),
-            meeting: messageMeeting(),
+            ...say.common(this.input),
+            meeting: this.meeting(),
             summary: r.summary,
-            decisions: r.decisions.map((d) => ({
-              ref: d.ref,
-              title: firstSentence(d.text),
-              lead: d.lead.toUpperCase(),
-              responsible: d.responsible.map((x) => x.toUpperCase()),
-              due: d.dueDate,
-            })),
+            decisions: r.decisions.map(say.decisionForMessage),
           },
         },
-        everyone(),
+        say.everyone(this.input),
       );
-      log(`outcome recorded by ${r.as}: ${r.decisions.length} decisions`);
+      this.log(`outcome recorded by ${r.as}: ${r.decisions.length} decisions`);
       return { decisions: started, report };
-    },
-    { validator: (r) => rejectWith(() => cycle.validateRecordOutcome(r, s.phase)) },
-  );
+    });
+  };
 
-  setHandler(
-    cancelUpdate,
-    async (request) => {
-      const r = cycle.validateCancel(request, s.phase);
-      s.cancelled = { by: r.as, reason: r.reason, at: nowPlan() };
-      await setPhase('cancelled');
-      await closeGroups(true);
-      icsSequence++;
+  readonly cancel = async (request: unknown): Promise<{ cancelledAt: string }> => {
+    const r = asCallerFailure(() => this.checks.cancel(request));
+    // At once, so a handler waiting on the lock sees it when it resumes.
+    this.rules.cancel(r, this.now());
+    await this.setPhase('cancelled');
+    return this.lock.run(async () => {
+      await this.closeGroups(true);
+      const sequence = ++this.rules.icsSequence;
       await send(
-        ctx,
-        `${id}:cancellation`,
-        { kind: 'cancellation', data: { ...common(), meeting: messageMeeting(), reason: r.reason } },
-        everyone(),
-        { sequence: icsSequence },
+        this.ctx,
+        `${this.id}:cancellation`,
+        {
+          kind: 'cancellation',
+          data: { ...say.common(this.input), meeting: this.meeting(), reason: r.reason },
+        },
+        say.everyone(this.input),
+        { sequence },
       );
-      log(`cancelled by ${r.as}: ${r.reason}`);
-      return { cancelledAt: s.cancelled.at };
-    },
-    { validator: (r) => rejectWith(() => cycle.validateCancel(r, s.phase)) },
-  );
+      this.log(`cancelled by ${r.as}: ${r.reason}`);
+      return { cancelledAt: this.rules.state.cancelled!.at };
+    });
+  };
 
-  // ── the cycle ─────────────────────────────────────────────────────────────────────────────────────
-  await setPhase('scheduled');
-  const timeline = await calendar.planTimeline({
-    meeting: meetingRequest(input.meeting),
-    organizer: input.organizers[0]!.organization,
-    policy: input.timeline,
-  });
-  s.milestones = timeline.milestones;
-  if (input.rehearsal)
-    mapping = rehearsalMapping(
-      Date.parse(milestone('callForInputs')),
-      Date.now(),
-      input.rehearsal.secondsPerDay,
-    );
-  if (input.securityCouncil) await checkCoincidence(input.securityCouncil.start);
-  log('timeline planned');
+  // ── the steps of the main body ──────────────────────────────────────────────────────────────────
 
-  if (await waitUntil(() => milestone('callForInputs'))) return finish();
-  await setPhase('collecting-inputs');
-  await startWorkingGroups();
-
-  if (await waitUntil(() => milestone('consolidationEnd'))) return finish();
-  await setPhase('consolidating');
-  await closeGroups(false);
-  const results = await Promise.all([...children.values()].map((c) => c.result()));
-  // Cycles recorded before carry-forward existed replay without it (test/histories/*-v1.json).
-  const carryForward = patched('carry-forward-from-committee')
-    ? await collectCarryForward()
-    : { decisions: [], ideas: [] };
-  s.documents.draftAgenda = await render('draft-agenda', {
-    items: agendaOf(results),
-    missingGroups: missing(results),
-    standing: carryForward,
-  });
-  await send(
-    ctx,
-    `${id}:draft-agenda`,
-    {
-      kind: 'draft-agenda',
-      data: {
-        ...common(),
-        meeting: messageMeeting(),
-        items: agendaOf(results)
-          .map((i) => ({ title: i.title, group: i.proposedBy }))
-          .concat(standingMessageItems()),
-        commentDeadline: milestone('commentPeriodEnd'),
-      },
-    },
-    everyone(),
-  );
-
-  await setPhase('agenda-comment');
-  if (
-    await waitUntil(
-      () => milestone('commentPeriodEnd'),
-      () => approved,
-    )
-  )
-    return finish();
-  if (!approved) {
-    await setPhase('awaiting-approval');
-    await condition(() => approved || Boolean(s.cancelled));
-    if (s.cancelled) return finish();
+  async plan(): Promise<void> {
+    await this.setPhase('scheduled');
+    const timeline = await calendar.planTimeline({
+      meeting: meetingRequest(this.input.meeting),
+      organizer: this.input.organizers[0]!.organization,
+      policy: this.input.timeline,
+    });
+    this.rules.state.milestones = timeline.milestones;
+    if (this.input.rehearsal)
+      this.rules.mapping = rehearsalMapping(
+        Date.parse(this.rules.milestone('callForInputs')),
+        Date.now(),
+        this.input.rehearsal.secondsPerDay,
+      );
+    if (this.input.securityCouncil) await this.checkCoincidence(this.input.securityCouncil.start);
+    this.log('timeline planned');
   }
-  s.documents.finalAgenda = await render('final-agenda', {
-    items: agendaOf(results),
-    missingGroups: missing(results),
-    standing: carryForward,
-    comments: s.comments,
-  });
-  if (await waitUntil(() => milestone('invitations'))) return finish();
-  await send(
-    ctx,
-    `${id}:invitation:${icsSequence}`,
-    {
-      kind: 'invitation',
-      data: {
-        ...common(),
-        meeting: messageMeeting(),
-        agenda: agendaOf(results)
-          .map((i) => ({ title: i.title, group: i.proposedBy }))
-          .concat(standingMessageItems()),
-      },
-    },
-    everyone(),
-    { sequence: icsSequence },
-  );
-  s.invitations = { sequence: icsSequence, sentAt: nowPlan() };
-  await setPhase('invitations');
-
-  if (await waitUntil(() => s.meeting.end)) return finish();
-  await setPhase('awaiting-outcome');
-  await condition(() => outcomeRecorded || Boolean(s.cancelled));
-  return finish();
-
-  // ── steps ─────────────────────────────────────────────────────────────────────────────────────────
 
   /** Waits for a planned instant that may move (reschedule); true when the cycle was cancelled. */
-  async function waitUntil(at: () => string, orWhen: () => boolean = () => false): Promise<boolean> {
+  async waitUntil(at: () => string, orWhen: () => boolean = () => false): Promise<boolean> {
     for (;;) {
-      if (s.cancelled) return true;
+      if (this.rules.isCancelled) return true;
       if (orWhen()) return false;
-      const version = planVersion;
-      const ms = toClock(mapping, at()) - Date.now();
+      const version = this.rules.planVersion;
+      const ms = toClock(this.rules.mapping, at()) - Date.now();
       if (ms <= 0) return false;
-      await condition(() => planVersion !== version || Boolean(s.cancelled) || orWhen(), ms);
+      await condition(() => this.rules.planVersion !== version || this.rules.isCancelled || orWhen(), ms);
     }
   }
 
-  async function finish(): Promise<CycleStatus> {
-    // A group started while the cancellation was being handled has not been told yet.
-    if (s.cancelled) await closeGroups(true);
-    // Children end once closed; wait so none is left behind, then for every handler.
-    await Promise.allSettled([...children.values()].map((c) => c.result()));
-    await condition(allHandlersFinished);
-    if (!s.cancelled) await setPhase('completed');
-    return statusNow();
-  }
-
-  async function startWorkingGroups(): Promise<void> {
-    const snap = input.timeline.snapToBusinessDays !== false;
-    for (const group of input.workingGroups) {
-      if (s.cancelled) return;
-      const handle = await startChild(workingGroupInput, {
-        workflowId: workflowIds.workingGroup(input.editionKey, group.id),
+  async callForInputs(): Promise<void> {
+    await this.setPhase('collecting-inputs');
+    const snap = this.input.timeline.snapToBusinessDays !== false;
+    for (const group of this.input.workingGroups) {
+      if (this.rules.isCancelled) return;
+      const handle = await startChild<WorkingGroupInputWorkflow>(WORKING_GROUP_INPUT_WORKFLOW, {
+        workflowId: workflowIds.workingGroup(this.input.editionKey, group.id),
         args: [
           {
-            edition: { number: input.edition, title: input.title, key: input.editionKey },
-            meeting: messageMeeting(),
-            meetingZone: input.meeting.timeZone,
+            edition: { number: this.input.edition, title: this.input.title, key: this.input.editionKey },
+            meeting: this.meeting(),
+            meetingZone: this.input.meeting.timeZone,
             group,
-            organizers: input.organizers,
-            deadline: milestone('inputDeadline'),
-            lateUntil: milestone('consolidationEnd'),
-            reminderOffsets: input.reminderOffsets,
+            organizers: this.input.organizers,
+            deadline: this.rules.milestone('inputDeadline'),
+            lateUntil: this.rules.milestone('consolidationEnd'),
+            reminderOffsets: this.input.reminderOffsets,
             snapToBusinessDays: snap,
-            overdueGraceMs: input.overdueGraceMs,
-            mapping,
-            rehearsal: s.rehearsal,
-            maxInputChars: input.maxInputChars,
+            overdueGraceMs: this.input.overdueGraceMs,
+            mapping: this.rules.mapping,
+            rehearsal: this.rules.state.rehearsal,
+            maxInputChars: this.input.maxInputChars,
           },
         ],
       });
-      children.set(group.id, handle);
+      this.children.set(group.id, handle);
     }
-    log(`call for inputs: ${input.workingGroups.length} working groups started`);
+    this.log(`call for inputs: ${this.input.workingGroups.length} working groups started`);
   }
 
+  async consolidate(): Promise<void> {
+    await this.setPhase('consolidating');
+    await this.closeGroups(false);
+    this.results = await Promise.all([...this.children.values()].map((child) => child.result()));
+    // Cycles recorded before carry-forward existed replay without it (test/histories/*-v1.json).
+    if (patched('carry-forward-from-committee')) this.carryForward = await this.collectCarryForward();
+    this.rules.state.documents.draftAgenda = await this.render('draft-agenda', {
+      items: say.agendaOf(this.results),
+      missingGroups: say.missingGroups(this.results),
+      standing: this.carryForward,
+    });
+    await send(
+      this.ctx,
+      `${this.id}:draft-agenda`,
+      {
+        kind: 'draft-agenda',
+        data: {
+          ...say.common(this.input),
+          meeting: this.meeting(),
+          items: say.agendaMessageItems(this.results),
+          commentDeadline: this.rules.milestone('commentPeriodEnd'),
+        },
+      },
+      say.everyone(this.input),
+    );
+    await this.setPhase('agenda-comment');
+  }
+
+  /** Until the comment period ends, or the agenda is approved before; true when cancelled. */
+  commentPeriod(): Promise<boolean> {
+    return this.waitUntil(
+      () => this.rules.milestone('commentPeriodEnd'),
+      () => this.rules.approved,
+    );
+  }
+
+  /** After the comment period, if the organizers have not approved yet; true when cancelled. */
+  async awaitApproval(): Promise<boolean> {
+    if (this.rules.approved) return false;
+    await this.setPhase('awaiting-approval');
+    await condition(() => this.rules.approved || this.rules.isCancelled);
+    return this.rules.isCancelled;
+  }
+
+  async writeFinalAgenda(): Promise<void> {
+    this.rules.state.documents.finalAgenda = await this.render('final-agenda', {
+      items: say.agendaOf(this.results),
+      missingGroups: say.missingGroups(this.results),
+      standing: this.carryForward,
+      comments: this.rules.state.comments,
+    });
+    // Earlier cycles stayed in agenda-comment until the invitations; the phase now says it is approved.
+    if (patched('agenda-approved-phase')) await this.setPhase('agenda-approved');
+  }
+
+  async invite(): Promise<void> {
+    const sequence = this.rules.icsSequence;
+    await send(
+      this.ctx,
+      `${this.id}:invitation:${sequence}`,
+      {
+        kind: 'invitation',
+        data: {
+          ...say.common(this.input),
+          meeting: this.meeting(),
+          agenda: say.agendaMessageItems(this.results),
+        },
+      },
+      say.everyone(this.input),
+      { sequence },
+    );
+    this.rules.state.invitations = { sequence, sentAt: this.now() };
+    await this.setPhase('invitations');
+  }
+
+  async awaitOutcome(): Promise<void> {
+    await this.setPhase('awaiting-outcome');
+    await condition(() => this.rules.outcomeRecorded || this.rules.isCancelled);
+  }
+
+  async finish(): Promise<CycleStatus> {
+    // A group started while the cancellation was being handled has not been told yet.
+    if (this.rules.isCancelled) await this.closeGroups(true);
+    // Children end once closed; wait so none is left behind, then for every handler.
+    await Promise.allSettled([...this.children.values()].map((child) => child.result()));
+    await condition(allHandlersFinished);
+    if (!this.rules.isCancelled) await this.setPhase('completed');
+    return this.rules.status();
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────────────────────────
+
   /** Tells every group still open that consolidation closed (or the cycle was cancelled). */
-  async function closeGroups(cancelled: boolean): Promise<void> {
+  private async closeGroups(cancelled: boolean): Promise<void> {
     await Promise.all(
-      runningChildren().map((child) =>
+      this.openChildren().map((child) =>
         // A group that ended meanwhile cannot be signalled; it needs no telling.
         child.signal(closeSignal, { cancelled }).catch(() => undefined),
       ),
     );
   }
 
-  function runningChildren() {
-    const closed = new Set(
-      s.groups
-        .filter((g) => g.status === 'accepted' || g.status === 'closed' || g.status === 'cancelled')
-        .map((g) => g.id),
-    );
-    return [...children.entries()].filter(([group]) => !closed.has(group)).map(([, handle]) => handle);
+  private openChildren() {
+    const open = new Set(this.rules.openGroupIds());
+    return [...this.children.entries()].filter(([group]) => open.has(group)).map(([, handle]) => handle);
   }
 
-  async function setPhase(phase: CyclePhase): Promise<void> {
-    s.phase = phase;
+  private async setPhase(phase: CyclePhase): Promise<void> {
+    this.rules.state.phase = phase;
     upsertSearchAttributes([
       { key: searchAttributes.CyclePhase, value: phase },
-      { key: searchAttributes.MeetingEdition, value: input.editionKey },
-      { key: searchAttributes.Rehearsal, value: s.rehearsal },
+      { key: searchAttributes.MeetingEdition, value: this.input.editionKey },
+      { key: searchAttributes.Rehearsal, value: this.rules.state.rehearsal },
     ]);
     return Promise.resolve();
   }
 
-  async function planOrReject(meeting: MeetingPlan): Promise<PlannedTimeline> {
+  private async planOrReject(meeting: MeetingPlan): Promise<{ milestones: PlannedMilestone[] }> {
     try {
       return await calendar.planTimeline({
         meeting: meetingRequest(meeting),
-        organizer: input.organizers[0]!.organization,
-        policy: input.timeline,
+        organizer: this.input.organizers[0]!.organization,
+        policy: this.input.timeline,
       });
     } catch (err) {
-      throw ApplicationFailure.nonRetryable(`cannot reschedule: ${causeMessage(err)}`, 'Rejected');
+      throw rejectionFailure('invalid-payload', `cannot reschedule: ${causeMessage(err)}`);
     }
   }
 
-  async function checkCoincidence(securityCouncilStart: string): Promise<Coincidence> {
+  private async checkCoincidence(securityCouncilStart: string): Promise<Coincidence> {
     let result: Coincidence;
     try {
       const r = await calendar.checkCoincidence({
-        highLevelMeeting: { start: s.meeting.start, timeZone: s.meeting.timeZone },
+        highLevelMeeting: {
+          start: this.rules.state.meeting.start,
+          timeZone: this.rules.state.meeting.timeZone,
+        },
         securityCouncil: {
           start: securityCouncilStart,
-          timeZone: s.securityCouncil?.timeZone ?? 'America/New_York',
+          timeZone: this.rules.state.securityCouncil?.timeZone ?? 'America/New_York',
         },
       });
-      result = { ...r, checkedAt: nowPlan() };
+      result = { ...r, checkedAt: this.now() };
     } catch (err) {
-      result = { coincide: false, explanation: causeMessage(err), checkedAt: nowPlan() };
-      log(`the meetings no longer coincide: ${result.explanation}`);
-      coincidenceWarnings++;
+      result = { coincide: false, explanation: causeMessage(err), checkedAt: this.now() };
+      this.log(`the meetings no longer coincide: ${result.explanation}`);
+      const n = ++this.rules.coincidenceWarnings;
       await send(
-        ctx,
-        `${id}:coincidence-lost:${coincidenceWarnings}`,
+        this.ctx,
+        `${this.id}:coincidence-lost:${n}`,
         {
           kind: 'coincidence-lost',
-          data: { ...common(), meeting: messageMeeting(), explanation: result.explanation },
+          data: { ...say.common(this.input), meeting: this.meeting(), explanation: result.explanation },
         },
-        input.organizers,
+        this.input.organizers,
       );
     }
-    s.coincidence = result;
+    this.rules.state.coincidence = result;
     return result;
   }
 
   /** What earlier meetings left open, and the committee's ideas: standing items of the agenda. */
-  async function collectCarryForward(): Promise<DocumentRequest['standing']> {
+  private async collectCarryForward(): Promise<DocumentRequest['standing']> {
     try {
-      const carry = await committee.getCarryForward({ rehearsal: s.rehearsal });
+      const carry = await committee.getCarryForward({ rehearsal: this.rules.state.rehearsal });
       return {
         decisions: carry.decisions.map((d) => ({
           ref: `HLM ${d.edition}, ${d.ref}`,
@@ -563,158 +523,95 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
       };
     } catch (err) {
       // The agenda must not wait on visibility; the organizers see that the standing items are missing.
-      log(`standing items could not be collected: ${causeMessage(err)}`);
+      this.log(`standing items could not be collected: ${causeMessage(err)}`);
       return { decisions: [], ideas: [] };
     }
   }
 
-  function standingMessageItems() {
-    return [
-      { title: 'Implementation of decisions of previous meetings', group: 'Standing item' },
-      { title: 'Proposals of the standing committee', group: 'Standing item' },
-    ];
-  }
-
   /** One tracking workflow per decision; decisions outlive the cycle (parent-close policy abandon). */
-  async function startDecisions(decisions: OutcomeDecision[]): Promise<string[]> {
+  private async startDecisions(decisions: OutcomeDecision[]): Promise<string[]> {
     const ids: string[] = [];
-    const adoptedAt = onClock(nowPlan());
+    const adoptedAt = this.onClock(this.now());
     for (const d of decisions) {
-      const workflowId = workflowIds.decision(input.editionKey, d.ref);
+      const workflowId = workflowIds.decision(this.input.editionKey, d.ref);
       try {
-        await startChild(decisionTracking, {
+        await startChild<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
           workflowId,
           parentClosePolicy: ParentClosePolicy.ABANDON,
           args: [
             {
               decision: {
                 ref: d.ref,
-                edition: input.editionKey,
-                meetingTitle: input.title,
+                edition: this.input.editionKey,
+                meetingTitle: this.input.title,
                 text: d.text,
                 area: d.area,
                 leadOrganization: d.lead,
-                responsibleOrganizations: d.responsible.filter((r) => r !== d.lead),
-                dueDate: onClock(d.dueDate),
+                responsibleOrganizations: d.responsible.filter((x) => x !== d.lead),
+                dueDate: this.onClock(d.dueDate),
                 adoptedAt,
-                meetingTimeZone: input.meeting.timeZone,
+                meetingTimeZone: this.input.meeting.timeZone,
               },
-              organizers: input.organizers.map((o) => ({ name: o.name, email: o.email })),
-              rehearsal: s.rehearsal,
+              organizers: this.input.organizers.map((o) => ({ name: o.name, email: o.email })),
+              rehearsal: this.rules.state.rehearsal,
               // A rehearsal's decisions keep its pace: reports, reminders and escalations compressed too.
-              policy: input.rehearsal
-                ? compressDecisionPolicy(DecisionPolicy.parse({}), mapping.factor)
+              policy: this.input.rehearsal
+                ? compressDecisionPolicy(DecisionPolicy.parse({}), this.rules.mapping.factor)
                 : undefined,
             },
           ],
         });
       } catch (err) {
-        log(`decision ${d.ref} was not started: ${causeMessage(err)} (already tracked under ${workflowId}?)`);
+        this.log(
+          `decision ${d.ref} was not started: ${causeMessage(err)} (already tracked under ${workflowId}?)`,
+        );
       }
-      s.decisions.push({ ref: d.ref, workflowId });
+      this.rules.state.decisions.push({ ref: d.ref, workflowId });
       ids.push(workflowId);
     }
-    if (ids.length) await announceDecisions({ edition: input.editionKey, refs: decisions.map((d) => d.ref) });
+    if (ids.length)
+      await announcer.notifyCommitteeOfDecisions({
+        edition: this.input.editionKey,
+        refs: decisions.map((d) => d.ref),
+      });
     return ids;
   }
 
-  function keepDecisions(decisions: OutcomeDecision[]): string[] {
+  private keepDecisions(decisions: OutcomeDecision[]): string[] {
     for (const d of decisions)
-      s.decisions.push({ ref: d.ref, workflowId: workflowIds.decision(input.editionKey, d.ref) });
-    return s.decisions.map((d) => d.workflowId);
+      this.rules.state.decisions.push({
+        ref: d.ref,
+        workflowId: workflowIds.decision(this.input.editionKey, d.ref),
+      });
+    return this.rules.state.decisions.map((d) => d.workflowId);
   }
 
   /** A planned date as the decision's clock sees it: itself in a real cycle, compressed in a rehearsal. */
-  function onClock(planIso: string): string {
-    return new Date(toClock(mapping, planIso)).toISOString();
+  private onClock(planIso: string): string {
+    return new Date(toClock(this.rules.mapping, planIso)).toISOString();
   }
 
-  function render(
+  private render(
     kind: 'draft-agenda' | 'final-agenda' | 'outcome-report',
     extra: Partial<DocumentRequest>,
   ): Promise<RenderedDocument> {
     return documents.renderDocument({
       kind,
-      cycleId: id,
-      edition: { number: input.edition, title: input.title },
-      rehearsal: s.rehearsal,
-      meeting: s.meeting,
+      cycleId: this.id,
+      edition: { number: this.input.edition, title: this.input.title },
+      rehearsal: this.rules.state.rehearsal,
+      meeting: this.rules.state.meeting,
       ...extra,
     });
   }
 
-  function common() {
-    const o = input.organizers[0]!;
-    return { edition: ctx.edition, contact: { name: o.name, email: o.email } };
+  private meeting() {
+    return say.messageMeeting(this.input, this.rules.state);
   }
-
-  function messageMeeting() {
-    return {
-      title: input.title,
-      start: s.meeting.start,
-      end: s.meeting.end,
-      venue: s.meeting.venue,
-      councilMeeting: s.securityCouncil
-        ? { title: s.securityCouncil.title, start: s.securityCouncil.start }
-        : undefined,
-    };
-  }
-
-  function everyone(): Participant[] {
-    return [
-      ...input.organizers,
-      ...input.participants.flatMap((p) => p.focalPoints),
-      ...input.workingGroups.flatMap((g) => [g.chair, ...g.delegates]),
-    ];
-  }
-
-  function statusNow(): CycleStatus {
-    return {
-      ...s,
-      pendingActions: cycle.pendingActions(
-        s.phase,
-        s.groups,
-        Object.fromEntries(s.milestones.map((m) => [m.name, m.at])),
-      ),
-    };
-  }
-}
-
-function agendaOf(results: GroupResult[]): AgendaEntry[] {
-  return results.flatMap((r) =>
-    r.submission && (r.outcome === 'accepted' || r.outcome === 'unreviewed')
-      ? r.submission.input.agendaItems.map((item) => ({
-          ...item,
-          proposedBy: r.title,
-          late: r.late,
-          unreviewed: r.outcome === 'unreviewed',
-        }))
-      : [],
-  );
-}
-
-function missing(results: GroupResult[]): string[] {
-  return results.filter((r) => r.outcome === 'no-input' || r.outcome === 'cancelled').map((r) => r.title);
-}
-
-function decisionForDocument(d: OutcomeDecision) {
-  return {
-    ref: d.ref,
-    text: d.text,
-    area: d.area,
-    lead: d.lead,
-    responsible: d.responsible,
-    dueDate: d.dueDate,
-  };
 }
 
 function meetingRequest(m: MeetingPlan) {
   return { start: m.start, end: m.end, timeZone: m.timeZone };
-}
-
-function firstSentence(text: string): string {
-  const sentence = text.split(/(?<=[.;])\s/)[0] ?? text;
-  return sentence.length > 200 ? `${sentence.slice(0, 197)}…` : sentence;
 }
 
 function causeMessage(err: unknown): string {

@@ -1,15 +1,32 @@
-import { ApplicationFailure } from '@temporalio/workflow';
-import { RejectedAction } from '../domain/rejection';
-
 /**
- * Runs a domain check inside an Update validator. A RejectedAction becomes a failure the caller
- * reads, and the Update is rejected before anything is written to history.
+ * The one path from a refused action to the caller: a RejectedAction (thrown by a domain rule)
+ * becomes an ApplicationFailure of type `Rejected`, non-retryable, with its code in the details.
+ * Thrown in a validator, it rejects the Update before anything is written to history; thrown in a
+ * handler, it fails only that Update. Any other error is a bug and is left to fail the task.
  */
-export function rejectWith(check: () => unknown): void {
+import { ApplicationFailure } from '@temporalio/workflow';
+import { REJECTED_FAILURE_TYPE, RejectedAction, type RejectionCode } from '../domain/rejection';
+
+export function rejectionFailure(code: RejectionCode, message: string): ApplicationFailure {
+  return ApplicationFailure.create({
+    message,
+    type: REJECTED_FAILURE_TYPE,
+    nonRetryable: true,
+    details: [{ code }],
+  });
+}
+
+/** Runs a domain rule; a refusal reaches the caller as a `Rejected` failure. */
+export function asCallerFailure<T>(rule: () => T): T {
   try {
-    check();
+    return rule();
   } catch (err) {
-    if (err instanceof RejectedAction) throw ApplicationFailure.nonRetryable(err.message, 'Rejected');
+    if (err instanceof RejectedAction) throw rejectionFailure(err.code, err.message);
     throw err;
   }
+}
+
+/** For an Update validator: runs the check and discards what it returns. */
+export function rejectWith(check: () => unknown): void {
+  asCallerFailure(check);
 }

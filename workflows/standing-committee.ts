@@ -12,18 +12,13 @@
  */
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
-  defineQuery,
-  defineSignal,
-  defineUpdate,
   log,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
   uuid4,
-  workflowInfo,
 } from '@temporalio/workflow';
 import type { CommitteeActivities, LoadedCommitteeRoster } from '../activities/committee';
 import {
@@ -33,48 +28,32 @@ import {
   latestEdition,
   ProposeIdeaRequest,
   ScheduleReviewRequest,
-  type CommitteePolicyInput,
   type Digest,
   type Idea,
   type NewDecisions,
 } from '../domain/committee';
-import { parsePayload, RejectedAction } from '../domain/rejection';
+import { parsePayload } from '../domain/rejection';
 import {
   CommitteeState,
   StandingCommittee,
-  type CommitteeRoster,
   type DigestRecord,
-  type IdeaReceipt,
   type ReviewSlot,
 } from '../domain/standing-committee';
+import {
+  committeeStatusQuery,
+  newDecisionsSignal,
+  proposeIdeaUpdate,
+  scheduleReviewUpdate,
+  sendDigestNowUpdate,
+  type CommitteeStatus,
+  type StandingCommitteeInput,
+  type StandingCommitteeWorkflow,
+} from './definitions/standing-committee';
 import { send } from './mail';
+import { OneAtATime } from './lock';
+import { Session } from './session';
 
-export const newDecisionsSignal = defineSignal<[NewDecisions]>('newDecisions');
-export const proposeIdeaUpdate = defineUpdate<IdeaReceipt, [ProposeIdeaRequest]>('proposeIdea');
-export const scheduleReviewUpdate = defineUpdate<{ nextReviewAt: string }, [ScheduleReviewRequest]>(
-  'scheduleReview',
-);
-export const sendDigestNowUpdate = defineUpdate<DigestRecord, [DigestRequest]>('sendDigestNow');
-export const committeeStatusQuery = defineQuery<CommitteeStatus>('status');
-
-type UpdateOf<T, R> = ReturnType<typeof defineUpdate<T, [R]>>;
-
-export interface StandingCommitteeInput {
-  /** Absent: the worker's configuration decides (CONVENE_COMMITTEE_REVIEW_PERIOD and the file). */
-  policy?: CommitteePolicyInput;
-  /** Handled events per run before continue-as-new; tests lower it. */
-  maxEventsPerRun?: number;
-  /** Set by continue-as-new. */
-  carried?: { state: CommitteeState; roster: CommitteeRoster; policy: CommitteePolicy; runs: number };
-}
-
-export interface CommitteeStatus extends CommitteeState {
-  members: CommitteeRoster['members'];
-  organizers: CommitteeRoster['organizers'];
-  nextDigestAt: string;
-  policy: CommitteePolicy;
-  run: number;
-}
+standingCommittee satisfies StandingCommitteeWorkflow;
 
 const people = proxyLocalActivities<Pick<CommitteeActivities, 'loadCommitteeRoster'>>({
   startToCloseTimeout: '10 seconds',
@@ -91,19 +70,6 @@ const visibility = proxyActivities<Pick<CommitteeActivities, 'buildDigest' | 'pr
   },
 });
 
-const announcer = proxyActivities<Pick<CommitteeActivities, 'notifyCommitteeOfDecisions'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 30 },
-});
-
-/**
- * For a cycle's recordOutcome: tells the committee of new decisions, starting it if it is not
- * running (signal-with-start, through an activity, since a workflow cannot signal-with-start).
- */
-export async function announceDecisions(announcement: NewDecisions): Promise<void> {
-  await announcer.notifyCommitteeOfDecisions(announcement);
-}
-
 const DEFAULT_MAX_EVENTS_PER_RUN = 500;
 
 export async function standingCommittee(input: StandingCommitteeInput = {}): Promise<void> {
@@ -111,18 +77,18 @@ export async function standingCommittee(input: StandingCommitteeInput = {}): Pro
   setHandler(committeeStatusQuery, () => session.status());
   session.wire(proposeIdeaUpdate, {
     payload: (r) => parsePayload(ProposeIdeaRequest, r, 'the idea'),
-    check: (c, r) => c.checkIdea(r),
-    apply: (c, r) => c.proposeIdea(r, now(), uuid4),
+    check: (r) => session.committee.checkIdea(r),
+    apply: (r) => session.committee.proposeIdea(r, now(), uuid4),
   });
   session.wire(scheduleReviewUpdate, {
     payload: (r) => parsePayload(ScheduleReviewRequest, r, 'the review date'),
-    check: (c, r) => c.checkScheduleReview(r, now()),
-    apply: (c, r) => c.scheduleReview(r, now()),
+    check: (r) => session.committee.checkScheduleReview(r, now()),
+    apply: (r) => session.committee.scheduleReview(r, now()),
   });
   session.wire(sendDigestNowUpdate, {
     payload: (r) => parsePayload(DigestRequest, r, 'the digest request'),
-    check: (c, r) => c.checkDigestRequest(r),
-    apply: (c, r) => session.digest(c.checkDigestRequest(r).as),
+    check: (r) => session.committee.checkDigestRequest(r),
+    apply: (r) => session.digest(session.committee.checkDigestRequest(r).as),
   });
   setHandler(newDecisionsSignal, (announcement) => session.announce(announcement));
 
@@ -132,33 +98,21 @@ export async function standingCommittee(input: StandingCommitteeInput = {}): Pro
   return continueAsNew<typeof standingCommittee>({ ...input, carried: session.carried() });
 }
 
-interface UpdateWiring<R, T> {
-  /** What a validator can check before the roster is loaded. */
-  payload(r: R): unknown;
-  check(committee: StandingCommittee, r: R): unknown;
-  apply(committee: StandingCommittee, r: R): T | Promise<T>;
-}
-
 /** One run (one review period) of the committee. */
-class CommitteeSession {
+class CommitteeSession extends Session {
   readonly committee: StandingCommittee;
-  private readonly run: number;
   private readonly explicitPolicy?: CommitteePolicy;
-  private handled = 0;
-  private version = 0;
-  private rosterReady: boolean;
   /** One digest at a time, whether the period or a member asks for it. */
   private readonly digests = new OneAtATime();
 
   constructor(private readonly input: StandingCommitteeInput) {
-    this.run = (input.carried?.runs ?? 0) + 1;
+    super(input.carried, input.maxEventsPerRun ?? DEFAULT_MAX_EVENTS_PER_RUN);
     this.explicitPolicy = input.policy ? CommitteePolicy.parse(input.policy) : undefined;
     this.committee = new StandingCommittee(
       input.carried ? CommitteeState.parse(input.carried.state) : StandingCommittee.initial(now()),
       input.carried?.roster ?? { members: [], organizers: [], homeTimeZone: 'America/New_York' },
       this.explicitPolicy ?? input.carried?.policy ?? CommitteePolicy.parse({}),
     );
-    this.rosterReady = Boolean(input.carried);
   }
 
   status(): CommitteeStatus {
@@ -171,20 +125,6 @@ class CommitteeSession {
       policy: committee.policy,
       run: this.run,
     };
-  }
-
-  /** As in decision-tracking.ts: handlers at once; before the roster, validators check the payload only. */
-  wire<R, T>(update: UpdateOf<T, R>, wiring: UpdateWiring<R, T>): void {
-    const validator = (r: R) =>
-      void asCallerFailure(() => (this.rosterReady ? wiring.check(this.committee, r) : wiring.payload(r)));
-    const handler = async (r: R) => {
-      if (!this.rosterReady) await condition(() => this.rosterReady);
-      const result = asCallerFailure(() => wiring.apply(this.committee, r));
-      this.handled += 1;
-      this.version += 1;
-      return result;
-    };
-    setHandler(update, handler, { validator });
   }
 
   announce(announcement: NewDecisions): void {
@@ -205,19 +145,13 @@ class CommitteeSession {
 
   async waitForThePeriod(): Promise<void> {
     while (!this.timeToHandOver()) {
-      const seen = this.version;
-      const dueIn = this.committee.nextDigestAt() - Date.now();
-      if (dueIn <= 0) {
+      const dueAt = this.committee.nextDigestAt();
+      if (dueAt - Date.now() <= 0) {
         await this.digest();
         return;
       }
-      await condition(() => this.version !== seen || this.timeToHandOver(), dueIn);
+      await this.sleep(dueAt, () => false);
     }
-  }
-
-  private timeToHandOver(): boolean {
-    const max = this.input.maxEventsPerRun ?? DEFAULT_MAX_EVENTS_PER_RUN;
-    return this.handled >= max || workflowInfo().continueAsNewSuggested;
   }
 
   carried(): NonNullable<StandingCommitteeInput['carried']> {
@@ -227,31 +161,6 @@ class CommitteeSession {
 }
 
 const now = () => new Date().toISOString();
-
-/** A mutex for workflow code: callers wait their turn (deterministically, in arrival order). */
-class OneAtATime {
-  private busy = false;
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    // Several waiters may be woken together: each checks again when it resumes.
-    while (this.busy) await condition(() => !this.busy);
-    this.busy = true;
-    try {
-      return await task();
-    } finally {
-      this.busy = false;
-    }
-  }
-}
-
-function asCallerFailure<T>(change: () => T): T {
-  try {
-    return change();
-  } catch (err) {
-    if (err instanceof RejectedAction) throw ApplicationFailure.nonRetryable(err.message, 'ActionRejected');
-    throw err;
-  }
-}
 
 async function loadRoster(input: StandingCommitteeInput): Promise<LoadedCommitteeRoster> {
   try {

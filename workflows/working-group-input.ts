@@ -9,85 +9,34 @@
 import {
   allHandlersFinished,
   condition,
-  defineQuery,
-  defineSignal,
-  defineUpdate,
   getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CalendarActivities, PlannedReminder } from '../activities/calendar';
-import type { WorkingGroup } from '../domain/cycle-input';
-import type { GroupSummary } from '../domain/cycle';
+import type { CalendarActivities } from '../activities/calendar';
+import type { DeliveryFailure } from '../domain/delivery';
 import type { Participant } from '../domain/people';
-import { toClock, toPlan, type TimeMapping } from '../domain/time-mapping';
+import type { PlannedReminder } from '../domain/planning';
+import { toClock, toPlan } from '../domain/time-mapping';
+import { WorkingGroupInput, type GroupEvent, type GroupResult } from '../domain/working-group';
 import {
-  WorkingGroupInput,
-  type DecideExtensionRequest,
-  type ExtensionRequest,
-  type GroupState,
-  type Receipt,
-  type RequestExtensionRequest,
-  type ReviewInputRequest,
-  type Submission,
-  type SubmitInputRequest,
-} from '../domain/working-group';
-import type { Meeting as MessageMeeting } from '../notifications/messages';
-import { send, type DeliveryFailure, type MailContext } from './mail';
+  closeSignal,
+  deadlinesMovedSignal,
+  decideExtensionUpdate,
+  groupStatusQuery,
+  groupUpdatedSignal,
+  requestExtensionUpdate,
+  reviewInputUpdate,
+  submitInputUpdate,
+  type WorkingGroupArgs,
+  type WorkingGroupInputWorkflow,
+} from './definitions/working-group-input';
+import { send, type MailContext } from './mail';
 import { rejectWith } from './rejections';
 
-// ── messages ─────────────────────────────────────────────────────────────────────────────────────
-export const submitInputUpdate = defineUpdate<Receipt, [SubmitInputRequest]>('submitInput');
-export const requestExtensionUpdate = defineUpdate<ExtensionRequest, [RequestExtensionRequest]>(
-  'requestExtension',
-);
-export const decideExtensionUpdate = defineUpdate<ExtensionRequest, [DecideExtensionRequest]>(
-  'decideExtension',
-);
-export const reviewInputUpdate = defineUpdate<Submission, [ReviewInputRequest]>('reviewInput');
-export const groupStatusQuery = defineQuery<GroupView>('status');
-/** From the cycle: the meeting moved, so the deadlines did. */
-export const deadlinesMovedSignal = defineSignal<[{ deadline: string; lateUntil: string }]>('deadlinesMoved');
-/** From the cycle: consolidation has closed (or the cycle was cancelled). */
-export const closeSignal = defineSignal<[{ cancelled: boolean }]>('close');
-/** To the cycle: this group's summary changed. */
-export const groupUpdatedSignal = defineSignal<[GroupSummary]>('groupUpdated');
-
-export interface WorkingGroupArgs {
-  edition: { number: number; title: string; key: string };
-  meeting: MessageMeeting;
-  meetingZone: string;
-  group: WorkingGroup;
-  organizers: Participant[];
-  deadline: string;
-  lateUntil: string;
-  reminderOffsets: string[];
-  snapToBusinessDays: boolean;
-  overdueGraceMs: number;
-  mapping: TimeMapping;
-  rehearsal: boolean;
-  maxInputChars: number;
-}
-
-export interface GroupView extends GroupState {
-  group: string;
-  meetingZone: string;
-  title: string;
-  chair: string;
-  remindersPlanned: PlannedReminder[];
-  deliveryFailures: DeliveryFailure[];
-}
-
-export interface GroupResult {
-  group: string;
-  title: string;
-  /** accepted: reviewed and accepted; unreviewed: submitted but not reviewed when consolidation closed. */
-  outcome: 'accepted' | 'unreviewed' | 'no-input' | 'cancelled';
-  submission?: Submission;
-  versions: number;
-  late: boolean;
-}
+// The contract's signature is the implementation's: a client starting it by name gets the same types.
+workingGroupInput satisfies WorkingGroupInputWorkflow;
 
 const calendar = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '30 seconds',
@@ -132,7 +81,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     // A cycle that has ended needs no news; nothing else can make this signal fail.
     reports.push(
       getExternalWorkflowHandle(parent.workflowId)
-        .signal(groupUpdatedSignal, summaryOf(wg))
+        .signal(groupUpdatedSignal, wg.summary())
         .catch(() => undefined),
     );
   };
@@ -241,7 +190,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     const version = planVersion;
     reminders = await planRemindersFor(args, wg.state.deadline, nowPlan());
     while (!closing && wg.isOpen && version === planVersion) {
-      const next = nextEvent(args, wg, reminders, remindersSent);
+      const next = wg.nextEvent(reminders, remindersSent, args.overdueGraceMs);
       const waitMs = next ? Math.max(0, toClock(args.mapping, next.at) - Date.now()) : undefined;
       const interrupted = () => Boolean(closing) || !wg.isOpen || version !== planVersion;
       const woke =
@@ -257,7 +206,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
   else wg.close();
   reportToCycle();
   await Promise.all(reports);
-  return resultOf(wg);
+  return wg.result();
 
   async function act(event: GroupEvent): Promise<void> {
     switch (event.kind) {
@@ -297,41 +246,6 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
   }
 }
 
-type GroupEvent =
-  | { kind: 'reminder'; at: string; key: string; reminder: PlannedReminder }
-  | { kind: 'overdue'; at: string }
-  | { kind: 'escalation'; at: string }
-  | { kind: 'close'; at: string };
-
-/** The next thing convene must do for this group, in planned time. */
-function nextEvent(
-  args: WorkingGroupArgs,
-  wg: WorkingGroupInput,
-  reminders: PlannedReminder[],
-  sent: Set<string>,
-): GroupEvent | undefined {
-  const events: GroupEvent[] = [{ kind: 'close', at: wg.state.lateUntil }];
-  if (wg.awaitingInput) {
-    for (const r of reminders) {
-      const key = reminderKey(r, wg.state.deadline);
-      if (!sent.has(key) && Date.parse(r.at) < Date.parse(wg.state.deadline))
-        events.push({ kind: 'reminder', at: r.at, key, reminder: r });
-    }
-    if (!wg.state.overdueNoticeSent) events.push({ kind: 'overdue', at: wg.state.deadline });
-    else if (!wg.state.escalated) {
-      events.push({
-        kind: 'escalation',
-        at: new Date(Date.parse(wg.state.deadline) + args.overdueGraceMs).toISOString(),
-      });
-    }
-  }
-  return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
-}
-
-function reminderKey(r: PlannedReminder, deadline: string): string {
-  return `reminder:${r.recipient}:${r.offset}:${deadline}`;
-}
-
 async function planRemindersFor(
   args: WorkingGroupArgs,
   deadline: string,
@@ -346,40 +260,6 @@ async function planRemindersFor(
     recipients: people.map((p) => ({ id: p.email, organization: p.organization, timeZone: p.timeZone })),
   });
   return plan.reminders;
-}
-
-function summaryOf(wg: WorkingGroupInput): GroupSummary {
-  const latest = wg.latest;
-  const pending = wg.pendingExtension;
-  return {
-    id: wg.group.id,
-    title: wg.group.title,
-    chair: wg.group.chair.email,
-    status: wg.state.status,
-    version: latest?.version ?? 0,
-    late: latest?.late ?? wg.state.overdueNoticeSent,
-    deadline: wg.state.deadline,
-    pendingExtension: pending ? { until: pending.until, reason: pending.reason } : undefined,
-    remindersSent: wg.state.remindersSent,
-  };
-}
-
-function resultOf(wg: WorkingGroupInput): GroupResult {
-  const latest = wg.latest;
-  const base = {
-    group: wg.group.id,
-    title: wg.group.title,
-    versions: wg.state.submissions.length,
-    late: latest?.late ?? false,
-  };
-  if (wg.state.status === 'cancelled') return { ...base, outcome: 'cancelled', submission: latest };
-  if (!latest) return { ...base, outcome: 'no-input' };
-  if (latest.review?.decision === 'accepted') return { ...base, outcome: 'accepted', submission: latest };
-  return {
-    ...base,
-    outcome: latest.review ? 'no-input' : 'unreviewed',
-    submission: latest.review ? undefined : latest,
-  };
 }
 
 function contactOf(p: Participant) {

@@ -1,9 +1,10 @@
 import { Option, type Command } from 'commander';
+import { act } from '../act';
 import {
   approveAgendaUpdate,
   commentOnAgendaUpdate,
   recordOutcomeUpdate,
-} from '../../workflows/preparation-cycle';
+} from '../../workflows/definitions/preparation-cycle';
 import type { Client } from '@temporalio/client';
 import { formatInZone } from '../../calendar/format';
 import { cycleHandle } from '../cycle-target';
@@ -30,7 +31,7 @@ export function registerAgenda(program: Command, output: () => Output): void {
     .addOption(asOption())
     .action(async (edition: string, o: { text: string; item?: string; as: string }) => {
       await withClient(async (client) => {
-        const comment = await cycleHandle(client, edition).executeUpdate(commentOnAgendaUpdate, {
+        const comment = await act(cycleHandle(client, edition), commentOnAgendaUpdate, {
           args: [{ as: o.as, text: o.text, item: o.item }],
         });
         if (output().json) return printJson(comment);
@@ -46,7 +47,7 @@ export function registerAgenda(program: Command, output: () => Output): void {
     .addOption(asOption())
     .action(async (edition: string, o: { note?: string; as: string }) => {
       await withClient(async (client) => {
-        const result = await cycleHandle(client, edition).executeUpdate(approveAgendaUpdate, {
+        const result = await act(cycleHandle(client, edition), approveAgendaUpdate, {
           args: [{ as: o.as, note: o.note }],
         });
         if (output().json) return printJson(result);
@@ -71,7 +72,7 @@ export function registerAgenda(program: Command, output: () => Output): void {
     .action(async (edition: string, file: string, o: { as: string }) => {
       const content = readDataFile(file) as Record<string, unknown>;
       await withClient(async (client) => {
-        const result = await cycleHandle(client, edition).executeUpdate(recordOutcomeUpdate, {
+        const result = await act(cycleHandle(client, edition), recordOutcomeUpdate, {
           args: [{ ...content, as: o.as } as never],
         });
         if (output().json) return printJson(result);

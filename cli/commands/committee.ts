@@ -2,13 +2,11 @@
  * `convene committee …`: the standing committee's digest (now, without waiting for the period),
  * its ideas for the next meeting, its review schedule and what it carries forward.
  */
+import { act } from '../act';
 import { Option, type Command } from 'commander';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import {
-  createCommitteeActivities,
-  ensureCommittee,
-  type CommitteeActivities,
-} from '../../activities/committee';
+import { createCommitteeActivities, type CommitteeActivities } from '../../activities/committee';
+import { ensureCommittee } from '../../clients/committee';
 import { committeePolicyOf, loadStandingCommittee } from '../../config/committee';
 import { loadDirectory } from '../../config/directory';
 import type { Settings } from '../../config/settings';
@@ -26,7 +24,7 @@ import {
   scheduleReviewUpdate,
   sendDigestNowUpdate,
   type CommitteeStatus,
-} from '../../workflows/standing-committee';
+} from '../../workflows/definitions/standing-committee';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 
@@ -92,7 +90,7 @@ function registerDigest(committee: Command, output: () => Output): void {
         if (o.send) {
           if (!o.as) throw new UserError('--send needs --as <email> (a committee member or an organizer)');
           const handle = await ensureCommittee(client, committeeAt(settings));
-          const record = await handle.executeUpdate(sendDigestNowUpdate, { args: [{ as: o.as }] });
+          const record = await act(handle, sendDigestNowUpdate, { args: [{ as: o.as }] });
           if (output().json) return printJson(record);
           console.log(
             `Digest mailed to ${record.recipients.length} member(s): ${JSON.stringify(record.counts)}.`,
@@ -171,7 +169,7 @@ function registerIdea(committee: Command, output: () => Output): void {
     .action(async (o: { text: string; title?: string; ideaId?: string; as: string }) => {
       await withClient(async (client, settings) => {
         const handle = await ensureCommittee(client, committeeAt(settings));
-        const receipt = await handle.executeUpdate(proposeIdeaUpdate, {
+        const receipt = await act(handle, proposeIdeaUpdate, {
           args: [
             {
               as: o.as,
@@ -199,7 +197,7 @@ function registerSchedule(committee: Command, output: () => Output): void {
     .action(async (o: { at: string; as: string }) => {
       await withClient(async (client, settings) => {
         const handle = await ensureCommittee(client, committeeAt(settings));
-        const result = await handle.executeUpdate(scheduleReviewUpdate, { args: [{ as: o.as, at: o.at }] });
+        const result = await act(handle, scheduleReviewUpdate, { args: [{ as: o.as, at: o.at }] });
         if (output().json) return printJson(result);
         console.log(`Next review and digest: ${result.nextReviewAt}.`);
       });

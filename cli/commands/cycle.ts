@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { act } from '../act';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { loadHolidayCalendars } from '../../calendar/holidays';
 import { formatInZone } from '../../calendar/format';
@@ -9,11 +10,12 @@ import { searchAttributes, workflowIds } from '../../domain/ids';
 import {
   cancelUpdate,
   cycleStatusQuery,
-  preparationCycle,
   rescheduleUpdate,
   securityCouncilMovedUpdate,
   type CycleStatus,
-} from '../../workflows/preparation-cycle';
+  PREPARATION_CYCLE_WORKFLOW,
+  type PreparationCycleWorkflow,
+} from '../../workflows/definitions/preparation-cycle';
 import { cycleHandle } from '../cycle-target';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { printCycleStatus } from '../status-view';
@@ -60,7 +62,7 @@ Examples:
         });
         const workflowId = workflowIds.cycle(input.editionKey);
         const existing = await isRunning(client, workflowId);
-        const handle = await client.workflow.start(preparationCycle, {
+        const handle = await client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
           taskQueue: settings.taskQueue,
           workflowId,
           args: [input],
@@ -148,7 +150,7 @@ Examples:
         await withClient(async (client) => {
           const handle = cycleHandle(client, edition);
           const zone = (await queryStatus(handle, edition)).meeting.timeZone;
-          const status = await handle.executeUpdate(rescheduleUpdate, {
+          const status = await act(handle, rescheduleUpdate, {
             args: [
               {
                 as: o.as,
@@ -177,7 +179,7 @@ Examples:
     .addOption(asOption())
     .action(async (edition: string, o: { start: string; title?: string; as: string }) => {
       await withClient(async (client) => {
-        const result = await cycleHandle(client, edition).executeUpdate(securityCouncilMovedUpdate, {
+        const result = await act(cycleHandle(client, edition), securityCouncilMovedUpdate, {
           args: [{ as: o.as, start: instant(o.start, 'America/New_York', '--start'), title: o.title }],
         });
         if (output().json) return printJson(result);
@@ -194,7 +196,7 @@ Examples:
     .addOption(asOption())
     .action(async (edition: string, o: { reason: string; as: string }) => {
       await withClient(async (client) => {
-        const result = await cycleHandle(client, edition).executeUpdate(cancelUpdate, {
+        const result = await act(cycleHandle(client, edition), cancelUpdate, {
           args: [{ as: o.as, reason: o.reason }],
         });
         if (output().json) return printJson(result);

@@ -2,14 +2,17 @@
  * `convene decision …`: list and show decisions, act on them (report, claim, verify, reject, extend,
  * reassign, withdraw, supersede) and import the decisions of a meeting from a file.
  */
+import { act } from '../act';
 import { Option, type Command } from 'commander';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { announceToCommittee, listDecisions } from '../../activities/committee';
+import { announceToCommittee } from '../../clients/committee';
+import { listDecisions } from '../../clients/decisions';
 import { loadStandingCommittee } from '../../config/committee';
 import { loadDirectory, type Directory } from '../../config/directory';
 import type { Settings } from '../../config/settings';
-import type { DecisionFilter, DecisionListing } from '../../domain/committee';
+import type { DecisionFilter } from '../../clients/decisions';
+import type { DecisionListing } from '../../domain/committee';
 import {
   DECISION_STATUSES,
   DecisionStatus,
@@ -22,7 +25,6 @@ import { workflowIds } from '../../domain/ids';
 import {
   claimImplementedUpdate,
   decisionStatusQuery,
-  decisionTracking,
   extendDueDateUpdate,
   reassignLeadUpdate,
   rejectClaimUpdate,
@@ -30,7 +32,9 @@ import {
   supersedeUpdate,
   verifyUpdate,
   withdrawUpdate,
-} from '../../workflows/decision-tracking';
+  DECISION_TRACKING_WORKFLOW,
+  type DecisionTrackingWorkflow,
+} from '../../workflows/definitions/decision-tracking';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { readDataFile } from './input';
@@ -195,9 +199,10 @@ function action<Req>(spec: Action<Req>): ActionCommand {
     ...spec,
     run(client, workflowId, o) {
       const updateId = spec.updateId?.(o);
-      return client.workflow
-        .getHandle(workflowId)
-        .executeUpdate(spec.update, { args: [spec.request(o)], ...(updateId ? { updateId } : {}) });
+      return act(client.workflow.getHandle(workflowId), spec.update, {
+        args: [spec.request(o)],
+        ...(updateId ? { updateId } : {}),
+      });
     },
   };
 }
@@ -408,7 +413,7 @@ async function startAll(client: Client, settings: Settings, inputs: ReturnType<t
   for (const input of inputs) {
     const id = workflowIds.decision(input.decision.edition, input.decision.ref);
     try {
-      await client.workflow.start(decisionTracking, {
+      await client.workflow.start<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
         workflowId: id,
         taskQueue: settings.taskQueue,
         args: [input],

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { workflowIds } from '../../domain/ids';
-import { healthCheck } from '../../workflows/health-check';
+import { HEALTH_CHECK_WORKFLOW, type HealthCheckWorkflow } from '../../workflows/definitions/health-check';
 import { printJson, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 
@@ -13,7 +13,7 @@ export function registerDoctor(program: Command, output: () => Output): void {
     .action(async (opts: { timeout: string }) => {
       await withClient(async (client, settings) => {
         const started = Date.now();
-        const handle = await client.workflow.start(healthCheck, {
+        const handle = await client.workflow.start<HealthCheckWorkflow>(HEALTH_CHECK_WORKFLOW, {
           taskQueue: settings.taskQueue,
           workflowId: workflowIds.directoryProbe(String(started)),
           args: [['un', 'au', 'eu']],

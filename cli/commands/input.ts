@@ -1,11 +1,12 @@
 import { Option, type Command } from 'commander';
+import { act } from '../act';
 import {
   decideExtensionUpdate,
   groupStatusQuery,
   requestExtensionUpdate,
   reviewInputUpdate,
   submitInputUpdate,
-} from '../../workflows/working-group-input';
+} from '../../workflows/definitions/working-group-input';
 import { formatInZone } from '../../calendar/format';
 import { readYamlOrJson } from '../../config/data-file';
 import { ConfigError } from '../../config/problems';
@@ -40,7 +41,7 @@ Example:
       const content = readDataFile(file);
       await withClient(async (client) => {
         const receipt = await onGroup(edition, group, () =>
-          groupHandle(client, edition, group).executeUpdate(submitInputUpdate, {
+          act(groupHandle(client, edition, group), submitInputUpdate, {
             args: [{ as: o.as, input: content as never }],
           }),
         );
@@ -73,7 +74,7 @@ Example:
           : { as: o.as, decision: 'revise' as const, version, comments: o.revise ?? '' };
         await withClient(async (client) => {
           const reviewed = await onGroup(edition, group, () =>
-            groupHandle(client, edition, group).executeUpdate(reviewInputUpdate, {
+            act(groupHandle(client, edition, group), reviewInputUpdate, {
               args: [request],
             }),
           );
@@ -100,7 +101,7 @@ Example:
       ) => {
         await withClient(async (client) => {
           const request = await onGroup(edition, group, () =>
-            groupHandle(client, edition, group).executeUpdate(requestExtensionUpdate, {
+            act(groupHandle(client, edition, group), requestExtensionUpdate, {
               args: [{ as: o.as, until: instant(o.until, o.zone, '--until'), reason: o.reason }],
             }),
           );
@@ -129,7 +130,7 @@ Example:
           throw new UserError('give exactly one of --grant or --deny');
         await withClient(async (client) => {
           const decided = await onGroup(edition, group, () =>
-            groupHandle(client, edition, group).executeUpdate(decideExtensionUpdate, {
+            act(groupHandle(client, edition, group), decideExtensionUpdate, {
               args: [{ as: o.as, grant: Boolean(o.grant), reason: o.reason }],
             }),
           );

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Client } from '@temporalio/client';
-import { listDecisions } from '../../activities/committee';
+import { listDecisions } from '../../clients/decisions';
 import type { Settings } from '../../config/settings';
 import type { DecisionView } from '../../domain/decision';
 import {
@@ -11,7 +11,7 @@ import {
   REPORT_FORMATS,
   type ReportFormat,
 } from '../../domain/implementation-report';
-import { decisionStatusQuery } from '../../workflows/decision-tracking';
+import { decisionStatusQuery } from '../../workflows/definitions/decision-tracking';
 import type { Output } from '../output';
 import { withClient } from '../temporal';
 

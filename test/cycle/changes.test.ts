@@ -4,12 +4,17 @@ import {
   cancelUpdate,
   commentOnAgendaUpdate,
   cycleStatusQuery,
-  preparationCycle,
   recordOutcomeUpdate,
   rescheduleUpdate,
   securityCouncilMovedUpdate,
-} from '../../workflows/preparation-cycle';
-import { groupStatusQuery, reviewInputUpdate, submitInputUpdate } from '../../workflows/working-group-input';
+  PREPARATION_CYCLE_WORKFLOW,
+  type PreparationCycleWorkflow,
+} from '../../workflows/definitions/preparation-cycle';
+import {
+  groupStatusQuery,
+  reviewInputUpdate,
+  submitInputUpdate,
+} from '../../workflows/definitions/working-group-input';
 import {
   compressedCycle,
   eventually,
@@ -31,7 +36,7 @@ afterAll(() => t.close());
 
 const start = async (edition: number) => {
   const input = compressedCycle(t.settings, edition);
-  const cycle = await t.client.workflow.start(preparationCycle, {
+  const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
     taskQueue: t.taskQueue,
     workflowId: workflowIds.cycle(input.editionKey),
     args: [input],

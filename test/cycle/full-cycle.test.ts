@@ -4,10 +4,11 @@ import { workflowIds } from '../../domain/ids';
 import {
   approveAgendaUpdate,
   cycleStatusQuery,
-  preparationCycle,
   recordOutcomeUpdate,
-} from '../../workflows/preparation-cycle';
-import { reviewInputUpdate, submitInputUpdate } from '../../workflows/working-group-input';
+  PREPARATION_CYCLE_WORKFLOW,
+  type PreparationCycleWorkflow,
+} from '../../workflows/definitions/preparation-cycle';
+import { reviewInputUpdate, submitInputUpdate } from '../../workflows/definitions/working-group-input';
 import { compressedCycle, eventually, GROUPS, ORGANIZER, sampleInput } from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
@@ -22,7 +23,7 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
   const input = compressedCycle(t.settings, 101);
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
-    const cycle = await t.client.workflow.start(preparationCycle, {
+    const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
       taskQueue: t.taskQueue,
       workflowId: workflowIds.cycle(input.editionKey),
       args: [input],

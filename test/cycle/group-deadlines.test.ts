@@ -1,12 +1,17 @@
 import { workflowIds } from '../../domain/ids';
-import { cancelUpdate, cycleStatusQuery, preparationCycle } from '../../workflows/preparation-cycle';
+import {
+  cancelUpdate,
+  cycleStatusQuery,
+  PREPARATION_CYCLE_WORKFLOW,
+  type PreparationCycleWorkflow,
+} from '../../workflows/definitions/preparation-cycle';
 import {
   decideExtensionUpdate,
   groupStatusQuery,
   requestExtensionUpdate,
   reviewInputUpdate,
   submitInputUpdate,
-} from '../../workflows/working-group-input';
+} from '../../workflows/definitions/working-group-input';
 import {
   compressedCycle,
   eventually,
@@ -30,7 +35,7 @@ const start = (edition: number) => {
   const input = compressedCycle(t.settings, edition);
   return {
     input,
-    started: t.client.workflow.start(preparationCycle, {
+    started: t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
       taskQueue: t.taskQueue,
       workflowId: workflowIds.cycle(input.editionKey),
       args: [input],

@@ -4,10 +4,11 @@ import { workflowIds } from '../../domain/ids';
 import {
   approveAgendaUpdate,
   cycleStatusQuery,
-  preparationCycle,
   recordOutcomeUpdate,
-} from '../../workflows/preparation-cycle';
-import { reviewInputUpdate, submitInputUpdate } from '../../workflows/working-group-input';
+  PREPARATION_CYCLE_WORKFLOW,
+  type PreparationCycleWorkflow,
+} from '../../workflows/definitions/preparation-cycle';
+import { reviewInputUpdate, submitInputUpdate } from '../../workflows/definitions/working-group-input';
 import { compressedCycle, eventually, FAST, GROUPS, groupOf, ORGANIZER, sampleInput } from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
@@ -47,7 +48,7 @@ test('the worker is killed in the middle of a cycle; a second worker takes over 
   });
   const first = startWorkerProcess();
   const exited = new Promise((resolve) => first.once('exit', resolve));
-  const cycle = await t.client.workflow.start(preparationCycle, {
+  const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
     taskQueue: t.taskQueue,
     workflowId: workflowIds.cycle(input.editionKey),
     args: [input],

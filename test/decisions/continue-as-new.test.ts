@@ -1,5 +1,5 @@
-import { decisionQuery } from '../../domain/committee';
-import { reportProgressUpdate } from '../../workflows/decision-tracking';
+import { decisionQuery } from '../../clients/decisions';
+import { reportProgressUpdate } from '../../workflows/definitions/decision-tracking';
 import { AU, eventually, IGAD, startHarness, status, type DecisionHarness } from './helpers';
 
 let h: DecisionHarness;

@@ -18,7 +18,11 @@ import type { DecisionPolicyInput, DecisionSpecInput, DecisionTrackingInput } fr
 import { workflowIds } from '../../domain/ids';
 import { createTransport, SentLedger, type MailTransport } from '../../notifications';
 import { createActivities } from '../../workers/worker';
-import { decisionStatusQuery, decisionTracking } from '../../workflows/decision-tracking';
+import {
+  decisionStatusQuery,
+  DECISION_TRACKING_WORKFLOW,
+  type DecisionTrackingWorkflow,
+} from '../../workflows/definitions/decision-tracking';
 import { readOutbox, type ReceivedMail } from '../helpers/outbox';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
@@ -47,7 +51,7 @@ export interface DecisionHarness {
   committeeId: string;
   /** A prefix that keeps this file's decision ids apart from other files' on the shared server. */
   prefix: string;
-  start(options?: StartOptions): Promise<WorkflowHandle<typeof decisionTracking>>;
+  start(options?: StartOptions): Promise<WorkflowHandle<DecisionTrackingWorkflow>>;
   outbox(): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
@@ -97,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Decisi
     async start(options = {}) {
       const ref = `${prefix}-${options.ref ?? String(++counter)}`;
       const input = decisionInput(ref, options);
-      return t.client.workflow.start(decisionTracking, {
+      return t.client.workflow.start<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
         taskQueue: t.taskQueue,
         workflowId: workflowIds.decision(input.decision.edition, ref),
         args: [input],
@@ -144,7 +148,7 @@ export function decisionInput(ref: string, options: StartOptions = {}): Decision
   };
 }
 
-export function status(handle: WorkflowHandle<typeof decisionTracking>) {
+export function status(handle: WorkflowHandle<DecisionTrackingWorkflow>) {
   return handle.query(decisionStatusQuery);
 }
 
@@ -173,7 +177,7 @@ export async function eventually<T>(
 }
 
 /** Waits until the workflow has done what it does on its own for now (its history stops growing). */
-export async function settled(handle: WorkflowHandle<typeof decisionTracking>): Promise<void> {
+export async function settled(handle: WorkflowHandle<DecisionTrackingWorkflow>): Promise<void> {
   await eventually(() => status(handle), 'the status query');
   let last = -1;
   for (;;) {

@@ -4,8 +4,8 @@
  */
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { workflowIds } from '../../domain/ids';
-import { decisionStatusQuery } from '../../workflows/decision-tracking';
-import { committeeStatusQuery } from '../../workflows/standing-committee';
+import { decisionStatusQuery } from '../../workflows/definitions/decision-tracking';
+import { committeeStatusQuery } from '../../workflows/definitions/standing-committee';
 import { convene } from '../helpers/cli';
 import { eventually, startHarness, type DecisionHarness } from './helpers';
 

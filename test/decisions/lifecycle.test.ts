@@ -4,7 +4,7 @@ import {
   rejectClaimUpdate,
   reportProgressUpdate,
   verifyUpdate,
-} from '../../workflows/decision-tracking';
+} from '../../workflows/definitions/decision-tracking';
 import {
   AU,
   ECOWAS,

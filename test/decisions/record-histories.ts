@@ -25,18 +25,20 @@ import { createActivities, WORKFLOWS_PATH } from '../../workers/worker';
 import {
   claimImplementedUpdate,
   decisionStatusQuery,
-  decisionTracking,
   extendDueDateUpdate,
   rejectClaimUpdate,
   reportProgressUpdate,
   verifyUpdate,
-} from '../../workflows/decision-tracking';
+  DECISION_TRACKING_WORKFLOW,
+  type DecisionTrackingWorkflow,
+} from '../../workflows/definitions/decision-tracking';
 import {
   committeeStatusQuery,
   newDecisionsSignal,
   proposeIdeaUpdate,
-  standingCommittee,
-} from '../../workflows/standing-committee';
+  STANDING_COMMITTEE_WORKFLOW,
+  type StandingCommitteeWorkflow,
+} from '../../workflows/definitions/standing-committee';
 
 export const HISTORIES_DIR = path.join(__dirname, '..', 'histories');
 export const RECORDED = {
@@ -127,7 +129,7 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 
 /** Reports, a progress request, due-soon, two ladder steps, an extension, a rejected claim, a verification. */
 async function lifecycle(client: Client, settings: Settings): Promise<WorkflowHandle> {
-  const handle = await client.workflow.start(decisionTracking, {
+  const handle = await client.workflow.start<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
     taskQueue: settings.taskQueue,
     workflowId: workflowIds.decision('7', 'replay-lifecycle'),
     args: [input('replay-lifecycle')],
@@ -160,7 +162,7 @@ async function lifecycle(client: Client, settings: Settings): Promise<WorkflowHa
 
 /** The first run of a decision that hands over after three events: it ends in continue-as-new. */
 async function continueAsNewRun(client: Client, settings: Settings): Promise<WorkflowHandle> {
-  const handle = await client.workflow.start(decisionTracking, {
+  const handle = await client.workflow.start<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
     taskQueue: settings.taskQueue,
     workflowId: workflowIds.decision('7', 'replay-can'),
     args: [
@@ -180,7 +182,7 @@ async function continueAsNewRun(client: Client, settings: Settings): Promise<Wor
 
 /** One period of the committee: an idea, an announcement, the digest, the hand-over to the next period. */
 async function committeePeriod(client: Client, settings: Settings): Promise<WorkflowHandle> {
-  const handle = await client.workflow.start(standingCommittee, {
+  const handle = await client.workflow.start<StandingCommitteeWorkflow>(STANDING_COMMITTEE_WORKFLOW, {
     taskQueue: settings.taskQueue,
     workflowId: workflowIds.standingCommittee(),
     args: [{ policy: { reviewPeriod: 'PT3S' } }],

@@ -12,13 +12,14 @@ import {
   supersedeUpdate,
   verifyUpdate,
   withdrawUpdate,
-} from '../../workflows/decision-tracking';
+} from '../../workflows/definitions/decision-tracking';
 import {
   proposeIdeaUpdate,
   scheduleReviewUpdate,
   sendDigestNowUpdate,
-  standingCommittee,
-} from '../../workflows/standing-committee';
+  STANDING_COMMITTEE_WORKFLOW,
+  type StandingCommitteeWorkflow,
+} from '../../workflows/definitions/standing-committee';
 import {
   AU,
   CHAIR,
@@ -49,7 +50,7 @@ beforeAll(async () => {
   await decision.executeUpdate(claimImplementedUpdate, {
     args: [{ as: AU, summary: 'Online.', evidence: ['https://au.example.org/databank'] }],
   });
-  committee = await h.t.client.workflow.start(standingCommittee, {
+  committee = await h.t.client.workflow.start<StandingCommitteeWorkflow>(STANDING_COMMITTEE_WORKFLOW, {
     taskQueue: h.t.taskQueue,
     workflowId: h.committeeId,
     args: [{ policy: { reviewPeriod: 'PT1H' } }],

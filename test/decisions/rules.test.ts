@@ -7,7 +7,8 @@ import path from 'node:path';
 import { loadStandingCommittee, parseStandingCommittee } from '../../config/committee';
 import { loadDirectory } from '../../config/directory';
 import { REPO_ROOT } from '../../config/settings';
-import { buildDigest, decisionQuery, type DecisionListing } from '../../domain/committee';
+import { decisionQuery } from '../../clients/decisions';
+import { buildDigest, type DecisionListing } from '../../domain/committee';
 import {
   compressDecisionPolicy,
   DecisionPolicy,

@@ -4,8 +4,12 @@
  * status and on the .eml files the people concerned receive.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import { extendDueDateUpdate, reportProgressUpdate } from '../../workflows/decision-tracking';
-import type { decisionTracking } from '../../workflows/decision-tracking';
+import {
+  extendDueDateUpdate,
+  reportProgressUpdate,
+  type DecisionTrackingWorkflow,
+} from '../../workflows/definitions/decision-tracking';
+import type {} from '../../workflows/definitions/decision-tracking';
 import { mailTo } from '../helpers/outbox';
 import {
   AU,
@@ -28,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type Handle = WorkflowHandle<typeof decisionTracking>;
+type Handle = WorkflowHandle<DecisionTrackingWorkflow>;
 const refOf = (handle: Handle) => handle.workflowId.replace(/^decision-7-/, '');
 
 async function noticesOf(handle: Handle, kind: string) {

@@ -4,7 +4,8 @@
  * what is carried forward to the next meeting's agenda; the CLI over the same.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import { createCommitteeActivities, listDecisions } from '../../activities/committee';
+import { createCommitteeActivities } from '../../activities/committee';
+import { listDecisions } from '../../clients/decisions';
 import { loadStandingCommittee } from '../../config/committee';
 import { loadDirectory } from '../../config/directory';
 import { CARRY_FORWARD_ITEMS, carryForwardAgendaItems, type DecisionListing } from '../../domain/committee';
@@ -13,13 +14,14 @@ import {
   reportProgressUpdate,
   verifyUpdate,
   withdrawUpdate,
-  type decisionTracking,
-} from '../../workflows/decision-tracking';
+  type DecisionTrackingWorkflow,
+} from '../../workflows/definitions/decision-tracking';
 import {
   committeeStatusQuery,
   proposeIdeaUpdate,
-  standingCommittee,
-} from '../../workflows/standing-committee';
+  STANDING_COMMITTEE_WORKFLOW,
+  type StandingCommitteeWorkflow,
+} from '../../workflows/definitions/standing-committee';
 import { convene } from '../helpers/cli';
 import { mailTo } from '../helpers/outbox';
 import {
@@ -35,10 +37,10 @@ import {
   type DecisionHarness,
 } from './helpers';
 
-type Handle = WorkflowHandle<typeof decisionTracking>;
+type Handle = WorkflowHandle<DecisionTrackingWorkflow>;
 
 let h: DecisionHarness;
-let committee: WorkflowHandle<typeof standingCommittee>;
+let committee: WorkflowHandle<StandingCommitteeWorkflow>;
 const d: Record<'dueSoon' | 'overdue' | 'claimed' | 'stalled' | 'verified' | 'withdrawn', Handle> =
   {} as never;
 let since: string;
@@ -47,7 +49,7 @@ const evidence = ['https://example.org/evidence'];
 beforeAll(async () => {
   h = await startHarness();
   since = new Date().toISOString();
-  committee = await h.t.client.workflow.start(standingCommittee, {
+  committee = await h.t.client.workflow.start<StandingCommitteeWorkflow>(STANDING_COMMITTEE_WORKFLOW, {
     taskQueue: h.t.taskQueue,
     workflowId: h.committeeId,
     args: [{ policy: { reviewPeriod: 'PT12S', digestHorizon: 'P30D' } }],

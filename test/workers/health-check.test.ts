@@ -1,4 +1,4 @@
-import { healthCheck } from '../../workflows/health-check';
+import { HEALTH_CHECK_WORKFLOW, type HealthCheckWorkflow } from '../../workflows/definitions/health-check';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
 let t: TestTemporal;
@@ -10,7 +10,7 @@ afterAll(() => t.close());
 test('a workflow on the real server reads the partner directory through a real worker and its activity', async () => {
   const worker = await t.createWorker();
   const result = await worker.runUntil(
-    t.client.workflow.execute(healthCheck, {
+    t.client.workflow.execute<HealthCheckWorkflow>(HEALTH_CHECK_WORKFLOW, {
       taskQueue: t.taskQueue,
       workflowId: `health-${t.taskQueue}`,
       args: [['un', 'pif', 'no-such-org']],

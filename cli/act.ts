@@ -1,0 +1,40 @@
+/**
+ * Every action the CLI takes on a workflow goes through `act`: an Update whose refusal becomes a
+ * `Rejected` error with its reason code and sentence, and whose other failures name the Update and
+ * the workflow, so the person can tell "you may not" from "something broke".
+ */
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition, Workflow } from '@temporalio/common';
+import { rejectionOf } from '../clients/rejections';
+import type { RejectionCode } from '../domain/rejection';
+
+export class RejectedError extends Error {
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class UpdateFailedError extends Error {}
+
+export async function act<Ret, Arg>(
+  handle: WorkflowHandle<Workflow>,
+  update: UpdateDefinition<Ret, [Arg]>,
+  options: { args: [Arg]; updateId?: string },
+): Promise<Ret> {
+  try {
+    return await handle.executeUpdate(update, options);
+  } catch (err) {
+    const rejection = rejectionOf(err);
+    if (rejection) throw new RejectedError(rejection.code, rejection.message);
+    if (err instanceof WorkflowUpdateFailedError) {
+      const cause = err.cause?.message ?? err.message;
+      throw new UpdateFailedError(
+        `the ${update.name} action on ${handle.workflowId} failed: ${cause}. Nothing was refused; try again, and if it fails again see the workflow in the Temporal Web UI.`,
+      );
+    }
+    throw err;
+  }
+}

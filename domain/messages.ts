@@ -1,0 +1,138 @@
+/**
+ * Every message the engine sends, as data: one schema per kind, joined in a union on `kind`.
+ * Workflows build these objects; templates turn them into mail.
+ */
+import { z } from 'zod';
+import { Contact, Echo, Edition, Instant, OneLine, Prose, WebLink } from './message-fields';
+
+/** Fields every message has: the meeting it belongs to and whom to ask about it. */
+const common = { edition: Edition, contact: Contact };
+
+const groupInput = { ...common, group: OneLine, deadline: Instant, submitUrl: WebLink.optional() };
+
+export const Meeting = z.object({
+  title: OneLine,
+  start: Instant,
+  end: Instant,
+  venue: OneLine,
+  /** The Security Council meeting on the same theme that the HLM is timed to coincide with. */
+  councilMeeting: z.object({ title: OneLine, start: Instant }).optional(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const AgendaItem = z.object({ title: OneLine, group: OneLine.optional() });
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Decision = z.object({
+  ref: OneLine,
+  title: OneLine,
+  lead: OneLine,
+  responsible: z.array(OneLine).default([]),
+  due: Instant,
+});
+export type Decision = z.infer<typeof Decision>;
+
+const Progress = z.object({ at: Instant, summary: Prose });
+
+export const DigestEntry = z.object({
+  ref: OneLine,
+  title: OneLine,
+  lead: OneLine,
+  status: OneLine,
+  due: Instant,
+});
+export type DigestEntry = z.infer<typeof DigestEntry>;
+
+function kind<K extends string, S extends z.ZodRawShape>(name: K, data: S) {
+  return z.object({ kind: z.literal(name), data: z.object(data) });
+}
+
+export const Message = z.discriminatedUnion('kind', [
+  // Working-group inputs
+  kind('call-for-inputs', { ...groupInput, meeting: Meeting, instructions: Prose.optional() }),
+  kind('input-reminder', groupInput),
+  kind('input-overdue', groupInput),
+  kind('input-escalation', { ...groupInput, chair: Contact, remindersSent: z.int().nonnegative() }),
+  kind('revision-requested', { ...groupInput, reviewer: OneLine, comments: Prose }),
+  kind('input-accepted', { ...common, group: OneLine, acceptedBy: OneLine, acceptedAt: Instant }),
+  kind('extension-granted', { ...groupInput, previousDeadline: Instant, reason: Prose.optional() }),
+  kind('extension-denied', { ...groupInput, reason: Prose }),
+  // The meeting
+  kind('draft-agenda', {
+    ...common,
+    meeting: Meeting,
+    items: z.array(AgendaItem).min(1),
+    commentDeadline: Instant,
+    commentUrl: WebLink.optional(),
+  }),
+  kind('invitation', {
+    ...common,
+    meeting: Meeting,
+    agenda: z.array(AgendaItem).default([]),
+    replyBy: Instant.optional(),
+    detailsUrl: WebLink.optional(),
+  }),
+  kind('reschedule-notice', {
+    ...common,
+    meeting: Meeting,
+    previous: z.object({ start: Instant, end: Instant, venue: OneLine }),
+    reason: Prose.optional(),
+  }),
+  kind('cancellation', { ...common, meeting: Meeting, reason: Prose }),
+  /** To the organizers: the high-level meeting and the Security Council meeting no longer coincide. */
+  kind('coincidence-lost', { ...common, meeting: Meeting, explanation: Prose }),
+  kind('outcome-report', {
+    ...common,
+    meeting: Meeting,
+    summary: Prose.optional(),
+    decisions: z.array(Decision),
+    reportUrl: WebLink.optional(),
+  }),
+  // Decisions, for years after the meeting
+  kind('decision-progress-request', {
+    ...common,
+    decision: Decision,
+    reportBy: Instant,
+    reportUrl: WebLink.optional(),
+  }),
+  kind('decision-due-soon', { ...common, decision: Decision, reportUrl: WebLink.optional() }),
+  kind('decision-overdue', { ...common, decision: Decision, lastProgress: Progress.optional() }),
+  kind('decision-escalation', {
+    ...common,
+    decision: Decision,
+    reason: Prose,
+    lastProgress: Progress.optional(),
+  }),
+  kind('committee-digest', {
+    ...common,
+    period: z.object({ from: Instant, to: Instant }),
+    decisions: z.array(DigestEntry),
+    ideas: z.array(z.object({ title: OneLine, proposedBy: OneLine })).default([]),
+  }),
+  // The mail system itself
+  kind('delivery-failure', {
+    ...common,
+    failed: z.object({ subject: Echo, recipient: Contact, serverReply: Echo, at: Instant }),
+  }),
+]);
+export type Message = z.infer<typeof Message>;
+export type MessageInput = z.input<typeof Message>;
+export type MessageKind = Message['kind'];
+export type MessageData<K extends MessageKind> = Extract<Message, { kind: K }>['data'];
+
+/** Kinds that carry the meeting as a calendar entry (ICS). */
+export const CALENDAR_KINDS = [
+  'invitation',
+  'reschedule-notice',
+  'cancellation',
+] as const satisfies MessageKind[];
+export type CalendarKind = (typeof CALENDAR_KINDS)[number];
+export type CalendarMessage = Extract<Message, { kind: CalendarKind }>;
+
+export function isCalendarKind(kind: MessageKind): kind is CalendarKind {
+  return (CALENDAR_KINDS as readonly MessageKind[]).includes(kind);
+}
+
+export function isCalendarMessage(message: Message): message is CalendarMessage {
+  return isCalendarKind(message.kind);
+}

@@ -1,0 +1,41 @@
+/**
+ * The contract of the preparation cycle (`hlm-<edition>`): what a client may send it and what it
+ * answers. Clients (CLI, portal, tests, benchmarks) import this, never the workflow itself.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  AgendaComment,
+  ApproveAgendaRequest,
+  CancelRequest,
+  CommentRequest,
+  CycleState,
+  RecordOutcomeRequest,
+  RescheduleRequest,
+  SecurityCouncilMovedRequest,
+} from '../../domain/cycle';
+import type { CycleInput } from '../../domain/cycle-input';
+import type { RenderedDocument } from '../../domain/documents';
+import type { Coincidence } from '../../domain/planning';
+
+export type { Coincidence };
+
+export const rescheduleUpdate = defineUpdate<CycleStatus, [RescheduleRequest]>('reschedule');
+export const securityCouncilMovedUpdate = defineUpdate<Coincidence, [SecurityCouncilMovedRequest]>(
+  'securityCouncilMoved',
+);
+export const commentOnAgendaUpdate = defineUpdate<AgendaComment, [CommentRequest]>('commentOnAgenda');
+export const approveAgendaUpdate = defineUpdate<{ approvedAt: string }, [ApproveAgendaRequest]>(
+  'approveAgenda',
+);
+export const recordOutcomeUpdate = defineUpdate<
+  { decisions: string[]; report: RenderedDocument },
+  [RecordOutcomeRequest]
+>('recordOutcome');
+export const cancelUpdate = defineUpdate<{ cancelledAt: string }, [CancelRequest]>('cancel');
+export const cycleStatusQuery = defineQuery<CycleStatus>('status');
+
+/** The whole state of a cycle, with what is pending from whom now. */
+export type CycleStatus = CycleState;
+
+export const PREPARATION_CYCLE_WORKFLOW = 'preparationCycle';
+export type PreparationCycleWorkflow = (input: CycleInput) => Promise<CycleStatus>;
