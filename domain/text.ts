@@ -48,7 +48,7 @@ export const Line = (max: number) => textRule(max, true);
 /** An instant with its offset, as it crosses every boundary (JSON has no Date). */
 export const Instant = z.iso.datetime({
   offset: true,
-  error: 'must be an ISO-8601 date-time with offset, e.g. 2026-09-22T10:00:00-04:00',
+  error: 'must be an ISO date-time with offset, e.g. 2026-09-22T10:00:00-04:00',
 });
 
 // ── For data already accepted, on its way into mail ───────────────────────────────────────────────

@@ -1,9 +1,10 @@
+import { eventually } from '../helpers/eventually';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { convene } from '../helpers/cli';
-import { eventually, GROUPS, ORGANIZER } from '../helpers/cycle';
+import { GROUPS, ORGANIZER } from '../helpers/cycle';
 import { readOutbox } from '../helpers/outbox';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
@@ -82,8 +83,7 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
         );
         return r.code === 0 && r;
       },
-      20_000,
-      'the group to accept inputs',
+      { timeout: 20_000, what: 'the group to accept inputs' },
     );
     expect(submitted.stdout).toMatch(/^Received: peacekeeping version 1 at .* — on time; deadline /);
 
@@ -119,8 +119,7 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
         const r = await convene(['cycle', 'list'], env);
         return r.stdout.includes('hlm-501') && r;
       },
-      15_000,
-      'the cycle in the list',
+      { timeout: 15_000, what: 'the cycle in the list' },
     );
     expect(list.stdout).toMatch(/hlm-501\s+501\s+collecting-inputs\s+RUNNING/);
 
@@ -186,8 +185,7 @@ test('the 2006 meeting runs as a rehearsal: its own edition id, real dates in th
     await eventually(
       async () =>
         (await readOutbox(t.settings.mail.outboxDir)).some((m) => /call for inputs/i.test(m.subject)),
-      20_000,
-      'the call for inputs',
+      { timeout: 20_000, what: 'the call for inputs' },
     );
     const status = JSON.parse((await convene(['--json', 'cycle', 'status', 'r7'], env)).stdout) as {
       rehearsal: boolean;

@@ -1,3 +1,4 @@
+import { eventually } from '../helpers/eventually';
 import { readFileSync } from 'node:fs';
 import { recordHistory } from '../helpers/histories';
 import { workflowIds } from '../../domain/ids';
@@ -9,7 +10,7 @@ import {
   type PreparationCycleWorkflow,
 } from '../../workflows/definitions/preparation-cycle';
 import { reviewInputUpdate, submitInputUpdate } from '../../workflows/definitions/working-group-input';
-import { compressedCycle, eventually, GROUPS, ORGANIZER, sampleInput } from '../helpers/cycle';
+import { compressedCycle, GROUPS, ORGANIZER, sampleInput } from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
@@ -28,18 +29,16 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
       workflowId: workflowIds.cycle(input.editionKey),
       args: [input],
     });
-    await eventually(
-      async () => (await cycle.query(cycleStatusQuery)).phase === 'collecting-inputs',
-      20_000,
-      'the call for inputs',
-    );
+    await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'collecting-inputs', {
+      timeout: 20_000,
+      what: 'the call for inputs',
+    });
 
     for (const g of GROUPS) {
       const group = t.client.workflow.getHandle(workflowIds.workingGroup(input.editionKey, g.id));
       const receipt = await eventually(
         () => group.executeUpdate(submitInputUpdate, { args: [{ as: g.chair, input: sampleInput(g.id) }] }),
-        10_000,
-        `${g.id} accepting inputs`,
+        { timeout: 10_000, what: `${g.id} accepting inputs` },
       );
       expect(receipt).toMatchObject({ version: 1, onTime: true, duplicate: false });
       const again = await group.executeUpdate(submitInputUpdate, {
@@ -55,8 +54,7 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
         const s = await cycle.query(cycleStatusQuery);
         return s.phase === 'agenda-comment' && s;
       },
-      30_000,
-      'the draft agenda',
+      { timeout: 30_000, what: 'the draft agenda' },
     );
     expect(agendaOpen.groups.every((g) => g.status === 'accepted' && !g.late)).toBe(true);
     const draft = readFileSync(agendaOpen.documents.draftAgenda!.markdown, 'utf8');
@@ -65,11 +63,10 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
     expect(draft).toContain('Implementation of decisions of previous meetings');
 
     await cycle.executeUpdate(approveAgendaUpdate, { args: [{ as: ORGANIZER }] });
-    await eventually(
-      async () => (await cycle.query(cycleStatusQuery)).phase === 'awaiting-outcome',
-      40_000,
-      'the meeting to end',
-    );
+    await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'awaiting-outcome', {
+      timeout: 40_000,
+      what: 'the meeting to end',
+    });
     const result = await cycle.executeUpdate(recordOutcomeUpdate, {
       args: [
         {

@@ -1,3 +1,4 @@
+import { eventually } from '../helpers/eventually';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { workflowIds } from '../../domain/ids';
@@ -9,7 +10,7 @@ import {
   type PreparationCycleWorkflow,
 } from '../../workflows/definitions/preparation-cycle';
 import { reviewInputUpdate, submitInputUpdate } from '../../workflows/definitions/working-group-input';
-import { compressedCycle, eventually, FAST, GROUPS, groupOf, ORGANIZER, sampleInput } from '../helpers/cycle';
+import { compressedCycle, FAST, GROUPS, groupOf, ORGANIZER, sampleInput } from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
@@ -56,8 +57,7 @@ test('the worker is killed in the middle of a cycle; a second worker takes over 
   try {
     await eventually(
       async () => (await cycle.query(cycleStatusQuery)).groups.every((g) => g.deadline !== ''),
-      30_000,
-      'the first worker to start every group',
+      { timeout: 30_000, what: 'the first worker to start every group' },
     );
     for (const g of GROUPS.slice(0, 3)) {
       await groupOf(t.client, input, g.id).executeUpdate(submitInputUpdate, {
@@ -81,17 +81,15 @@ test('the worker is killed in the middle of a cycle; a second worker takes over 
         args: [{ as: ORGANIZER, decision: 'accept', version: 1 }],
       });
     }
-    await eventually(
-      async () => (await cycle.query(cycleStatusQuery)).phase === 'agenda-comment',
-      40_000,
-      'the draft agenda',
-    );
+    await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'agenda-comment', {
+      timeout: 40_000,
+      what: 'the draft agenda',
+    });
     await cycle.executeUpdate(approveAgendaUpdate, { args: [{ as: ORGANIZER }] });
-    await eventually(
-      async () => (await cycle.query(cycleStatusQuery)).phase === 'awaiting-outcome',
-      40_000,
-      'the meeting to end',
-    );
+    await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'awaiting-outcome', {
+      timeout: 40_000,
+      what: 'the meeting to end',
+    });
     await cycle.executeUpdate(recordOutcomeUpdate, { args: [{ as: ORGANIZER, decisions: [] }] });
     const final = await cycle.result();
     expect(final.phase).toBe('completed');

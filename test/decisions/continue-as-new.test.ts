@@ -1,6 +1,7 @@
+import { eventually } from '../helpers/eventually';
 import { decisionQuery } from '../../clients/decisions';
 import { reportProgressUpdate } from '../../workflows/definitions/decision-tracking';
-import { AU, eventually, IGAD, startHarness, status, type DecisionHarness } from './helpers';
+import { AU, IGAD, startHarness, status, type DecisionHarness } from './helpers';
 
 let h: DecisionHarness;
 beforeAll(async () => {
@@ -19,10 +20,9 @@ test('a decision that continues as new keeps every report, every response and it
     },
   });
   const firstRun = (await handle.describe()).runId;
-  const before = await eventually(
-    async () => (await status(handle)).upcoming,
-    'the first run to plan its timers',
-  );
+  const before = await eventually(async () => (await status(handle)).upcoming, {
+    what: 'the first run to plan its timers',
+  });
 
   for (let i = 1; i <= 8; i++) {
     await handle.executeUpdate(reportProgressUpdate, {
@@ -46,13 +46,16 @@ test('a decision that continues as new keeps every report, every response and it
   expect(again.duplicate).toBe(true);
 
   // Visibility lists the decision once, from its current run, with its status kept current.
-  const listed = await eventually(async () => {
-    const query = decisionQuery({ taskQueue: h.t.taskQueue, status: 'in-progress' });
-    const found = [];
-    for await (const info of h.t.client.workflow.list({ query }))
-      if (info.workflowId === handle.workflowId) found.push(info);
-    return found.length ? found : undefined;
-  }, 'the decision in visibility');
+  const listed = await eventually(
+    async () => {
+      const query = decisionQuery({ taskQueue: h.t.taskQueue, status: 'in-progress' });
+      const found = [];
+      for await (const info of h.t.client.workflow.list({ query }))
+        if (info.workflowId === handle.workflowId) found.push(info);
+      return found.length ? found : undefined;
+    },
+    { what: 'the decision in visibility' },
+  );
   expect(listed).toHaveLength(1);
   expect(listed[0]!.memo).toMatchObject({ ref: handle.workflowId.replace('decision-7-', ''), edition: '7' });
   await handle.terminate('test done');

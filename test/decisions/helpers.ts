@@ -24,6 +24,7 @@ import {
   type DecisionTrackingWorkflow,
 } from '../../workflows/definitions/decision-tracking';
 import { readOutbox, type ReceivedMail } from '../helpers/outbox';
+import { eventually } from '../helpers/eventually';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
 export const ORGANIZER = 'amina.rahman@un.example.org';
@@ -152,33 +153,9 @@ export function status(handle: WorkflowHandle<DecisionTrackingWorkflow>) {
   return handle.query(decisionStatusQuery);
 }
 
-/** Polls until `check` returns something other than undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: string | undefined;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err instanceof Error ? err.message : JSON.stringify(err);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${last})` : ''}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** Waits until the workflow has done what it does on its own for now (its history stops growing). */
 export async function settled(handle: WorkflowHandle<DecisionTrackingWorkflow>): Promise<void> {
-  await eventually(() => status(handle), 'the status query');
+  await eventually(() => status(handle), { what: 'the status query' });
   let last = -1;
   for (;;) {
     const length = await historyLength(handle);

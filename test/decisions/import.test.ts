@@ -2,12 +2,13 @@
  * `convene decision import`: the seventh meeting's decisions (the report's recommendations, paras
  * 94–101) from the shipped example, as a rehearsal, through the CLI an operator runs.
  */
+import { eventually } from '../helpers/eventually';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { workflowIds } from '../../domain/ids';
 import { decisionStatusQuery } from '../../workflows/definitions/decision-tracking';
 import { committeeStatusQuery } from '../../workflows/definitions/standing-committee';
 import { convene } from '../helpers/cli';
-import { eventually, startHarness, type DecisionHarness } from './helpers';
+import { startHarness, type DecisionHarness } from './helpers';
 
 let h: DecisionHarness;
 beforeAll(async () => {
@@ -57,11 +58,14 @@ test('importing the example as a rehearsal starts twenty decisions of edition r7
 
   const [again, listed] = await Promise.all([
     convene(['decision', 'import', 'config/examples/decisions-hlm-7.json', '--rehearse'], env),
-    eventually(async () => {
-      const result = await convene(['--json', 'decision', 'list', '--rehearsal', '--edition', 'r7'], env);
-      const rows = JSON.parse(result.stdout) as unknown[];
-      return rows.length === 20 ? rows : undefined;
-    }, 'the twenty rehearsal decisions in visibility'),
+    eventually(
+      async () => {
+        const result = await convene(['--json', 'decision', 'list', '--rehearsal', '--edition', 'r7'], env);
+        const rows = JSON.parse(result.stdout) as unknown[];
+        return rows.length === 20 ? rows : undefined;
+      },
+      { what: 'the twenty rehearsal decisions in visibility' },
+    ),
   ]);
   expect(again.stdout).toContain('0 started, 20 already tracked.');
   expect(listed).toHaveLength(20);
@@ -69,10 +73,13 @@ test('importing the example as a rehearsal starts twenty decisions of edition r7
   const committee = h.t.client.workflow.getHandle(workflowIds.standingCommittee());
   const described = await committee.describe();
   if (described.taskQueue === h.t.taskQueue) {
-    const status = await eventually(async () => {
-      const s = await committee.query(committeeStatusQuery);
-      return s.announcements.length ? s : undefined;
-    }, 'the announcement');
+    const status = await eventually(
+      async () => {
+        const s = await committee.query(committeeStatusQuery);
+        return s.announcements.length ? s : undefined;
+      },
+      { what: 'the announcement' },
+    );
     expect(status.announcements[0]).toMatchObject({ edition: 'r7' });
     expect(status.announcements[0]?.refs).toHaveLength(20);
   }

@@ -3,6 +3,7 @@
  * reminder, the escalation ladder after the due date, and stall detection. Each is asserted on the
  * status and on the .eml files the people concerned receive.
  */
+import { eventually } from '../helpers/eventually';
 import type { WorkflowHandle } from '@temporalio/client';
 import {
   extendDueDateUpdate,
@@ -16,7 +17,6 @@ import {
   AU_DEPUTY,
   CHAIR,
   ECOWAS,
-  eventually,
   IGAD,
   mailsAbout,
   MEMBER_EU,
@@ -40,10 +40,13 @@ async function noticesOf(handle: Handle, kind: string) {
 }
 
 async function mailFor(handle: Handle, email: string, subjectPart: string) {
-  return eventually(async () => {
-    const mails = mailTo(mailsAbout(await h.outbox(), refOf(handle)), email);
-    return mails.find((m) => m.subject.includes(subjectPart));
-  }, `mail "${subjectPart}" to ${email}`);
+  return eventually(
+    async () => {
+      const mails = mailTo(mailsAbout(await h.outbox(), refOf(handle)), email);
+      return mails.find((m) => m.subject.includes(subjectPart));
+    },
+    { what: `mail "${subjectPart}" to ${email}` },
+  );
 }
 
 test('after the due date the ladder climbs step by step: the lead, then the committee chair, then the organizers', async () => {
@@ -67,7 +70,7 @@ test('after the due date the ladder climbs step by step: the lead, then the comm
   expect(await noticesOf(handle, 'escalation')).toHaveLength(0);
 
   // Step 1: the lead's focal points are told it is overdue; the chair not yet.
-  await eventually(async () => (await noticesOf(handle, 'escalation')).length === 1, 'step 1');
+  await eventually(async () => (await noticesOf(handle, 'escalation')).length === 1, { what: 'step 1' });
   let escalations = await noticesOf(handle, 'escalation');
   expect(escalations[0]).toMatchObject({ step: 0, audience: 'lead', recipients: [AU, AU_DEPUTY] });
   const overdue = await mailFor(handle, AU_DEPUTY, 'overdue');
@@ -76,7 +79,7 @@ test('after the due date the ladder climbs step by step: the lead, then the comm
   expect((await status(handle)).overdue).toBe(true);
 
   // Step 2: the committee chair, with what the ladder has done so far.
-  await eventually(async () => (await noticesOf(handle, 'escalation')).length === 2, 'step 2');
+  await eventually(async () => (await noticesOf(handle, 'escalation')).length === 2, { what: 'step 2' });
   escalations = await noticesOf(handle, 'escalation');
   expect(escalations[1]).toMatchObject({ step: 1, audience: 'committee-chair', recipients: [CHAIR] });
   const toChair = await mailFor(handle, CHAIR, "needs the standing committee's attention");
@@ -84,7 +87,7 @@ test('after the due date the ladder climbs step by step: the lead, then the comm
   expect(toChair.text).toContain('lead told on');
 
   // Step 3: the organizers; and nothing more after the last step.
-  await eventually(async () => (await noticesOf(handle, 'escalation')).length === 3, 'step 3');
+  await eventually(async () => (await noticesOf(handle, 'escalation')).length === 3, { what: 'step 3' });
   const toOrganizer = await mailFor(handle, ORGANIZER, "needs the standing committee's attention");
   expect(toOrganizer.text).toContain('step 3 of 3');
   const view = await status(handle);
@@ -106,7 +109,7 @@ test('a committee member extends the due date: the ladder stops and starts afres
       stallAfter: 'PT1H',
     },
   });
-  await eventually(async () => (await noticesOf(handle, 'escalation')).length === 1, 'step 1');
+  await eventually(async () => (await noticesOf(handle, 'escalation')).length === 1, { what: 'step 1' });
   const newDue = new Date(Date.now() + 3_000).toISOString();
   await handle.executeUpdate(extendDueDateUpdate, {
     args: [
@@ -119,10 +122,9 @@ test('a committee member extends the due date: the ladder stops and starts afres
   expect(view.upcoming.find((u) => u.what.startsWith('escalation'))?.what).toBe('escalation step 1: lead');
 
   // The new due date passes: step 1 again (for the new date), not the chair's step 2.
-  await eventually(
-    async () => (await noticesOf(handle, 'escalation')).length === 2,
-    'step 1 for the new date',
-  );
+  await eventually(async () => (await noticesOf(handle, 'escalation')).length === 2, {
+    what: 'step 1 for the new date',
+  });
   view = await status(handle);
   expect(view.notices.filter((n) => n.kind === 'escalation').map((n) => n.step)).toEqual([0, 0]);
   expect(view.notices.filter((n) => n.kind === 'due-soon')).toHaveLength(2);
@@ -139,10 +141,9 @@ test('progress requests go on the cadence to the lead and to the responsible org
       stallAfter: 'PT1H',
     },
   });
-  await eventually(
-    async () => (await noticesOf(handle, 'progress-request')).length >= 1,
-    'the first request',
-  );
+  await eventually(async () => (await noticesOf(handle, 'progress-request')).length >= 1, {
+    what: 'the first request',
+  });
   const request = await mailFor(handle, ECOWAS, 'progress report requested');
   expect(request.text).toContain('Please report on the progress made');
   expect(request.text).toContain('Report by');
@@ -151,10 +152,9 @@ test('progress requests go on the cadence to the lead and to the responsible org
     args: [{ as: ECOWAS, percent: 100, narrative: 'ECOWAS entries are complete.' }],
   });
   const before = (await noticesOf(handle, 'progress-request')).length;
-  await eventually(
-    async () => (await noticesOf(handle, 'progress-request')).length > before,
-    'the next request',
-  );
+  await eventually(async () => (await noticesOf(handle, 'progress-request')).length > before, {
+    what: 'the next request',
+  });
   const latest = (await noticesOf(handle, 'progress-request')).at(-1)!;
   expect(latest.recipients).toContain(AU);
   expect(latest.recipients).toContain(IGAD);
@@ -171,7 +171,7 @@ test('no report for the stall period marks the decision stalled and tells the co
       stallAfter: 'PT3S',
     },
   });
-  await eventually(async () => (await status(handle)).status === 'stalled', 'the stall');
+  await eventually(async () => (await status(handle)).status === 'stalled', { what: 'the stall' });
   const view = await status(handle);
   expect(view.notices.find((n) => n.kind === 'stall')?.recipients).toHaveLength(7);
   const toMember = await mailFor(handle, MEMBER_EU, "needs the standing committee's attention");

@@ -3,6 +3,7 @@
  * lead and overdue; the digest (computed now, and mailed by the committee at the end of its period);
  * what is carried forward to the next meeting's agenda; the CLI over the same.
  */
+import { eventually } from '../helpers/eventually';
 import type { WorkflowHandle } from '@temporalio/client';
 import { createCommitteeActivities } from '../../activities/committee';
 import { listDecisions } from '../../clients/decisions';
@@ -27,7 +28,6 @@ import { mailTo } from '../helpers/outbox';
 import {
   AU,
   CHAIR,
-  eventually,
   MEMBER_EU,
   ORGANIZER,
   OUTSIDER,
@@ -94,7 +94,7 @@ beforeAll(async () => {
   await d.withdrawn.executeUpdate(withdrawUpdate, {
     args: [{ as: ORGANIZER, reason: 'Overtaken by events.' }],
   });
-  await eventually(async () => (await status(d.stalled)).status === 'stalled', 'the stall');
+  await eventually(async () => (await status(d.stalled)).status === 'stalled', { what: 'the stall' });
   // Visibility compares the due date with the time of the query: wait until it has passed.
   const due = Date.parse((await status(d.overdue)).dueDate);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now() + 100)));
@@ -116,7 +116,7 @@ async function listed(filter: Parameters<typeof listDecisions>[1], expected: str
       const found = ids(await listDecisions(h.t.client, { taskQueue: scoped.taskQueue(), ...filter }));
       return JSON.stringify(found) === JSON.stringify(expected) ? found : undefined;
     },
-    `visibility to list ${expected.join(', ')}`,
+    { what: `visibility to list ${expected.join(', ')}` },
   );
 }
 
@@ -137,10 +137,13 @@ test("the digest sorts the decisions by what needs the committee's attention, an
     client: () => Promise.resolve(h.t.client),
     committeeWorkflowId: h.committeeId,
   });
-  const digest = await eventually(async () => {
-    const built = await activities.buildDigest({ from: since, ideas: [] });
-    return built.verifiedSince.length === 1 && built.awaitingVerification.length === 1 ? built : undefined;
-  }, 'a digest with the verified decision');
+  const digest = await eventually(
+    async () => {
+      const built = await activities.buildDigest({ from: since, ideas: [] });
+      return built.verifiedSince.length === 1 && built.awaitingVerification.length === 1 ? built : undefined;
+    },
+    { what: 'a digest with the verified decision' },
+  );
   expect(ids(digest.overdue)).toEqual(idsOf(d.overdue));
   expect(ids(digest.stalled)).toEqual(idsOf(d.stalled));
   expect(ids(digest.dueSoon)).toEqual(idsOf(d.dueSoon, d.stalled));
@@ -154,11 +157,10 @@ test("the digest sorts the decisions by what needs the committee's attention, an
 });
 
 test('at the end of its period the committee mails the digest to every member, proposes a review slot and starts a new period', async () => {
-  const record = await eventually(
-    async () => (await committee.query(committeeStatusQuery)).digests[0],
-    'the periodic digest',
-    30_000,
-  );
+  const record = await eventually(async () => (await committee.query(committeeStatusQuery)).digests[0], {
+    what: 'the periodic digest',
+    timeout: 30_000,
+  });
   expect(record.counts).toMatchObject({
     overdue: 1,
     stalled: 1,
@@ -168,15 +170,17 @@ test('at the end of its period the committee mails the digest to every member, p
   });
   expect(record.recipients).toHaveLength(7);
   expect(record.reviewSlot?.start).toMatch(/^\d{4}-\d\d-\d\dT/);
-  await eventually(
-    async () => (await committee.query(committeeStatusQuery)).run === 2,
-    'the next period (continue-as-new)',
-  );
+  await eventually(async () => (await committee.query(committeeStatusQuery)).run === 2, {
+    what: 'the next period (continue-as-new)',
+  });
 
-  const mails = await eventually(async () => {
-    const digests = (await h.outbox()).filter((m) => m.subject.endsWith('standing committee digest'));
-    return digests.length === 7 ? digests : undefined;
-  }, 'seven digest mails');
+  const mails = await eventually(
+    async () => {
+      const digests = (await h.outbox()).filter((m) => m.subject.endsWith('standing committee digest'));
+      return digests.length === 7 ? digests : undefined;
+    },
+    { what: 'seven digest mails' },
+  );
   const toChair = mailTo(mails, CHAIR)[0]!;
   expect(toChair.subject).toBe('HLM 7 · standing committee digest');
   expect(toChair.text).toContain('Overdue');

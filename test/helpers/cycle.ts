@@ -125,28 +125,6 @@ export function sampleInput(group: string, items = 1): InputContent {
   };
 }
 
-/** Polls until `check` returns a value (bounded), for states reached on the server's own clock. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 30_000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
-  );
-}
-
 /** Group handles of a cycle, by group id. */
 export function groupOf(client: import('@temporalio/client').Client, input: CycleInput, group: string) {
   return client.workflow.getHandle<typeof import('../../workflows/working-group-input').workingGroupInput>(
@@ -169,15 +147,4 @@ export async function updateEventCount(handle: HasHistory): Promise<number> {
     EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
   ]);
   return ((await handle.fetchHistory()).events ?? []).filter((e) => updateTypes.has(e.eventType)).length;
-}
-
-/** The validator's or handler's message of a rejected Update, as the caller reads it. */
-export async function rejectionOf(update: Promise<unknown>): Promise<string> {
-  try {
-    await update;
-  } catch (err) {
-    const cause = (err as { cause?: Error }).cause;
-    return cause?.message ?? (err as Error).message;
-  }
-  throw new Error('the Update was not rejected');
 }
