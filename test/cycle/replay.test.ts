@@ -11,6 +11,7 @@ test('there are recorded histories to replay', () => {
     expect.arrayContaining([
       'preparation-cycle.json',
       'preparation-cycle-v1.json',
+      'preparation-cycle-v2.json',
       'working-group-input.json',
     ]),
   );

@@ -1,7 +1,8 @@
 /**
  * Recorded workflow histories, replayed in CI so that a change to workflow code that would break
  * running workflows fails a test. Record anew with `CONVENE_RECORD_HISTORIES=1 npx jest <test>`
- * (only after a deliberate, patched() change). The Temporal CLI writes them, in its JSON format.
+ * (only after a deliberate, patched() change; keep the earlier file as `<name>-vN.json`, so both the
+ * old and the new code paths replay). The Temporal CLI writes them, in its JSON format.
  */
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
