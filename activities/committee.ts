@@ -15,7 +15,7 @@ import {
   resolveParticipant,
   type StandingCommitteeConfig,
 } from '../config/committee';
-import type { Directory } from '../config/directory';
+import { placeIn, type Directory } from '../config/directory';
 import type { Settings } from '../config/settings';
 import { announceToCommittee, committeeIdeas } from '../clients/committee';
 import { carriedDecision, listDecisions, type DecisionFilter } from '../clients/decisions';
@@ -155,12 +155,7 @@ function organizationContacts(directory: Directory, id: string): OrganizationCon
     id,
     acronym: org.acronym,
     name: org.name,
-    focalPoints: org.focalPoints.map((p) => ({
-      name: p.name,
-      email: p.email,
-      organization: id,
-      timeZone: p.timeZone ?? org.headquarters.timeZone,
-    })),
+    focalPoints: org.focalPoints.map((p) => ({ name: p.name, email: p.email, ...placeIn(org, p) })),
   };
 }
 

@@ -7,6 +7,7 @@
  * to record and tell the organizer; a passing trouble (connection, timeout, 4xx) is thrown and
  * retried by Temporal; settings that cannot work are a non-retryable MailConfigurationError.
  */
+import { issueLines } from '../domain/issues';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 import { composeMail } from '../notifications/compose';
@@ -86,7 +87,7 @@ function parse(input: SendMessageInput): SendMessageRequest {
 }
 
 function describe(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.map(String).join('.') || '(request)'}: ${i.message}`).join('; ');
+  return issueLines(error.issues, '(request)').join('; ');
 }
 
 /** A configuration error stops the activity for good; anything else is retried as thrown. */

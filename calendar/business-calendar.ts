@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessHours, Weekday } from '../domain/organization';
+import { BusinessHours, Weekday, WEEKDAY_NUMBER } from '../domain/organization';
 import { CalendarError, parseOrThrow } from './errors';
 import { cityOfZone } from './format';
 import { Holiday } from './holidays';
@@ -17,15 +17,6 @@ export const CalendarSpec = z.object({
 });
 export type CalendarSpec = z.input<typeof CalendarSpec>;
 
-const WEEKDAY_NUMBER: Readonly<Record<Weekday, number>> = {
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-  sunday: 7,
-};
 const WEEKDAY_NAME = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /** A year of closures is more than any real calendar has; beyond that the data is wrong. */

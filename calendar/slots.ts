@@ -1,5 +1,5 @@
 import type { Zone } from 'luxon';
-import type { Weekday } from '../domain/organization';
+import { WEEKDAY_NUMBER } from '../domain/organization';
 import { FindFairSlotsRequest, type FairSlots, type ProposedSlot, type SlotParticipant } from './contracts';
 import { parseDuration } from './durations';
 import { CalendarError, parseOrThrow } from './errors';
@@ -7,15 +7,6 @@ import { DAY_MS, dayNumberOf, isoInZone, MINUTE_MS } from './local-time';
 import { zoneNamed } from './zones';
 
 const DAY_MINUTES = 1440;
-const WEEKDAY_NUMBER: Readonly<Record<Weekday, number>> = {
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-  sunday: 7,
-};
 /** How far to look for a working day; weekends are at most three days, so a week is plenty. */
 const SEARCH_DAYS = 7;
 /** A candidate list this long is a mistake (a year at one-minute steps), not a request. */

@@ -3,6 +3,7 @@
  * `Rejected` error with its reason code and sentence, and whose other failures name the Update and
  * the workflow, so the person can tell "you may not" from "something broke".
  */
+import { Option } from 'commander';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { rejectionOf } from '../clients/rejections';
@@ -38,3 +39,10 @@ export async function act<Ret, Arg>(
     throw err;
   }
 }
+
+/** `--as <email>`: who acts, asserted; the CLI runs on an operator's trusted connection. */
+export const asOption = () =>
+  new Option(
+    '--as <email>',
+    'who acts (asserted; the CLI runs on a trusted connection)',
+  ).makeOptionMandatory();

@@ -14,7 +14,7 @@ import { Email, OrganizationId } from '../domain/organization';
 import type { Participant } from '../domain/people';
 import type { CommitteeMember, Contact } from '../domain/roster';
 import type { CommitteeRoster } from '../domain/standing-committee';
-import type { Directory } from './directory';
+import { placeIn, type Directory } from './directory';
 import { ConfigError, describeIssues } from './problems';
 import { REPO_ROOT, type Settings } from './settings';
 
@@ -109,9 +109,8 @@ export function parseStandingCommittee(
     members: file.members.map((m): CommitteeMember => ({
       name: m.name,
       email: m.email,
-      organization: m.organization,
       chair: m.chair,
-      timeZone: m.timeZone ?? directory.require(m.organization).headquarters.timeZone,
+      ...placeIn(directory.require(m.organization), m),
     })),
     organizers: file.organizers.map((o) => resolveParticipant(directory, o, file.homeTimeZone)),
   };
@@ -143,8 +142,9 @@ export function resolveParticipant(
   return {
     name: contact.name,
     email: contact.email.toLowerCase(),
-    organization: organization?.id ?? 'un',
-    timeZone: focalPoint?.timeZone ?? organization?.headquarters.timeZone ?? fallbackZone,
+    ...(organization
+      ? placeIn(organization, focalPoint ?? {})
+      : { organization: 'un', timeZone: fallbackZone }),
   };
 }
 

@@ -17,7 +17,7 @@ import { CycleInput, GroupId } from '../domain/cycle-input';
 import { editionKey } from '../domain/ids';
 import { Email, OrganizationId } from '../domain/organization';
 import type { Participant } from '../domain/people';
-import type { Directory } from './directory';
+import { placeIn, type Directory } from './directory';
 import { readYamlOrJson } from './data-file';
 import { ConfigError, describeIssues } from './problems';
 
@@ -104,21 +104,11 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
       throw new SpecProblem(
         `${where}.organization: unknown organization "${p.organization}" (see \`convene orgs list\`)`,
       );
-    return {
-      name: p.name,
-      email: p.email,
-      organization: org.id,
-      timeZone: p.timeZone ?? org.headquarters.timeZone,
-    };
+    return { name: p.name, email: p.email, ...placeIn(org, p) };
   };
   const focalPoints = (id: string): Participant[] => {
     const org = o.directory.get(id)!;
-    return org.focalPoints.map((f) => ({
-      name: f.name,
-      email: f.email,
-      organization: id,
-      timeZone: f.timeZone ?? org.headquarters.timeZone,
-    }));
+    return org.focalPoints.map((f) => ({ name: f.name, email: f.email, ...placeIn(org, f) }));
   };
   const knownOrg = (id: string, where: string) => {
     if (!o.directory.get(id))

@@ -77,6 +77,14 @@ export class Directory {
   }
 }
 
+/**
+ * Where a person of an organization lives: their own zone when they gave one, else the zone of the
+ * organization's headquarters. Every place that turns a contact into a participant uses this.
+ */
+export function placeIn(org: Organization, person: { timeZone?: string }) {
+  return { organization: org.id, timeZone: person.timeZone ?? org.headquarters.timeZone };
+}
+
 export function parseDirectory(raw: unknown, source: string): Directory {
   const parsed = DirectoryFile.safeParse(raw);
   const problems = [...(parsed.success ? [] : describeIssues(parsed.error.issues)), ...crossChecks(raw)];

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { pathOf } from '../domain/issues';
 
 /**
  * A configuration that cannot be used: one line per problem, each naming the key, what is wrong
@@ -22,7 +23,7 @@ export function describeIssues(
   fixes: Record<string, string> = {},
 ): string[] {
   return issues.map((issue) => {
-    const where = issue.path.length ? issue.path.map(String).join('.') : '(whole value)';
+    const where = pathOf(issue.path) || '(whole value)';
     const fix = fixes[String(issue.path[0] ?? '')];
     return fix ? `${where}: ${issue.message}. Fix: ${fix}` : `${where}: ${issue.message}`;
   });

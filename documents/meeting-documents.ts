@@ -4,6 +4,7 @@
  * left open.
  */
 import { z } from 'zod';
+import { CARRY_FORWARD_ITEMS } from '../domain/committee';
 import type { Block } from './blocks';
 
 export const AgendaEntry = z.object({
@@ -124,7 +125,7 @@ function itemText(i: AgendaEntry): string {
 
 function standingBlocks(d: DocumentData): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Standing items' }];
-  blocks.push({ kind: 'heading', level: 3, text: 'Implementation of decisions of previous meetings' });
+  blocks.push({ kind: 'heading', level: 3, text: CARRY_FORWARD_ITEMS.decisions });
   blocks.push(
     d.standing.decisions.length
       ? {
@@ -137,7 +138,7 @@ function standingBlocks(d: DocumentData): Block[] {
         }
       : { kind: 'paragraph', text: 'Every decision of previous meetings has been verified as implemented.' },
   );
-  blocks.push({ kind: 'heading', level: 3, text: 'Proposals of the standing committee' });
+  blocks.push({ kind: 'heading', level: 3, text: CARRY_FORWARD_ITEMS.ideas });
   blocks.push(
     d.standing.ideas.length
       ? {

@@ -2,6 +2,7 @@
  * What the cycle's messages and documents say, built from its state: the pure half of sending.
  * The workflow decides when a message goes; these functions decide what it carries and to whom.
  */
+import { CARRY_FORWARD_ITEMS } from './committee';
 import type { CycleState, OutcomeDecision } from './cycle';
 import type { CycleInput } from './cycle-input';
 import { decisionTitle } from './decision';
@@ -21,13 +22,11 @@ export interface AgendaEntry {
 }
 
 /** The two items every agenda carries after the groups' own, in this order. */
-export const STANDING_ITEMS = [
-  'Implementation of decisions of previous meetings',
-  'Proposals of the standing committee',
-] as const;
-
 export function standingMessageItems() {
-  return STANDING_ITEMS.map((title) => ({ title, group: 'Standing item' }));
+  return [CARRY_FORWARD_ITEMS.decisions, CARRY_FORWARD_ITEMS.ideas].map((title) => ({
+    title,
+    group: 'Standing item',
+  }));
 }
 
 /** Fields every cycle message has: the edition and whom to ask (the first organizer). */

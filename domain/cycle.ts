@@ -33,15 +33,7 @@ export const CYCLE_PHASES = [
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
 
 /** Before the meeting: the phases in which the meeting, or the Council's, may still move. */
-const BEFORE_THE_MEETING: CyclePhase[] = [
-  'scheduled',
-  'collecting-inputs',
-  'consolidating',
-  'agenda-comment',
-  'awaiting-approval',
-  'agenda-approved',
-  'invitations',
-];
+const BEFORE_THE_MEETING: readonly CyclePhase[] = CYCLE_PHASES.slice(0, CYCLE_PHASES.indexOf('invitations') + 1);
 
 export const RescheduleRequest = z
   .object({
@@ -429,7 +421,7 @@ function groupPending(g: GroupSummary, organizers: string): PendingAction[] {
   return pending;
 }
 
-function requirePhase(phase: CyclePhase, allowed: CyclePhase[], action: string): void {
+function requirePhase(phase: CyclePhase, allowed: readonly CyclePhase[], action: string): void {
   if (!allowed.includes(phase))
     throw new RejectedAction('wrong-phase', `cannot ${action}: the cycle is ${phase}`);
 }

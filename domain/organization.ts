@@ -16,6 +16,17 @@ export type CharterBasis = z.infer<typeof CharterBasis>;
 export const Weekday = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 export type Weekday = z.infer<typeof Weekday>;
 
+/** ISO weekday numbers, as luxon and the calendar arithmetic count them: Monday 1 … Sunday 7. */
+export const WEEKDAY_NUMBER: Readonly<Record<Weekday, number>> = {
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sunday: 7,
+};
+
 /** Lower-case letters, digits and dashes: safe inside workflow ids and file names. */
 export const OrganizationId = z
   .string()

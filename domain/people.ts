@@ -10,9 +10,6 @@ export const Participant = z.object({
 });
 export type Participant = z.infer<typeof Participant>;
 
-/** Who acts: every Update carries it; the workflow checks that this person may do the action. */
-export const Actor = z.object({ as: Email });
-
 export function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

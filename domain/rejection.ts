@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueLines } from './issues';
 
 /**
  * Why an action was refused, as a stable code that callers (CLI, portal, tests, metrics) branch on;
@@ -33,17 +34,12 @@ export class RejectedAction extends Error {
   }
 }
 
-/** One readable line per problem: `path.to.field: rule`; `what` names a problem with no path. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], what: string): string[] {
-  return issues.map((i) => `${i.path.map(String).join('.') || what}: ${i.message}`);
-}
-
 /** Parses an Update payload; the rejection names each field and its rule. */
 export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new RejectedAction(
     'invalid-payload',
-    `${what} is malformed: ${formatIssues(result.error.issues, what).join('; ')}`,
+    `${what} is malformed: ${issueLines(result.error.issues, what).join('; ')}`,
   );
 }

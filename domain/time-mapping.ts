@@ -30,8 +30,3 @@ export function toClock(m: TimeMapping, planIso: string): number {
 export function toPlan(m: TimeMapping, clockMs: number): string {
   return new Date(m.planAnchorMs + (clockMs - m.clockAnchorMs) / m.factor).toISOString();
 }
-
-/** A span of planned time (e.g. a grace period), on the workflow's clock. */
-export function spanOnClock(m: TimeMapping, planMs: number): number {
-  return planMs * m.factor;
-}

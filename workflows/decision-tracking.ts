@@ -38,6 +38,7 @@ import {
 import { messageForAction } from '../domain/decision-messages';
 import { DecisionTracker, parseAction, type DueAction } from '../domain/decision-tracker';
 import { searchAttributes } from '../domain/ids';
+import { issueLines } from '../domain/issues';
 import { Roster, type DecisionRoster } from '../domain/roster';
 import {
   claimImplementedUpdate,
@@ -152,7 +153,7 @@ class DecisionSession extends Session {
 function parseInput(raw: DecisionTrackingInput): DecisionTrackingParams {
   const parsed = DecisionTrackingInput.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'input'}: ${i.message}`);
+  const problems = issueLines(parsed.error.issues, 'input');
   throw ApplicationFailure.nonRetryable(
     `the decision cannot be tracked: ${problems.join('; ')}`,
     'InvalidDecision',

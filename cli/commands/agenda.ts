@@ -1,5 +1,5 @@
-import { Option, type Command } from 'commander';
-import { act } from '../act';
+import type { Command } from 'commander';
+import { act, asOption } from '../act';
 import {
   approveAgendaUpdate,
   commentOnAgendaUpdate,
@@ -12,12 +12,6 @@ import { queryStatus } from './cycle';
 import { printJson, type Output } from '../output';
 import { withClient } from '../temporal';
 import { readDataFile } from './input';
-
-const asOption = () =>
-  new Option(
-    '--as <email>',
-    'who acts (asserted; the CLI runs on a trusted connection)',
-  ).makeOptionMandatory();
 
 export function registerAgenda(program: Command, output: () => Output): void {
   const agenda = program.command('agenda').description('the draft and final agenda of a cycle');

@@ -2,8 +2,8 @@
  * `convene committee …`: the standing committee's digest (now, without waiting for the period),
  * its ideas for the next meeting, its review schedule and what it carries forward.
  */
-import { act } from '../act';
-import { Option, type Command } from 'commander';
+import { act, asOption } from '../act';
+import type { Command } from 'commander';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { createCommitteeActivities, type CommitteeActivities } from '../../activities/committee';
 import { ensureCommittee } from '../../clients/committee';
@@ -27,12 +27,6 @@ import {
 } from '../../workflows/definitions/standing-committee';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
-
-const asOption = () =>
-  new Option(
-    '--as <email>',
-    'who acts (asserted; the CLI runs on a trusted connection)',
-  ).makeOptionMandatory();
 
 const committeeAt = (settings: Settings) => ({
   taskQueue: settings.taskQueue,

@@ -1,5 +1,5 @@
-import { Option, type Command } from 'commander';
-import { act } from '../act';
+import type { Command } from 'commander';
+import { act, asOption } from '../act';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { loadHolidayCalendars } from '../../calendar/holidays';
 import { formatInZone } from '../../calendar/format';
@@ -20,12 +20,6 @@ import { cycleHandle } from '../cycle-target';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { printCycleStatus } from '../status-view';
 import { withClient } from '../temporal';
-
-const asOption = () =>
-  new Option(
-    '--as <email>',
-    'who acts (asserted; the CLI runs on a trusted connection)',
-  ).makeOptionMandatory();
 
 export function registerCycle(program: Command, output: () => Output): void {
   const cycle = program.command('cycle').description('preparation cycles of the high-level meetings');

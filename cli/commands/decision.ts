@@ -2,7 +2,7 @@
  * `convene decision …`: list and show decisions, act on them (report, claim, verify, reject, extend,
  * reassign, withdraw, supersede) and import the decisions of a meeting from a file.
  */
-import { act } from '../act';
+import { act, asOption } from '../act';
 import { Option, type Command } from 'commander';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -13,6 +13,7 @@ import { loadDirectory, type Directory } from '../../config/directory';
 import type { Settings } from '../../config/settings';
 import type { DecisionFilter } from '../../clients/decisions';
 import type { DecisionListing } from '../../domain/committee';
+import { issueLines } from '../../domain/issues';
 import {
   DECISION_STATUSES,
   DecisionStatus,
@@ -38,12 +39,6 @@ import {
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { readDataFile } from './input';
-
-const asOption = () =>
-  new Option(
-    '--as <email>',
-    'who acts (asserted; the CLI runs on a trusted connection)',
-  ).makeOptionMandatory();
 
 /** "decision-7-94a" as it is, or "7/94a" (edition/ref). */
 export function decisionId(argument: string): string {
@@ -393,9 +388,7 @@ function registerImport(decision: Command, output: () => Output): void {
 function parseDecisionFile(file: string, directory: Directory): DecisionFile {
   const parsed = DecisionFile.safeParse(readDataFile(file));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  - ${i.path.map(String).join('.') || '(file)'}: ${i.message}`,
-    );
+    const lines = issueLines(parsed.error.issues, '(file)').map((line) => `  - ${line}`);
     throw new UserError(`${file} has ${lines.length} problem(s):\n${lines.join('\n')}`);
   }
   const unknown = organizationsNamed(parsed.data).filter((o) => !directory.get(o.id));

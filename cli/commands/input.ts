@@ -1,5 +1,5 @@
-import { Option, type Command } from 'commander';
-import { act } from '../act';
+import type { Command } from 'commander';
+import { act, asOption } from '../act';
 import {
   decideExtensionUpdate,
   groupStatusQuery,
@@ -14,12 +14,6 @@ import { groupHandle, onGroup } from '../cycle-target';
 import { printJson, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { instant } from './cycle';
-
-const asOption = () =>
-  new Option(
-    '--as <email>',
-    'who acts (asserted; the CLI runs on a trusted connection)',
-  ).makeOptionMandatory();
 
 export function registerInput(program: Command, output: () => Output): void {
   const input = program.command('input').description("a working group's input to a cycle");
