@@ -170,17 +170,6 @@ export async function historyLength(handle: WorkflowHandle): Promise<number> {
   return history.events?.length ?? 0;
 }
 
-/** The message of a rejected Update, as the caller reads it. */
-export async function rejection(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    const cause = (err as { cause?: { message?: string } }).cause;
-    return cause?.message ?? (err as Error).message;
-  }
-  throw new Error('expected the Update to be rejected, but it was accepted');
-}
-
 export function mailsAbout(mails: ReceivedMail[], ref: string): ReceivedMail[] {
   return mails.filter((m) => m.subject.includes(`decision ${ref}:`) || m.text.includes(`${ref}:`));
 }

@@ -1,4 +1,5 @@
 import { searchAttributes } from '../../domain/ids';
+import { expectRejected } from '../helpers/rejections';
 import {
   claimImplementedUpdate,
   rejectClaimUpdate,
@@ -11,7 +12,6 @@ import {
   IGAD,
   MEMBER_AU,
   MEMBER_EU,
-  rejection,
   startHarness,
   status,
   type DecisionHarness,
@@ -97,9 +97,11 @@ test('a claim the committee rejects goes back to in progress with the reasons, a
     args: [{ as: AU, claimId: 'claim-1', summary: 'Done.', evidence }],
   });
   // A member from the lead organization cannot judge its own claim.
-  expect(
-    await rejection(handle.executeUpdate(verifyUpdate, { args: [{ as: MEMBER_AU, reasons: 'fine' }] })),
-  ).toContain('another member of the committee must verify its claim');
+  await expectRejected(
+    handle.executeUpdate(verifyUpdate, { args: [{ as: MEMBER_AU, reasons: 'fine' }] }),
+    'conflict-of-interest',
+    'another member of the committee must verify its claim',
+  );
   await handle.executeUpdate(rejectClaimUpdate, {
     args: [{ as: MEMBER_EU, reasons: 'The databank has no entries from the subregional organizations yet.' }],
   });
