@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { pathOf } from '../domain/issues';
 
 /**
  * A calendar rule the caller broke: a bad policy, a meeting on a holiday, a zone that does not exist.
@@ -17,6 +16,13 @@ export function describeZodError(error: z.ZodError, source: string): string {
     return `${source}: ${where ? `${where}: ` : ''}${issue.message}`;
   });
   return lines.join('\n');
+}
+
+/** ['holidays', 12, 'date'] → "holidays[12].date", as a reader would write it. */
+function pathOf(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index ? '.' : ''}${String(key)}`))
+    .join('');
 }
 
 /** Parse with a schema, or throw a CalendarError whose message names the source and each problem. */
