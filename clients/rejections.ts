@@ -20,13 +20,3 @@ export function rejectionOf(err: unknown): Rejection | undefined {
   const code = REJECTION_CODES.find((c) => c === detail?.code) ?? 'invalid-payload';
   return { code, message: cause.message };
 }
-
-/** What failed, in one line, for an Update that failed but was not refused. */
-export function updateFailureOf(err: unknown): string | undefined {
-  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = err.cause;
-  const reason = cause
-    ? `${cause.message}${cause instanceof ApplicationFailure && cause.type ? ` (${cause.type})` : ''}`
-    : err.message;
-  return reason;
-}

@@ -33,7 +33,10 @@ export const CYCLE_PHASES = [
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
 
 /** Before the meeting: the phases in which the meeting, or the Council's, may still move. */
-const BEFORE_THE_MEETING: readonly CyclePhase[] = CYCLE_PHASES.slice(0, CYCLE_PHASES.indexOf('invitations') + 1);
+const BEFORE_THE_MEETING: readonly CyclePhase[] = CYCLE_PHASES.slice(
+  0,
+  CYCLE_PHASES.indexOf('invitations') + 1,
+);
 
 export const RescheduleRequest = z
   .object({
@@ -291,9 +294,15 @@ export class PreparationCycle {
 
   // ── changes: called by handlers after validation ─────────────────────────────────────────────────
 
+  /** The meeting as a reschedule would make it; the venue stays unless a new one is given. */
+  rescheduledMeeting(r: z.infer<typeof RescheduleRequest>): MeetingPlan {
+    const m = this.state.meeting;
+    return { ...m, start: r.start, end: r.end, venue: r.venue ?? m.venue };
+  }
+
   reschedule(r: z.infer<typeof RescheduleRequest>, milestones: PlannedMilestone[], at: string): MeetingPlan {
     const previous = this.state.meeting;
-    this.state.meeting = { ...previous, start: r.start, end: r.end, venue: r.venue ?? previous.venue };
+    this.state.meeting = this.rescheduledMeeting(r);
     this.state.milestones = milestones;
     this.planVersion++;
     this.log(`rescheduled by ${r.as}: ${previous.start} → ${r.start}`, at);

@@ -160,13 +160,7 @@ class Cycle {
   readonly reschedule = async (request: unknown): Promise<CycleStatus> => {
     return this.lock.run(async () => {
       const r = asCallerFailure(() => this.checks.reschedule(request));
-      const meeting: MeetingPlan = {
-        ...this.rules.state.meeting,
-        start: r.start,
-        end: r.end,
-        venue: r.venue ?? this.rules.state.meeting.venue,
-      };
-      const timeline = await this.planOrReject(meeting);
+      const timeline = await this.planOrReject(this.rules.rescheduledMeeting(r));
       if (this.rules.isCancelled)
         throw rejectionFailure(
           'wrong-phase',
