@@ -29,7 +29,6 @@ import {
 } from '../domain/committee';
 import type { DecisionPolicy } from '../domain/decision';
 import { addIsoDuration } from '../domain/duration';
-import { workflowIds } from '../domain/ids';
 import type { Contact, DecisionRoster, OrganizationContacts } from '../domain/roster';
 import type { CommitteeRoster, ReviewSlot } from '../domain/standing-committee';
 
@@ -39,8 +38,6 @@ export interface CommitteeActivityDeps {
   committee: StandingCommitteeConfig;
   /** A Temporal client for visibility and queries; connected on first use. */
   client: () => Promise<Client>;
-  /** Tests run their own committee beside others on the same server. */
-  committeeWorkflowId?: string;
   now?: () => Date;
 }
 
@@ -71,7 +68,7 @@ const QUERY_CONCURRENCY = 8;
 
 export function createCommitteeActivities(deps: CommitteeActivityDeps): CommitteeActivities {
   const now = deps.now ?? (() => new Date());
-  const committeeId = deps.committeeWorkflowId ?? workflowIds.standingCommittee();
+  const committeeId = deps.settings.committeeWorkflowId;
   const scope = (filter: DecisionFilter): DecisionFilter => ({
     taskQueue: deps.settings.taskQueue,
     ...filter,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/envconfig';
 import { Duration } from 'luxon';
 import { z } from 'zod';
-import { DEFAULT_TASK_QUEUE } from '../domain/ids';
+import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
 import { ConfigError, describeIssues } from './problems';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -36,6 +36,10 @@ const EnvSchema = z.object({
     .optional(),
   TEMPORAL_NAMESPACE: z.string().min(1, 'must not be empty').default('default'),
   CONVENE_TASK_QUEUE: z.string().min(1, 'must not be empty').default(DEFAULT_TASK_QUEUE),
+  CONVENE_COMMITTEE_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
+    .default(DEFAULT_COMMITTEE_ID),
   CONVENE_DATA_DIR: z.string().min(1, 'must not be empty').default('data'),
   CONVENE_DIRECTORY_FILE: z.string().min(1).default(path.join('config', 'organizations.json')),
   CONVENE_DEV_SERVER_PORT: port.default(7233),
@@ -65,6 +69,7 @@ const FIXES: Record<string, string> = {
     'set it to the frontend of your Temporal cluster (host:port), or unset it to run the embedded dev server',
   TEMPORAL_NAMESPACE: 'set it to an existing namespace, or unset it for "default"',
   CONVENE_TASK_QUEUE: 'unset it for "convene", or give every worker and client the same name',
+  CONVENE_COMMITTEE_ID: `unset it for "${DEFAULT_COMMITTEE_ID}", or give every worker and client the same id`,
   CONVENE_DATA_DIR: 'unset it for ./data, or give a writable folder',
   CONVENE_DEV_SERVER_PORT: 'pick a free port, e.g. 7233',
   CONVENE_UI_PORT: 'pick a free port, e.g. 8233',
@@ -90,6 +95,8 @@ export type TemporalSettings =
 export interface Settings {
   temporal: TemporalSettings;
   taskQueue: string;
+  /** The standing committee's workflow id: one committee per deployment (a test run has its own). */
+  committeeWorkflowId: string;
   dataDir: string;
   directoryFile: string;
   mail: { smtpUrl?: string; from: string; outboxDir: string };
@@ -113,6 +120,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
   return {
     temporal: temporalSettings(e, dataDir, present),
     taskQueue: e.CONVENE_TASK_QUEUE,
+    committeeWorkflowId: e.CONVENE_COMMITTEE_ID,
     dataDir,
     directoryFile: path.resolve(root, e.CONVENE_DIRECTORY_FILE),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },

@@ -65,6 +65,15 @@ export const DecisionRef = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,19}$/, 'must be a short lower-case reference such as 94b');
 
+/** A decision named as edition/ref ("8/12") or by its workflow id ("decision-8-12"). */
+const SupersedingDecision = z.string().refine(
+  (v) => {
+    const m = /^(?:decision-(r?\d+)-|(r?\d+)\/)(.+)$/.exec(v);
+    return Boolean(m) && EditionKey.safeParse(m![1] ?? m![2]).success && DecisionRef.safeParse(m![3]).success;
+  },
+  { message: 'must name the decision that replaces it as edition/ref, e.g. 8/12 (or decision-8-12)' },
+);
+
 export const DecisionSpec = z
   .object({
     ref: DecisionRef,
@@ -354,7 +363,7 @@ export const SupersedeRequest = z.object({
   ...Actor,
   reason: Text(2_000),
   /** The decision that replaces this one, e.g. "decision-8-12" or "8/12". */
-  supersededBy: Line(100),
+  supersededBy: SupersedingDecision,
 });
 export type SupersedeRequest = z.input<typeof SupersedeRequest>;
 

@@ -11,11 +11,13 @@ export function editionKey(edition: number, rehearsal = false): string {
   return rehearsal ? `r${edition}` : String(edition);
 }
 
+/** The standing committee's workflow id unless a deployment sets CONVENE_COMMITTEE_ID. */
+export const DEFAULT_COMMITTEE_ID = 'standing-committee';
+
 export const workflowIds = {
   cycle: (edition: string) => `hlm-${edition}`,
   workingGroup: (edition: string, group: string) => `hlm-${edition}-wg-${group}`,
   decision: (edition: string, ref: string) => `decision-${edition}-${ref}`,
-  standingCommittee: () => 'standing-committee',
   directoryProbe: (suffix: string) => `directory-probe-${suffix}`,
 } as const;
 

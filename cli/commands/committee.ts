@@ -17,7 +17,6 @@ import {
   type DigestSection,
 } from '../../domain/committee';
 import { addIsoDuration } from '../../domain/duration';
-import { workflowIds } from '../../domain/ids';
 import {
   committeeStatusQuery,
   proposeIdeaUpdate,
@@ -30,7 +29,7 @@ import { withClient } from '../temporal';
 
 const committeeAt = (settings: Settings) => ({
   taskQueue: settings.taskQueue,
-  workflowId: workflowIds.standingCommittee(),
+  workflowId: settings.committeeWorkflowId,
 });
 
 export function registerCommittee(program: Command, output: () => Output): void {

@@ -372,7 +372,7 @@ function registerImport(decision: Command, output: () => Output): void {
         const started = results.filter((r) => r.outcome === 'started');
         if (started.length) {
           const edition = inputs[0]!.decision.edition;
-          const committeeAt = { taskQueue: settings.taskQueue, workflowId: workflowIds.standingCommittee() };
+          const committeeAt = { taskQueue: settings.taskQueue, workflowId: settings.committeeWorkflowId };
           await announceToCommittee(client, committeeAt, { edition, refs: started.map((r) => r.ref) });
         }
         if (output().json) return printJson(results);

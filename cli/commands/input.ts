@@ -73,9 +73,8 @@ Example:
             }),
           );
           if (output().json) return printJson(reviewed);
-          console.log(
-            `Version ${reviewed.version} of ${group}: ${reviewed.review?.decision}. The chair has been told.`,
-          );
+          const verdict = reviewed.review?.decision === 'accepted' ? 'accepted' : 'revision requested';
+          console.log(`Version ${reviewed.version} of ${group}: ${verdict}. The chair has been told.`);
         });
       },
     );

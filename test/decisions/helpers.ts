@@ -75,14 +75,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Decisi
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-decisions-'));
   const t = await connectTestTemporal({ CONVENE_DATA_DIR: dataDir });
   const prefix = randomBytes(3).toString('hex');
-  const committeeId = `${workflowIds.standingCommittee()}-${t.taskQueue}`;
+  const committeeId = t.settings.committeeWorkflowId;
   const directory = loadDirectory(t.settings.directoryFile);
   const committeeDeps = {
     settings: t.settings,
     directory,
     committee: loadStandingCommittee(directory),
     client: () => Promise.resolve(t.client),
-    committeeWorkflowId: committeeId,
   };
   const mail = options.wrapTransport && mailOver(options.wrapTransport, t.settings, dataDir);
   const worker: Worker = await t.createWorker({
@@ -153,16 +152,19 @@ export function status(handle: WorkflowHandle<DecisionTrackingWorkflow>) {
   return handle.query(decisionStatusQuery);
 }
 
-/** Waits until the workflow has done what it does on its own for now (its history stops growing). */
+/**
+ * Waits until the workflow has done what it does on its own for now: its first task has run, and no
+ * workflow task or activity is pending (only timers remain), so its history grows only when asked.
+ */
 export async function settled(handle: WorkflowHandle<DecisionTrackingWorkflow>): Promise<void> {
-  await eventually(() => status(handle), { what: 'the status query' });
-  let last = -1;
-  for (;;) {
-    const length = await historyLength(handle);
-    if (length === last) return;
-    last = length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  await eventually(
+    async () => {
+      const { raw, historyLength } = await handle.describe();
+      const idle = !raw.pendingWorkflowTask && !raw.pendingActivities?.length && !raw.pendingChildren?.length;
+      return idle && historyLength > 3;
+    },
+    { what: `${handle.workflowId} to have nothing pending but timers` },
+  );
 }
 
 export async function historyLength(handle: WorkflowHandle): Promise<number> {

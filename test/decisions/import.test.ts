@@ -3,11 +3,10 @@
  * 94–101) from the shipped example, as a rehearsal, through the CLI an operator runs.
  */
 import { eventually } from '../helpers/eventually';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { workflowIds } from '../../domain/ids';
 import { decisionStatusQuery } from '../../workflows/definitions/decision-tracking';
 import { committeeStatusQuery } from '../../workflows/definitions/standing-committee';
-import { convene } from '../helpers/cli';
+import { cliEnv, convene } from '../helpers/cli';
 import { startHarness, type DecisionHarness } from './helpers';
 
 let h: DecisionHarness;
@@ -23,25 +22,15 @@ afterAll(async () => {
       .terminate('test done')
       .catch(() => undefined);
   }
-  await stopCommitteeIfOurs();
+  await h.t.client.workflow
+    .getHandle(h.committeeId)
+    .terminate('test done')
+    .catch(() => undefined);
   await h.close();
 });
 
-/** The import starts the shared committee id on this file's queue when none runs: leave none behind. */
-async function stopCommitteeIfOurs(): Promise<void> {
-  const committee = h.t.client.workflow.getHandle(workflowIds.standingCommittee());
-  try {
-    const described = await committee.describe();
-    if (described.taskQueue === h.t.taskQueue && described.status.name === 'RUNNING') {
-      await committee.terminate('test done');
-    }
-  } catch (err) {
-    if (!(err instanceof WorkflowNotFoundError)) throw err;
-  }
-}
-
 test('importing the example as a rehearsal starts twenty decisions of edition r7, tells the committee, and a second import starts none', async () => {
-  const env = { TEMPORAL_ADDRESS: h.t.settings.temporal.address, CONVENE_TASK_QUEUE: h.t.taskQueue };
+  const env = cliEnv(h.t.settings);
   const first = await convene(
     ['decision', 'import', 'config/examples/decisions-hlm-7.json', '--rehearse'],
     env,
@@ -70,17 +59,16 @@ test('importing the example as a rehearsal starts twenty decisions of edition r7
   expect(again.stdout).toContain('0 started, 20 already tracked.');
   expect(listed).toHaveLength(20);
 
-  const committee = h.t.client.workflow.getHandle(workflowIds.standingCommittee());
-  const described = await committee.describe();
-  if (described.taskQueue === h.t.taskQueue) {
-    const status = await eventually(
-      async () => {
-        const s = await committee.query(committeeStatusQuery);
-        return s.announcements.length ? s : undefined;
-      },
-      { what: 'the announcement' },
-    );
-    expect(status.announcements[0]).toMatchObject({ edition: 'r7' });
-    expect(status.announcements[0]?.refs).toHaveLength(20);
-  }
+  // The import started this file's own committee (CONVENE_COMMITTEE_ID) and announced the twenty.
+  const committee = h.t.client.workflow.getHandle(h.committeeId);
+  expect((await committee.describe()).taskQueue).toBe(h.t.taskQueue);
+  const status = await eventually(
+    async () => {
+      const s = await committee.query(committeeStatusQuery);
+      return s.announcements.length ? s : undefined;
+    },
+    { what: 'the announcement' },
+  );
+  expect(status.announcements[0]).toMatchObject({ edition: 'r7' });
+  expect(status.announcements[0]?.refs).toHaveLength(20);
 });

@@ -184,7 +184,7 @@ async function continueAsNewRun(client: Client, settings: Settings): Promise<Wor
 async function committeePeriod(client: Client, settings: Settings): Promise<WorkflowHandle> {
   const handle = await client.workflow.start<StandingCommitteeWorkflow>(STANDING_COMMITTEE_WORKFLOW, {
     taskQueue: settings.taskQueue,
-    workflowId: workflowIds.standingCommittee(),
+    workflowId: settings.committeeWorkflowId,
     args: [{ policy: { reviewPeriod: 'PT3S' } }],
   });
   await handle.executeUpdate(proposeIdeaUpdate, {

@@ -23,7 +23,7 @@ import {
   STANDING_COMMITTEE_WORKFLOW,
   type StandingCommitteeWorkflow,
 } from '../../workflows/definitions/standing-committee';
-import { convene } from '../helpers/cli';
+import { cliEnv, convene } from '../helpers/cli';
 import { mailTo } from '../helpers/outbox';
 import {
   AU,
@@ -135,7 +135,6 @@ test("the digest sorts the decisions by what needs the committee's attention, an
     directory,
     committee: loadStandingCommittee(directory),
     client: () => Promise.resolve(h.t.client),
-    committeeWorkflowId: h.committeeId,
   });
   const digest = await eventually(
     async () => {
@@ -200,7 +199,6 @@ test("carry-forward: every decision not yet verified, with its last report, and 
     directory,
     committee: loadStandingCommittee(directory),
     client: () => Promise.resolve(h.t.client),
-    committeeWorkflowId: h.committeeId,
   });
   const carry = await activities.getCarryForward({ sinceIso: since });
   expect(carry.decisions.map((c) => c.id).sort()).toEqual(idsOf(d.dueSoon, d.overdue, d.claimed, d.stalled));
@@ -222,7 +220,7 @@ test("carry-forward: every decision not yet verified, with its last report, and 
 });
 
 describe('the CLI, as an operator runs it', () => {
-  const env = () => ({ TEMPORAL_ADDRESS: h.t.settings.temporal.address, CONVENE_TASK_QUEUE: h.t.taskQueue });
+  const env = () => cliEnv(h.t.settings);
 
   test('the CLI lists by status, exports the implementation report, refuses a wrong actor and records a report', async () => {
     const id = d.dueSoon.workflowId;

@@ -1,6 +1,7 @@
 /** Runs the real `bin/convene` as a user would, with the given environment. */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import type { Settings } from '../../config/settings';
 
 export interface CliResult {
   code: number;
@@ -22,4 +23,14 @@ export function convene(args: string[], env: Record<string, string> = {}): Promi
       },
     );
   });
+}
+
+/** The environment that points the CLI at a test file's server, queue, data folder and committee. */
+export function cliEnv(settings: Settings): Record<string, string> {
+  return {
+    TEMPORAL_ADDRESS: settings.temporal.address,
+    CONVENE_TASK_QUEUE: settings.taskQueue,
+    CONVENE_DATA_DIR: settings.dataDir,
+    CONVENE_COMMITTEE_ID: settings.committeeWorkflowId,
+  };
 }

@@ -27,9 +27,12 @@ export function testSettings(env: Record<string, string> = {}): Settings {
     throw new Error(
       'TEMPORAL_ADDRESS is not set: run the tests through jest (global setup starts the server)',
     );
+  const queue = `test-${randomUUID()}`;
   return loadSettings({
     TEMPORAL_ADDRESS: address,
-    CONVENE_TASK_QUEUE: `test-${randomUUID()}`,
+    CONVENE_TASK_QUEUE: queue,
+    // Each test file has a standing committee of its own, never the deployment's.
+    CONVENE_COMMITTEE_ID: `committee-${queue}`,
     // Each test file writes its mail, ledger and documents to a folder of its own.
     CONVENE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'convene-data-')),
     LOG_LEVEL: 'warn',

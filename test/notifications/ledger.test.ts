@@ -55,15 +55,22 @@ test('a claim older than any send could take is stale, even if its process still
   const dir = path.join(data.dir, 'sent-ledger');
   let now = new Date('2006-08-01T12:00:00Z');
   const ledger = new SentLedger(dir, { claimTimeoutMs: 60_000, now: () => now });
-  const stuck = ledger.once(KEY, () => new Promise<never>(() => undefined));
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  now = new Date(now.getTime() + 61_000);
+  // The ledger calls send only once its claim is on disk: that call, not a sleep, says "claimed".
+  let claimed!: () => void;
+  const claimWritten = new Promise<void>((resolve) => (claimed = resolve));
+  void ledger.once(KEY, () => {
+    claimed();
+    return new Promise<never>(() => undefined);
+  });
+  await claimWritten;
+  const other = () => new SentLedger(dir, { claimTimeoutMs: 60_000, now: () => now });
+  await expect(other().once(KEY, () => Promise.resolve(delivered))).rejects.toMatchObject({
+    name: 'MessageInFlight',
+  });
 
-  const taken = await new SentLedger(dir, { claimTimeoutMs: 60_000, now: () => now }).once(KEY, () =>
-    Promise.resolve(delivered),
-  );
-  expect(taken.record.status).toBe('delivered');
-  void stuck;
+  now = new Date(now.getTime() + 61_000);
+  const taken = await other().once(KEY, () => Promise.resolve(delivered));
+  expect(taken).toMatchObject({ replayed: false, record: { status: 'delivered' } });
 });
 
 test('the Message-ID comes from the key and the sender’s domain, the same on every attempt', () => {
