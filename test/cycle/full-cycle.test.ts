@@ -91,8 +91,9 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
     const final = await cycle.result();
     expect(final.phase).toBe('completed');
     if (process.env.CONVENE_RECORD_HISTORIES) {
-      await recordHistory(cycle.workflowId, 'preparation-cycle');
-      await recordHistory(workflowIds.workingGroup(input.editionKey, 'peacekeeping'), 'working-group-input');
+      await recordHistory(cycle, 'preparation-cycle');
+      const group = t.client.workflow.getHandle(workflowIds.workingGroup(input.editionKey, 'peacekeeping'));
+      await recordHistory(group, 'working-group-input');
     }
     expect(final.documents.finalAgenda).toBeDefined();
     expect(final.documents.outcomeReport).toBeDefined();

@@ -8,16 +8,17 @@
  * It starts its own dev server (in memory) and a worker with the real activities (mail to a temp
  * outbox), plays each scenario with cadences compressed to seconds, and writes the histories.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadDirectory } from '../../config/directory';
 import { loadSettings, type Settings } from '../../config/settings';
 import type { DecisionTrackingInput } from '../../domain/decision';
 import { workflowIds } from '../../domain/ids';
+import { eventually } from '../helpers/eventually';
+import { recordHistory } from '../helpers/histories';
 import { freePort, startDevServer } from '../../workers/dev-server';
 import { createLogger } from '../../workers/logging';
 import { findOrBuildTemporalCli } from '../../workers/temporal-cli';
@@ -40,11 +41,10 @@ import {
   type StandingCommitteeWorkflow,
 } from '../../workflows/definitions/standing-committee';
 
-export const HISTORIES_DIR = path.join(__dirname, '..', 'histories');
 export const RECORDED = {
-  lifecycle: 'decision-lifecycle.json',
-  continueAsNew: 'decision-continue-as-new.json',
-  committee: 'standing-committee-period.json',
+  lifecycle: 'decision-lifecycle',
+  continueAsNew: 'decision-continue-as-new',
+  committee: 'standing-committee-period',
 } as const;
 
 const AU = 'focal.point@au.example.org';
@@ -77,9 +77,9 @@ async function main(): Promise<void> {
   });
   try {
     await worker.runUntil(async () => {
-      await save(RECORDED.lifecycle, await lifecycle(client, settings));
-      await save(RECORDED.continueAsNew, await continueAsNewRun(client, settings));
-      await save(RECORDED.committee, await committeePeriod(client, settings));
+      await recordHistory(await lifecycle(client, settings), RECORDED.lifecycle);
+      await recordHistory(await continueAsNewRun(client, settings), RECORDED.continueAsNew);
+      await recordHistory(await committeePeriod(client, settings), RECORDED.committee);
     });
   } finally {
     await native.close();
@@ -119,14 +119,6 @@ function input(ref: string, overrides: Partial<DecisionTrackingInput> = {}): Dec
   };
 }
 
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** Reports, a progress request, due-soon, two ladder steps, an extension, a rejected claim, a verification. */
 async function lifecycle(client: Client, settings: Settings): Promise<WorkflowHandle> {
   const handle = await client.workflow.start<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
@@ -137,10 +129,10 @@ async function lifecycle(client: Client, settings: Settings): Promise<WorkflowHa
   await handle.executeUpdate(reportProgressUpdate, {
     args: [{ as: AU, reportId: 'q1', percent: 20, narrative: 'Design agreed.' }],
   });
-  await until(
-    'two ladder steps',
-    async () => (await handle.query(decisionStatusQuery)).timers.ladder.sentAt.length === 2,
-  );
+  await eventually(async () => (await handle.query(decisionStatusQuery)).timers.ladder.sentAt.length === 2, {
+    timeout: 60_000,
+    what: 'two ladder steps',
+  });
   await handle.executeUpdate(extendDueDateUpdate, {
     args: [
       { as: EU_MEMBER, dueDate: new Date(Date.now() + 3_600_000).toISOString(), reason: 'Summit moved.' },
@@ -174,7 +166,10 @@ async function continueAsNewRun(client: Client, settings: Settings): Promise<Wor
       args: [{ as: AU, reportId: `r${n}`, percent: n * 10, narrative: `Report ${n}.` }],
     });
   }
-  await until('the second run', async () => (await handle.query(decisionStatusQuery)).run >= 2);
+  await eventually(async () => (await handle.query(decisionStatusQuery)).run >= 2, {
+    timeout: 60_000,
+    what: 'the second run',
+  });
   const first = client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
   await handle.terminate('recorded');
   return first;
@@ -191,18 +186,13 @@ async function committeePeriod(client: Client, settings: Settings): Promise<Work
     args: [{ as: EU_MEMBER, ideaId: 'i1', text: 'A joint early-warning workshop.' }],
   });
   await handle.signal(newDecisionsSignal, { edition: '7', refs: ['replay-lifecycle'] });
-  await until('the next period', async () => (await handle.query(committeeStatusQuery)).run >= 2);
+  await eventually(async () => (await handle.query(committeeStatusQuery)).run >= 2, {
+    timeout: 60_000,
+    what: 'the next period',
+  });
   const first = client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
   await handle.terminate('recorded');
   return first;
-}
-
-async function save(file: string, handle: WorkflowHandle): Promise<void> {
-  const history = await handle.fetchHistory();
-  writeFileSync(path.join(HISTORIES_DIR, file), historyToJSON(history) + '\n');
-  console.log(
-    `recorded ${handle.workflowId}: ${history.events?.length ?? 0} events → test/histories/${file}`,
-  );
 }
 
 if (require.main === module) {

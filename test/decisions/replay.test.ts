@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { HISTORIES_DIR, RECORDED } from './record-histories';
+import { HISTORIES_DIR } from '../helpers/histories';
+import { RECORDED } from './record-histories';
 
 const bundle = () => {
   const codePath = process.env.CONVENE_TEST_WORKFLOW_BUNDLE;
@@ -26,7 +27,7 @@ test.each([
     RECORDED.committee,
   ],
 ])('%s replays without a determinism error', async (_story, file) => {
-  const history = historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
+  const history = historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, `${file}.json`), 'utf8')));
   expect(history.events?.length).toBeGreaterThan(10);
   await Worker.runReplayHistory({ workflowBundle: bundle() }, history);
 });
