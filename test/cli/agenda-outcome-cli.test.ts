@@ -7,15 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { cliEnv, convene } from '../helpers/cli';
-import { compressedCycle, ORGANIZER, type CompressedTimeline } from '../helpers/cycle';
+import { compressedCycle, ORGANIZER, type CompressedTimeline, startCycle } from '../helpers/cycle';
 import { eventually } from '../helpers/eventually';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 import { workflowIds } from '../../domain/ids';
-import {
-  cycleStatusQuery,
-  PREPARATION_CYCLE_WORKFLOW,
-  type PreparationCycleWorkflow,
-} from '../../workflows/definitions/preparation-cycle';
+import { cycleStatusQuery } from '../../workflows/definitions/preparation-cycle';
 import { decisionStatusQuery } from '../../workflows/definitions/decision-tracking';
 
 let t: TestTemporal;
@@ -67,11 +63,7 @@ test('a focal point comments, the organizer approves, and after the meeting reco
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
     const input = compressedCycle(t.settings, EDITION, TIMELINE);
-    const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-      taskQueue: t.taskQueue,
-      workflowId: workflowIds.cycle(input.editionKey),
-      args: [input],
-    });
+    const cycle = await startCycle(t, input);
     const env = cliEnv(t.settings);
     const phase = async () => (await cycle.query(cycleStatusQuery)).phase;
 

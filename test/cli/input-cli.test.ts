@@ -3,15 +3,18 @@
  * prints what happened in words, and a refusal says "Rejected:" and exits 1.
  */
 import { cliEnv, convene } from '../helpers/cli';
-import { compressedCycle, GROUPS, ORGANIZER, sampleInput, type CompressedTimeline } from '../helpers/cycle';
+import {
+  compressedCycle,
+  GROUPS,
+  ORGANIZER,
+  sampleInput,
+  type CompressedTimeline,
+  startCycle,
+} from '../helpers/cycle';
 import { eventually } from '../helpers/eventually';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 import { workflowIds } from '../../domain/ids';
-import {
-  cancelUpdate,
-  PREPARATION_CYCLE_WORKFLOW,
-  type PreparationCycleWorkflow,
-} from '../../workflows/definitions/preparation-cycle';
+import { cancelUpdate } from '../../workflows/definitions/preparation-cycle';
 import { groupStatusQuery, submitInputUpdate } from '../../workflows/definitions/working-group-input';
 
 let t: TestTemporal;
@@ -41,11 +44,7 @@ test('an organizer reviews and a chair asks for more time, through the CLI', asy
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
     const input = compressedCycle(t.settings, 531, SLOW);
-    const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-      taskQueue: t.taskQueue,
-      workflowId: workflowIds.cycle(input.editionKey),
-      args: [input],
-    });
+    const cycle = await startCycle(t, input);
     const env = cliEnv(t.settings);
     const group = t.client.workflow.getHandle(workflowIds.workingGroup('531', PEACEKEEPING.id));
     await eventually(

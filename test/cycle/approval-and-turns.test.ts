@@ -1,17 +1,14 @@
 import { eventually } from '../helpers/eventually';
 import { createActivities } from '../../workers/worker';
 import { loadDirectory } from '../../config/directory';
-import { workflowIds } from '../../domain/ids';
 import {
   approveAgendaUpdate,
   cancelUpdate,
   commentOnAgendaUpdate,
   cycleStatusQuery,
   rescheduleUpdate,
-  PREPARATION_CYCLE_WORKFLOW,
-  type PreparationCycleWorkflow,
 } from '../../workflows/definitions/preparation-cycle';
-import { compressedCycle, ORGANIZER } from '../helpers/cycle';
+import { compressedCycle, ORGANIZER, startCycle, FAST, type CompressedTimeline } from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { expectRejected } from '../helpers/rejections';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
@@ -24,20 +21,27 @@ afterAll(() => t.close());
 
 const EU_FOCAL_POINT = 'focal.point@eu.example.org';
 
-async function start(edition: number) {
-  const input = compressedCycle(t.settings, edition);
-  const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-    taskQueue: t.taskQueue,
-    workflowId: workflowIds.cycle(input.editionKey),
-    args: [input],
-  });
+/** FAST, with a comment period of 20 s: a loaded machine must still fit a comment and an approval in it. */
+const ROOMY: CompressedTimeline = {
+  ...FAST,
+  meetingIn: 60,
+  callForInputs: 59,
+  inputDeadline: 45,
+  consolidationEnd: 40,
+  commentPeriodEnd: 20,
+  invitations: 15,
+};
+
+async function start(edition: number, timeline = FAST) {
+  const input = compressedCycle(t.settings, edition, timeline);
+  const cycle = await startCycle(t, input);
   return { input, cycle };
 }
 
 test('an agenda approved during the comment period closes it: the phase says so and a later comment is refused with the reason', async () => {
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
-    const { cycle } = await start(311);
+    const { cycle } = await start(311, ROOMY);
     await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'agenda-comment', {
       timeout: 40_000,
       what: 'the comment period',

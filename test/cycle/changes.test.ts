@@ -1,5 +1,4 @@
 import { eventually } from '../helpers/eventually';
-import { workflowIds } from '../../domain/ids';
 import {
   approveAgendaUpdate,
   cancelUpdate,
@@ -8,15 +7,21 @@ import {
   recordOutcomeUpdate,
   rescheduleUpdate,
   securityCouncilMovedUpdate,
-  PREPARATION_CYCLE_WORKFLOW,
-  type PreparationCycleWorkflow,
 } from '../../workflows/definitions/preparation-cycle';
 import {
   groupStatusQuery,
   reviewInputUpdate,
   submitInputUpdate,
 } from '../../workflows/definitions/working-group-input';
-import { compressedCycle, GROUPS, groupOf, updateEventCount, ORGANIZER, sampleInput } from '../helpers/cycle';
+import {
+  compressedCycle,
+  GROUPS,
+  groupOf,
+  updateEventCount,
+  ORGANIZER,
+  sampleInput,
+  startCycle,
+} from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { expectRejected } from '../helpers/rejections';
 import type { RejectionCode } from '../../domain/rejection';
@@ -30,11 +35,7 @@ afterAll(() => t.close());
 
 const start = async (edition: number) => {
   const input = compressedCycle(t.settings, edition);
-  const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-    taskQueue: t.taskQueue,
-    workflowId: workflowIds.cycle(input.editionKey),
-    args: [input],
-  });
+  const cycle = await startCycle(t, input);
   return { input, cycle };
 };
 

@@ -6,11 +6,9 @@ import {
   approveAgendaUpdate,
   cycleStatusQuery,
   recordOutcomeUpdate,
-  PREPARATION_CYCLE_WORKFLOW,
-  type PreparationCycleWorkflow,
 } from '../../workflows/definitions/preparation-cycle';
 import { reviewInputUpdate, submitInputUpdate } from '../../workflows/definitions/working-group-input';
-import { compressedCycle, GROUPS, ORGANIZER, sampleInput } from '../helpers/cycle';
+import { compressedCycle, GROUPS, ORGANIZER, sampleInput, startCycle } from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
@@ -24,11 +22,7 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
   const input = compressedCycle(t.settings, 101);
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
-    const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-      taskQueue: t.taskQueue,
-      workflowId: workflowIds.cycle(input.editionKey),
-      args: [input],
-    });
+    const cycle = await startCycle(t, input);
     await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'collecting-inputs', {
       timeout: 20_000,
       what: 'the call for inputs',

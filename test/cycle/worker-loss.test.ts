@@ -1,16 +1,13 @@
 import { eventually } from '../helpers/eventually';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { workflowIds } from '../../domain/ids';
 import {
   approveAgendaUpdate,
   cycleStatusQuery,
   recordOutcomeUpdate,
-  PREPARATION_CYCLE_WORKFLOW,
-  type PreparationCycleWorkflow,
 } from '../../workflows/definitions/preparation-cycle';
 import { reviewInputUpdate, submitInputUpdate } from '../../workflows/definitions/working-group-input';
-import { compressedCycle, FAST, GROUPS, groupOf, ORGANIZER, sampleInput } from '../helpers/cycle';
+import { compressedCycle, FAST, GROUPS, groupOf, ORGANIZER, sampleInput, startCycle } from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
@@ -49,11 +46,7 @@ test('the worker is killed in the middle of a cycle; a second worker takes over 
   });
   const first = startWorkerProcess();
   const exited = new Promise((resolve) => first.once('exit', resolve));
-  const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-    taskQueue: t.taskQueue,
-    workflowId: workflowIds.cycle(input.editionKey),
-    args: [input],
-  });
+  const cycle = await startCycle(t, input);
   try {
     await eventually(
       async () => (await cycle.query(cycleStatusQuery)).groups.every((g) => g.deadline !== ''),

@@ -9,6 +9,12 @@ import { loadDirectory } from '../../config/directory';
 import type { CycleInput } from '../../domain/cycle-input';
 import type { Settings } from '../../config/settings';
 import type { InputContent } from '../../domain/working-group';
+import { workflowIds } from '../../domain/ids';
+import {
+  PREPARATION_CYCLE_WORKFLOW,
+  type PreparationCycleWorkflow,
+} from '../../workflows/definitions/preparation-cycle';
+import type { TestTemporal } from './temporal';
 
 export const ORGANIZER = 'amina.rahman@un.example.org';
 
@@ -108,6 +114,15 @@ export function compressedCycle(
     holidays: loadHolidayCalendars(),
     now: new Date(now),
     defaults: settings.policies,
+  });
+}
+
+/** Starts the cycle on the test file's queue, under its real workflow id. */
+export function startCycle(t: Pick<TestTemporal, 'client' | 'taskQueue'>, input: CycleInput) {
+  return t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
+    taskQueue: t.taskQueue,
+    workflowId: workflowIds.cycle(input.editionKey),
+    args: [input],
   });
 }
 
