@@ -20,7 +20,10 @@ afterAll(() => t.close());
 /** A real worker process, as `npm run worker` starts it, on this test's task queue and data folder. */
 function startWorkerProcess(): ChildProcess {
   const root = path.join(__dirname, '..', '..');
-  return spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'workers', 'worker.ts')], {
+  // node itself with tsx's loader, not the tsx launcher: SIGKILL must reach the worker, and the
+  // launcher would leave its child running on as an orphan.
+  return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'workers', 'worker.ts')], {
+    cwd: root,
     env: {
       ...process.env,
       TEMPORAL_ADDRESS: t.settings.temporal.address,
