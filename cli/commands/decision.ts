@@ -17,12 +17,13 @@ import { issueLines } from '../../domain/issues';
 import {
   DECISION_STATUSES,
   DecisionStatus,
+  EditionKey,
   isOverdueAt,
   type ActionReceipt,
   type DecisionView,
 } from '../../domain/decision';
 import { DecisionFile, organizationsNamed, trackingInputs } from '../../domain/decision-import';
-import { workflowIds } from '../../domain/ids';
+import { editionKey, workflowIds } from '../../domain/ids';
 import {
   claimImplementedUpdate,
   decisionStatusQuery,
@@ -76,12 +77,20 @@ export function listFilter(o: ListOptions, settings: Settings, now = new Date())
   if (status && !status.success) {
     throw new UserError(`--status must be one of ${DECISION_STATUSES.join(', ')}; got "${o.status}"`);
   }
+  // "--edition 8 --rehearsal" and "--edition r8" both mean the rehearsal of the eighth meeting.
+  const rehearsal = Boolean(o.rehearsal) || Boolean(o.edition?.startsWith('r'));
+  const edition = o.edition && editionKey(Number(o.edition.replace(/^r/, '')), rehearsal);
+  if (o.edition && !EditionKey.safeParse(edition).success) {
+    throw new UserError(
+      `--edition must be a meeting number such as 7 (or r7 for its rehearsal); got "${o.edition}"`,
+    );
+  }
   return {
     taskQueue: settings.taskQueue,
-    rehearsal: Boolean(o.rehearsal),
+    rehearsal,
     ...(status ? { status: status.data } : {}),
     ...(o.lead ? { lead: o.lead.toLowerCase() } : {}),
-    ...(o.edition ? { edition: o.edition } : {}),
+    ...(edition ? { edition } : {}),
     ...(o.overdue ? { overdueAt: now.toISOString() } : {}),
   };
 }
