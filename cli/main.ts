@@ -12,6 +12,7 @@ import { registerDoctor } from './commands/doctor';
 import { registerInput } from './commands/input';
 import { registerOrgs } from './commands/orgs';
 import { registerReport } from './commands/report';
+import { registerSlots } from './commands/slots';
 import { RejectedError, UpdateFailedError } from './act';
 import { UserError, type Output } from './output';
 
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerCycle(program, output);
   registerInput(program, output);
   registerAgenda(program, output);
+  registerSlots(program, output);
   return program;
 }
 

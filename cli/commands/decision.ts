@@ -162,6 +162,15 @@ export function describeDecision(v: DecisionView): string {
           ? ` — ${c.outcome.verdict} by ${c.outcome.by}: ${c.outcome.reasons}`
           : ' — awaiting verification'),
     ),
+    ...v.statusChanges.map((c) => `  status ${c.at}: ${c.from} → ${c.to} by ${c.by}: ${c.why}`),
+    ...v.extensions.map((c) => `  due date moved ${c.at} by ${c.by}: ${c.from} → ${c.to}: ${c.reason}`),
+    ...v.leadChanges.map((c) => `  lead changed ${c.at} by ${c.by}: ${c.from} → ${c.to}: ${c.reason}`),
+    ...(v.closure
+      ? [
+          `  closed ${v.closure.at}: ${v.closure.status} by ${v.closure.by}: ${v.closure.reasons}` +
+            (v.closure.supersededBy ? ` (superseded by ${v.closure.supersededBy})` : ''),
+        ]
+      : []),
     ...v.notices.map(
       (n) =>
         `  notice ${n.at}: ${n.kind}${n.step !== undefined ? ` step ${n.step + 1}` : ''} to ${n.audience}`,
