@@ -8,7 +8,9 @@
  * retried by Temporal; settings that cannot work are a non-retryable MailConfigurationError.
  */
 import { issueLines } from '../domain/issues';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { listIdFor } from '../notifications/list-id';
 import type { z } from 'zod';
 import { composeMail } from '../notifications/compose';
 import type { Recipient } from '../notifications/fields';
@@ -56,7 +58,14 @@ async function deliver(deps: MailDeps, request: SendMessageRequest, recipient: R
   const key = deliveryKey(request.idempotencyKey, recipient.email);
   const messageId = messageIdFor(key, deps.from);
   const { record, replayed } = await deps.ledger.once(key, async () => {
-    const mail = composeMail(request, recipient, { messageId, from: deps.from, now: deps.now() });
+    const workflowId = sendingWorkflowId();
+    const listId = workflowId && listIdFor(workflowId, deps.from);
+    const mail = composeMail(request, recipient, {
+      messageId,
+      from: deps.from,
+      now: deps.now(),
+      ...(listId ? { listId } : {}),
+    });
     return { messageId, subject: mail.subject, ...(await deps.transport.send(mail)) };
   });
   const { status, subject, serverReply } = record;
@@ -95,4 +104,13 @@ function mostSerious(errors: unknown[]): unknown {
   const config = errors.find((e) => e instanceof MailConfigurationError);
   if (config) return ApplicationFailure.nonRetryable(config.message, 'MailConfigurationError');
   return errors[0];
+}
+
+/** The workflow this activity runs for; none when called outside an activity (a script, a test). */
+function sendingWorkflowId(): string | undefined {
+  try {
+    return Context.current().info.workflowExecution?.workflowId;
+  } catch {
+    return undefined;
+  }
 }
