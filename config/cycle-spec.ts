@@ -15,6 +15,7 @@ import { planTimeline } from '../calendar/timeline';
 import { localDateTime } from '../calendar/zones';
 import { CycleInput, GroupId } from '../domain/cycle-input';
 import { editionKey } from '../domain/ids';
+import { Language } from '../domain/language';
 import { Email, OrganizationId } from '../domain/organization';
 import type { Participant } from '../domain/people';
 import { placeIn, type Directory } from './directory';
@@ -27,6 +28,8 @@ const PersonRef = z.object(
     email: Email,
     organization: OrganizationId,
     timeZone: z.string().optional(),
+    /** Overrides the organization's working language for this person. */
+    language: Language.optional(),
   },
   { error: 'must be a person with a name, an e-mail address and an organization' },
 );
