@@ -7,6 +7,7 @@ export interface ReceivedMail {
   file: string;
   to: string;
   subject: string;
+  messageId: string;
   text: string;
   html: string;
   calendar?: string;
@@ -30,6 +31,7 @@ export async function readOutbox(outboxDir: string): Promise<ReceivedMail[]> {
         file,
         to,
         subject: parsed.subject ?? '',
+        messageId: parsed.messageId ?? '',
         text: parsed.text ?? '',
         html: typeof parsed.html === 'string' ? parsed.html : '',
         calendar,
