@@ -121,7 +121,7 @@ function blockHtml(block: Block, style: Style): string {
     }
     case 'quote':
       // What a person wrote keeps its own direction: an English comment in an Arabic mail reads left to right.
-      return `<p style="${style.p}"><strong>${htmlText(block.title)}</strong></p><blockquote dir="auto" style="${style.quote}">${paragraphs(
+      return `<p style="${style.p}"><strong>${htmlText(block.title)}</strong></p><blockquote style="${style.quote}">${paragraphs(
         block.text,
       )
         .map((p) => `<p dir="auto" style="${style.p}">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)

@@ -84,7 +84,7 @@ test('an Arabic mail isolates Latin names and marks its direction and language',
   });
   expect(html).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
   expect(html).toContain('<bdi>Peacekeeping</bdi>');
-  expect(html).toContain('<blockquote dir="auto"');
+  expect(html).toContain('<p dir="auto"');
 });
 
 const without = (file: CatalogFile, key: string): CatalogFile => {
