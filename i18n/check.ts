@@ -100,7 +100,7 @@ function placeholders(source: string): Set<string> {
       if (el.children) walk(el.children);
     }
   };
-  walk(new IntlMessageFormat(source, 'en').getAst() as unknown as Element[]);
+  walk(new IntlMessageFormat(source, 'en').getAst());
   return names;
 }
 
