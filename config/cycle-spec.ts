@@ -70,6 +70,8 @@ export const CycleSpec = z.object({
     .object({ offsets: z.array(z.string()).min(1).optional(), overdueGrace: z.string().optional() })
     .default({}),
   maxInputChars: z.number().int().positive().optional(),
+  /** The language of the agenda and the outcome report; by default the first organizer's. */
+  documentLanguage: Language.optional(),
 });
 export type CycleSpec = z.infer<typeof CycleSpec>;
 
@@ -225,6 +227,7 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
     overdueGraceMs,
     rehearsal: o.rehearsal,
     maxInputChars: spec.maxInputChars,
+    documentLanguage: spec.documentLanguage ?? organizers[0]?.language,
   });
 }
 

@@ -31,14 +31,14 @@ export function layout(letter: Letter, frame: Frame, t: Translator): RenderedMes
   const heading = t.t('mail.heading', { title: frame.edition.title });
   const body: Body = [frame.rehearsal ? notice(t.t('mail.rehearsalNotice')) : undefined, ...letter.body];
   const why = t.t('mail.why', { reason: letter.reason });
-  const ask = `${t.t('mail.label', { label: t.t('mail.questions') })} ${t.t('mail.person', { name: frame.contact.name, email: frame.contact.email })}`;
+  const ask = `${t.t('format.label', { label: t.t('mail.questions') })} ${t.t('mail.person', { name: frame.contact.name, email: frame.contact.email })}`;
   return {
     subject: subjectLine(t, letter.subject, frame.rehearsal),
     text: [
       heading,
       '='.repeat(Math.min(heading.length, 72)),
       '',
-      renderText(body, (label) => t.t('mail.label', { label })),
+      renderText(body, (label) => t.t('format.label', { label })),
       '',
       '-- ',
       wrap(why),
@@ -70,7 +70,7 @@ function htmlDocument(
 <div style="padding:20px 24px">
 ${content}
 </div>
-<div style="padding:14px 24px;border-top:1px solid #ddd;color:#666;font-size:13px;line-height:1.5">${htmlText(why)}<br>${htmlText(t.t('mail.label', { label: t.t('mail.questions') }))} <a href="${escapeHtml(mailto)}" dir="ltr" style="color:#1f5f99"><bdi>${escapeHtml(contact.name)}</bdi> &lt;${escapeHtml(contact.email)}&gt;</a></div>
+<div style="padding:14px 24px;border-top:1px solid #ddd;color:#666;font-size:13px;line-height:1.5">${htmlText(why)}<br>${htmlText(t.t('format.label', { label: t.t('mail.questions') }))} <a href="${escapeHtml(mailto)}" dir="ltr" style="color:#1f5f99"><bdi>${escapeHtml(contact.name)}</bdi> &lt;${escapeHtml(contact.email)}&gt;</a></div>
 </div>
 </body></html>
 `;
