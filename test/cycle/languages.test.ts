@@ -5,13 +5,9 @@
  */
 import { workflowIds } from '../../domain/ids';
 import { deliveryKey, messageIdFor } from '../../notifications/message-id';
-import {
-  cancelUpdate,
-  PREPARATION_CYCLE_WORKFLOW,
-  type PreparationCycleWorkflow,
-} from '../../workflows/definitions/preparation-cycle';
+import { cancelUpdate } from '../../workflows/definitions/preparation-cycle';
 import { groupStatusQuery } from '../../workflows/definitions/working-group-input';
-import { compressedCycle, groupOf, ORGANIZER } from '../helpers/cycle';
+import { compressedCycle, groupOf, ORGANIZER, startCycle } from '../helpers/cycle';
 import { eventually } from '../helpers/eventually';
 import { mailTo, readOutbox, type ReceivedMail } from '../helpers/outbox';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
@@ -50,11 +46,7 @@ beforeAll(async () => {
   groupId = workflowIds.workingGroup(input.editionKey, 'peacekeeping');
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
-    const cycle = await t.client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-      taskQueue: t.taskQueue,
-      workflowId: workflowIds.cycle(input.editionKey),
-      args: [input],
-    });
+    const cycle = await startCycle(t, input);
     const group = groupOf(t.client, input, 'peacekeeping');
     await eventually(async () => (await group.query(groupStatusQuery)).remindersSent >= 1, {
       timeout: 25_000,
