@@ -3,7 +3,7 @@
  * convene does not use, and the messages that do not parse. Exits 1 when English or French is
  * incomplete; the drafts awaiting the Secretariat's translators only warn.
  */
-import { DECISION_STATUSES } from '../domain/decision';
+import { DECISION_STATUSES, ESCALATION_AUDIENCES } from '../domain/decision';
 import { CATALOGS } from '../i18n/catalog';
 import { checkCatalogs, formatReport } from '../i18n/check';
 import { loadDirectory } from '../config/directory';
@@ -13,7 +13,11 @@ const settings = loadSettings();
 const zones = new Set(
   loadDirectory(settings.directoryFile).organizations.map((o) => o.headquarters.timeZone),
 );
-const lookedUp = [...DECISION_STATUSES.map((s) => `status.${s}`), ...[...zones].map((z) => `city.${z}`)];
+const lookedUp = [
+  ...DECISION_STATUSES.map((s) => `status.${s}`),
+  ...ESCALATION_AUDIENCES.map((a) => `audience.${a}`),
+  ...[...zones].map((z) => `city.${z}`),
+];
 
 const reports = checkCatalogs(CATALOGS, lookedUp);
 for (const line of formatReport(reports)) console.log(line);

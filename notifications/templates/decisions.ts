@@ -1,7 +1,7 @@
 /** Messages about decisions, sent for years after the meeting that took them. */
 import { action, facts, list, paragraph, quote, type Block, type Fact } from '../body';
 import type { Edition } from '../fields';
-import type { Decision, DigestEntry, MessageData } from '../messages';
+import type { Decision, DigestEntry, EscalationWhy, MessageData } from '../messages';
 import { hlm, type Template, type TemplateContext } from './context';
 
 type Data = { edition: Edition; decision: Decision };
@@ -78,12 +78,30 @@ export const decisionEscalation: Template<MessageData<'decision-escalation'>> = 
     reason: t('reason.committee'),
     body: [
       paragraph(t('decisions.escalation.body', about(d, t))),
-      quote(t('label.why'), d.reason),
+      quote(t('label.why'), d.why ? whyInWords(d.why, d.decision.ref, ctx) : d.reason),
       facts(...decisionFacts(d.decision, ctx)),
       lastProgress(d, ctx),
     ],
   };
 };
+
+function whyInWords(why: EscalationWhy, ref: string, { t, translator }: TemplateContext): string {
+  switch (why.kind) {
+    case 'overdue': {
+      const told = why.told
+        .map((x) =>
+          t('decisions.why.told', {
+            audience: translator.lookup(`audience.${x.audience}`) ?? x.audience,
+            on: x.on,
+          }),
+        )
+        .join('; ');
+      return t('decisions.why.overdue', { ...why, ref, told: told || 'none' });
+    }
+    case 'stalled':
+      return t('decisions.why.stalled', { ref, since: why.since, stallAfter: why.stallAfter });
+  }
+}
 
 /** A status as the catalog names it ("en cours"); a status it does not know reads as stored. */
 function statusName(status: string, ctx: TemplateContext): string {

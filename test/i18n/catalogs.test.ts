@@ -125,3 +125,36 @@ test('the drafts say they await the translators, English and French that they ar
     zh: 'awaiting-translation',
   });
 });
+
+test('why a decision reaches the committee is written in the reader’s language, from the ladder’s data', () => {
+  const escalation = sample('decision-escalation');
+  const data = {
+    ...escalation.data,
+    reason: 'the English record',
+    why: {
+      kind: 'overdue' as const,
+      due: '2007-09-30',
+      lead: 'AU',
+      told: [{ audience: 'lead', on: '2007-10-01' }],
+      step: 2,
+      steps: 3,
+    },
+  };
+  const render = (language: string) =>
+    renderMessage(Message.parse({ kind: 'decision-escalation', data }), {
+      recipient: {
+        name: 'Claire Dubois',
+        email: 'committee@eu.example.org',
+        timeZone: 'Europe/Brussels',
+        language,
+      },
+      meetingZone: 'America/New_York',
+      rehearsal: false,
+    }).text.replace(/\s*\n>?\s*/g, ' ');
+  expect(render('en')).toContain(
+    'Decision 94b was due on 2007-09-30 and AU, its lead, has not reported it implemented (lead told on 2007-10-01). This is step 2 of 3 of the escalation ladder.',
+  );
+  expect(render('fr')).toContain(
+    'La décision 94b était attendue pour le 2007-09-30 et AU, qui la pilote, n’a pas signalé sa mise en œuvre (le pilote : relance du 2007-10-01). C’est l’étape 2 sur 3 de la procédure de relance.',
+  );
+});
