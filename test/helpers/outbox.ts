@@ -7,6 +7,8 @@ export interface ReceivedMail {
   file: string;
   to: string;
   subject: string;
+  /** The X-Convene-Kind header: which kind of message, whatever language it is written in. */
+  kind: string;
   messageId: string;
   text: string;
   html: string;
@@ -31,6 +33,7 @@ export async function readOutbox(outboxDir: string): Promise<ReceivedMail[]> {
         file,
         to,
         subject: parsed.subject ?? '',
+        kind: String(parsed.headers.get('x-convene-kind') ?? ''),
         messageId: parsed.messageId ?? '',
         text: parsed.text ?? '',
         html: typeof parsed.html === 'string' ? parsed.html : '',
