@@ -33,7 +33,7 @@ export async function readOutbox(outboxDir: string): Promise<ReceivedMail[]> {
         file,
         to,
         subject: parsed.subject ?? '',
-        kind: String(parsed.headers.get('x-convene-kind') ?? ''),
+        kind: headerText(parsed.headers.get('x-convene-kind')),
         messageId: parsed.messageId ?? '',
         text: parsed.text ?? '',
         html: typeof parsed.html === 'string' ? parsed.html : '',
@@ -41,6 +41,10 @@ export async function readOutbox(outboxDir: string): Promise<ReceivedMail[]> {
       };
     }),
   );
+}
+
+function headerText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 export function mailTo(mails: ReceivedMail[], email: string): ReceivedMail[] {
