@@ -4,10 +4,11 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { formatInZone } from '../calendar/format';
 import { toHtml, toMarkdown } from '../documents/blocks';
 import { documentBlocks, documentTitle, DocumentRequest } from '../documents/meeting-documents';
 import type { RenderedDocument } from '../domain/documents';
+import { translator } from '../i18n/catalog';
+import { formatTime } from '../i18n/dates';
 
 export type { RenderedDocument };
 
@@ -19,13 +20,17 @@ export function createDocumentActivities(deps: { documentsDir: string }): Docume
   return {
     async renderDocument(request) {
       const d = DocumentRequest.parse(request);
-      const blocks = documentBlocks(d, (iso) => formatInZone(iso, d.meeting.timeZone));
+      const t = translator(d.language);
+      const blocks = documentBlocks(d, (iso) => formatTime(t, iso, d.meeting.timeZone), t);
       const dir = path.join(deps.documentsDir, d.cycleId);
       await fs.mkdir(dir, { recursive: true });
       const markdown = path.join(dir, `${d.kind}.md`);
       const html = path.join(dir, `${d.kind}.html`);
-      await writeAtomically(markdown, toMarkdown(blocks));
-      await writeAtomically(html, toHtml(documentTitle(d), blocks));
+      await writeAtomically(
+        markdown,
+        toMarkdown(blocks, (label) => t.t('format.label', { label })),
+      );
+      await writeAtomically(html, toHtml(documentTitle(d, t), blocks, t));
       return { markdown, html };
     },
   };

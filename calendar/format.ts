@@ -130,16 +130,16 @@ function lettersOnly(name: string | null): string | undefined {
 }
 
 /** UTC itself and the fixed Etc/GMT±N zones have no city: their name is their offset. */
-function isUtcLike(zone: string): boolean {
+export function isUtcLike(zone: string): boolean {
   return cityOfZone(zone).startsWith('UTC');
 }
 
-function dayAndDate(local: WallClock, withYear: boolean): string {
+export function dayAndDate(local: WallClock, withYear: boolean): string {
   const weekday = WEEKDAYS[local.weekday - 1] ?? '';
   const month = MONTHS[local.month - 1] ?? '';
   return `${weekday} ${local.day} ${month}${withYear ? ` ${local.year}` : ''}`;
 }
 
-function clock(local: WallClock): string {
+export function clock(local: WallClock): string {
   return `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
 }

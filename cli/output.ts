@@ -1,7 +1,25 @@
-/** How the CLI prints: a table for people, JSON (with --json) for scripts. */
+/** How the CLI prints: a table for people (in their --lang), JSON (with --json) for scripts. */
+import { canonicalLanguage } from '../domain/language';
+import { translator, type Translator } from '../i18n/catalog';
 
 export interface Output {
   json: boolean;
+  /** The language of what is printed for a person; JSON for scripts is never translated. */
+  t: Translator;
+}
+
+/**
+ * `--lang`, else CONVENE_LANG, else English; an unknown language stops the command (exit 2) with
+ * the fix, as a bad setting does.
+ */
+export function cliTranslator(lang: string | undefined, env: NodeJS.ProcessEnv = process.env): Translator {
+  const wanted = lang || env.CONVENE_LANG || 'en';
+  const canonical = canonicalLanguage(wanted);
+  if (!canonical) {
+    const problem = `unknown language "${wanted}"; use one of en, fr, es, ru, ar, zh (or set CONVENE_LANG)`;
+    throw new UserError(translator('en').t('cli.unknownLanguage', { problem }), 2);
+  }
+  return translator(canonical);
 }
 
 export function printJson(value: unknown): void {

@@ -1,63 +1,97 @@
-/** How `convene cycle status` reads to a person: every time with its zone. */
-import { formatInZone } from '../calendar/format';
+/** How `convene cycle status` reads to a person, in their language: every time with its zone. */
+import type { MessageKey, Translator } from '../i18n/catalog';
+import { formatTime } from '../i18n/dates';
 import type { CycleStatus } from '../workflows/definitions/preparation-cycle';
 import { printTable } from './output';
 
-export function printCycleStatus(s: CycleStatus): void {
+export function printCycleStatus(s: CycleStatus, t: Translator): void {
   const zone = s.meeting.timeZone;
-  const when = (iso: string) => (iso ? formatInZone(iso, zone) : '—');
-  console.log(`\n${s.workflowId} — ${s.title}${s.rehearsal ? '   [REHEARSAL]' : ''}`);
-  console.log(`Phase:    ${s.phase}${s.cancelled ? ` (by ${s.cancelled.by}: ${s.cancelled.reason})` : ''}`);
-  console.log(`Meeting:  ${when(s.meeting.start)} to ${when(s.meeting.end)}, ${s.meeting.venue}`);
+  const when = (iso: string) => (iso ? formatTime(t, iso, zone) : '—');
+  /** "Phase:    collecting-inputs": labels in a column ten wide, as before languages. */
+  const line = (label: MessageKey, value: string) =>
+    console.log(`${t.t('format.label', { label: t.t(label) }).padEnd(10)}${value}`);
+  console.log(`\n${s.workflowId} — ${s.title}${s.rehearsal ? `   ${t.t('cli.status.rehearsal')}` : ''}`);
+  line(
+    'cli.status.phase',
+    `${s.phase}${s.cancelled ? ` ${t.t('cli.status.cancelledBy', { by: s.cancelled.by, reason: s.cancelled.reason })}` : ''}`,
+  );
+  line(
+    'cli.status.meeting',
+    t.t('cli.status.fromTo', {
+      start: when(s.meeting.start),
+      end: when(s.meeting.end),
+      venue: s.meeting.venue,
+    }),
+  );
   if (s.securityCouncil) {
-    console.log(
-      `Council:  ${s.securityCouncil.title}, ${formatInZone(s.securityCouncil.start, s.securityCouncil.timeZone)}`,
+    line(
+      'cli.status.council',
+      `${s.securityCouncil.title}, ${formatTime(t, s.securityCouncil.start, s.securityCouncil.timeZone)}`,
     );
-    if (s.coincidence)
-      console.log(
-        `          ${s.coincidence.coincide ? 'coincides' : 'DOES NOT COINCIDE'}: ${s.coincidence.explanation}`,
-      );
+    if (s.coincidence) {
+      const verdict = t.t(s.coincidence.coincide ? 'cli.status.coincides' : 'cli.status.doesNotCoincide');
+      console.log(`${''.padEnd(10)}${verdict}: ${s.coincidence.explanation}`);
+    }
   }
   if (s.milestones.length) {
-    console.log('\nMilestones');
+    console.log(`\n${t.t('cli.status.milestones')}`);
     printTable(
-      ['milestone', 'when', 'note'],
+      [t.t('cli.col.milestone'), t.t('cli.col.when'), t.t('cli.col.note')],
       s.milestones.map((m) => [
         m.name,
         m.display,
-        m.moved ? `moved from ${m.moved.from}: ${m.moved.reasons.join('; ')}` : '',
+        m.moved
+          ? t.t('cli.status.movedFrom', { from: m.moved.from, reasons: m.moved.reasons.join('; ') })
+          : '',
       ]),
     );
   }
-  console.log('\nWorking groups');
+  console.log(`\n${t.t('cli.status.groups')}`);
   printTable(
-    ['group', 'status', 'version', 'late', 'reminders', 'deadline', 'chair'],
+    (
+      [
+        'cli.col.group',
+        'cli.col.status',
+        'cli.col.version',
+        'cli.col.late',
+        'cli.col.reminders',
+        'cli.col.deadline',
+        'cli.col.chair',
+      ] as const
+    ).map((k) => t.t(k)),
     s.groups.map((g) => [
       g.id,
       g.status,
       String(g.version),
-      g.late ? 'late' : '',
+      g.late ? t.t('cli.status.late') : '',
       String(g.remindersSent),
       when(g.deadline),
       g.chair,
     ]),
   );
   if (s.pendingActions.length) {
-    console.log('\nPending');
-    for (const p of s.pendingActions) console.log(`  - ${p.who} ${p.what}${p.by ? ` by ${when(p.by)}` : ''}`);
+    console.log(`\n${t.t('cli.status.pending')}`);
+    for (const p of s.pendingActions)
+      console.log(
+        `  - ${p.who} ${p.what}${p.by ? ` ${t.t('cli.status.pendingBy', { time: when(p.by) })}` : ''}`,
+      );
   }
   const docs = Object.entries(s.documents);
   if (docs.length) {
-    console.log('\nDocuments');
-    for (const [name, d] of docs) console.log(`  ${name}: ${d.markdown} (and .html)`);
+    console.log(`\n${t.t('cli.status.documents')}`);
+    for (const [name, d] of docs)
+      console.log(`  ${t.t('cli.status.documentFile', { name, file: d.markdown })}`);
   }
   if (s.invitations)
     console.log(
-      `\nInvitations sent ${when(s.invitations.sentAt)} (calendar sequence ${s.invitations.sequence})`,
+      `\n${t.t('cli.status.invitations', { time: when(s.invitations.sentAt), sequence: s.invitations.sequence })}`,
     );
-  if (s.decisions.length) console.log(`\nDecisions: ${s.decisions.map((d) => d.workflowId).join(', ')}`);
+  if (s.decisions.length)
+    console.log(
+      `\n${t.t('cli.status.decisions', { list: s.decisions.map((d) => d.workflowId).join(', ') })}`,
+    );
   if (s.deliveryFailures.length) {
-    console.log('\nDelivery failures (the organizers were told)');
+    console.log(`\n${t.t('cli.status.failures')}`);
     for (const f of s.deliveryFailures) console.log(`  - ${f.recipient}: ${f.subject} — ${f.serverReply}`);
   }
   console.log('');

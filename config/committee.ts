@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CommitteePolicy } from '../domain/committee';
 import { DecisionPolicy, EscalationStep } from '../domain/decision';
 import { IsoDurationText } from '../domain/duration';
+import { Language, languageFor } from '../domain/language';
 import { Email, OrganizationId } from '../domain/organization';
 import type { Participant } from '../domain/people';
 import type { CommitteeMember, Contact } from '../domain/roster';
@@ -33,10 +34,14 @@ const CommitteeFile = z.object({
         organization: OrganizationId,
         chair: z.boolean().default(false),
         timeZone: z.string().optional(),
+        /** Overrides the organization's working language for this member. */
+        language: Language.optional(),
       }),
     )
     .min(1, 'must list at least one member'),
-  organizers: z.array(z.object({ name: Name, email: Email })).min(1, 'must list at least one organizer'),
+  organizers: z
+    .array(z.object({ name: Name, email: Email, language: Language.optional() }))
+    .min(1, 'must list at least one organizer'),
   policy: z
     .object({
       decisions: z
@@ -134,7 +139,7 @@ export function loadStandingCommittee(
 /** A person by name and address, placed in an organization and a zone through the directory. */
 export function resolveParticipant(
   directory: Directory,
-  contact: Contact,
+  contact: Contact & { language?: string },
   fallbackZone: string,
 ): Participant {
   const organization = directory.organizationOf(contact.email);
@@ -143,8 +148,8 @@ export function resolveParticipant(
     name: contact.name,
     email: contact.email.toLowerCase(),
     ...(organization
-      ? placeIn(organization, focalPoint ?? {})
-      : { organization: 'un', timeZone: fallbackZone }),
+      ? placeIn(organization, { ...focalPoint, ...(contact.language ? { language: contact.language } : {}) })
+      : { organization: 'un', timeZone: fallbackZone, language: languageFor(contact, []) }),
   };
 }
 

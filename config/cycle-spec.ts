@@ -15,6 +15,7 @@ import { planTimeline } from '../calendar/timeline';
 import { localDateTime } from '../calendar/zones';
 import { CycleInput, GroupId } from '../domain/cycle-input';
 import { editionKey } from '../domain/ids';
+import { Language } from '../domain/language';
 import { Email, OrganizationId } from '../domain/organization';
 import type { Participant } from '../domain/people';
 import { placeIn, type Directory } from './directory';
@@ -27,6 +28,8 @@ const PersonRef = z.object(
     email: Email,
     organization: OrganizationId,
     timeZone: z.string().optional(),
+    /** Overrides the organization's working language for this person. */
+    language: Language.optional(),
   },
   { error: 'must be a person with a name, an e-mail address and an organization' },
 );
@@ -67,6 +70,8 @@ export const CycleSpec = z.object({
     .object({ offsets: z.array(z.string()).min(1).optional(), overdueGrace: z.string().optional() })
     .default({}),
   maxInputChars: z.number().int().positive().optional(),
+  /** The language of the agenda and the outcome report; by default the first organizer's. */
+  documentLanguage: Language.optional(),
 });
 export type CycleSpec = z.infer<typeof CycleSpec>;
 
@@ -222,6 +227,7 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
     overdueGraceMs,
     rehearsal: o.rehearsal,
     maxInputChars: spec.maxInputChars,
+    documentLanguage: spec.documentLanguage ?? organizers[0]?.language,
   });
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { languageFor } from '../domain/language';
 import { Organization } from '../domain/organization';
 import { ConfigError, describeIssues } from './problems';
 
@@ -78,11 +79,15 @@ export class Directory {
 }
 
 /**
- * Where a person of an organization lives: their own zone when they gave one, else the zone of the
- * organization's headquarters. Every place that turns a contact into a participant uses this.
+ * Where a person of an organization lives and what they read: their own zone and language when they
+ * gave them, else the organization's headquarters zone and first working language. Every place that turns a contact into a participant uses this.
  */
-export function placeIn(org: Organization, person: { timeZone?: string }) {
-  return { organization: org.id, timeZone: person.timeZone ?? org.headquarters.timeZone };
+export function placeIn(org: Organization, person: { timeZone?: string; language?: string }) {
+  return {
+    organization: org.id,
+    timeZone: person.timeZone ?? org.headquarters.timeZone,
+    language: languageFor(person, org.workingLanguages),
+  };
 }
 
 export function parseDirectory(raw: unknown, source: string): Directory {

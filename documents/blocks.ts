@@ -9,18 +9,19 @@ export type Block =
   | { kind: 'list'; ordered: boolean; items: string[] }
   | { kind: 'note'; text: string };
 
-export function toMarkdown(blocks: Block[]): string {
-  return blocks.map(blockToMarkdown).join('\n\n') + '\n';
+/** `label` writes a fact's label before its value ("Opens:", "Ouverture :"). */
+export function toMarkdown(blocks: Block[], label: (text: string) => string = (k) => `${k}:`): string {
+  return blocks.map((b) => blockToMarkdown(b, label)).join('\n\n') + '\n';
 }
 
-function blockToMarkdown(b: Block): string {
+function blockToMarkdown(b: Block, label: (text: string) => string): string {
   switch (b.kind) {
     case 'heading':
       return `${'#'.repeat(b.level)} ${md(b.text)}`;
     case 'paragraph':
       return md(b.text);
     case 'facts':
-      return b.rows.map(([k, v]) => `- **${md(k)}:** ${md(v)}`).join('\n');
+      return b.rows.map(([k, v]) => `- **${md(label(k))}** ${md(v)}`).join('\n');
     case 'list':
       return b.items
         .map((item, i) => `${b.ordered ? `${i + 1}.` : '-'} ${md(item).replace(/\n/g, '\n   ')}`)
@@ -30,9 +31,14 @@ function blockToMarkdown(b: Block): string {
   }
 }
 
-export function toHtml(title: string, blocks: Block[]): string {
+/** `page.language` and `page.dir` become the document's `lang` and `dir`. */
+export function toHtml(
+  title: string,
+  blocks: Block[],
+  page: { language: string; dir: 'ltr' | 'rtl' },
+): string {
   const body = blocks.map(blockToHtml).join('\n');
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${html(title)}</title>
+  return `<!doctype html>\n<html lang="${html(page.language)}" dir="${page.dir}"><head><meta charset="utf-8"><title>${html(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5;padding:0 1rem}
 .note{border-left:4px solid #b45309;background:#fffbeb;padding:.5rem 1rem}dt{font-weight:600}</style></head>
 <body>\n${body}\n</body></html>\n`;

@@ -1,10 +1,11 @@
 /**
  * The documents of a cycle: the draft agenda (for comment), the final agenda and the outcome report.
  * Agenda items keep which group proposed them; standing items carry forward what earlier meetings
- * left open.
+ * left open. The boilerplate is the catalog's, in the document's language; what people wrote
+ * (titles, descriptions, comments, the summary) stays as they wrote it.
  */
 import { z } from 'zod';
-import { CARRY_FORWARD_ITEMS } from '../domain/committee';
+import type { Translator } from '../i18n/catalog';
 import type { Block } from './blocks';
 
 export const AgendaEntry = z.object({
@@ -25,6 +26,8 @@ export const DocumentRequest = z.object({
   cycleId: z.string().regex(/^[a-z0-9-]+$/),
   edition: z.object({ number: z.number(), title: z.string() }),
   rehearsal: z.boolean().default(false),
+  /** The language of the boilerplate (a tag from domain/language.ts); cycles before languages: English. */
+  language: z.string().default('en'),
   meeting: z.object({ start: z.string(), end: z.string(), timeZone: z.string(), venue: z.string() }),
   items: z.array(AgendaEntry).default([]),
   standing: z
@@ -64,109 +67,128 @@ export const DocumentRequest = z.object({
 export type DocumentRequest = z.input<typeof DocumentRequest>;
 export type DocumentData = z.infer<typeof DocumentRequest>;
 
-const TITLES = {
-  'draft-agenda': 'Draft agenda',
-  'final-agenda': 'Agenda',
-  'outcome-report': 'Outcome report',
-} as const;
+const KIND_WORDS = { 'draft-agenda': 'draft', 'final-agenda': 'final', 'outcome-report': 'outcome' } as const;
 
-export function documentTitle(d: DocumentData): string {
-  return `${d.rehearsal ? '[REHEARSAL] ' : ''}${TITLES[d.kind]} — ${d.edition.title}`;
+export function documentTitle(d: DocumentData, t: Translator): string {
+  return t.t('doc.title', {
+    kind: KIND_WORDS[d.kind],
+    edition: d.edition.title,
+    rehearsal: d.rehearsal ? 'yes' : 'no',
+  });
 }
 
 /** `when` renders an instant in the meeting's zone (given by the caller, which owns the clock library). */
-export function documentBlocks(d: DocumentData, when: (iso: string) => string): Block[] {
-  const blocks: Block[] = [{ kind: 'heading', level: 1, text: documentTitle(d) }];
-  if (d.rehearsal)
-    blocks.push({
-      kind: 'note',
-      text: 'REHEARSAL: this document was produced by a rehearsal of the cycle; nothing in it is real.',
-    });
+export function documentBlocks(d: DocumentData, when: (iso: string) => string, t: Translator): Block[] {
+  const blocks: Block[] = [{ kind: 'heading', level: 1, text: documentTitle(d, t) }];
+  if (d.rehearsal) blocks.push({ kind: 'note', text: t.t('doc.rehearsalNote') });
   blocks.push({
     kind: 'facts',
     rows: [
-      ['Opens', when(d.meeting.start)],
-      ['Closes', when(d.meeting.end)],
-      ['Venue', d.meeting.venue],
+      [t.t('doc.opens'), when(d.meeting.start)],
+      [t.t('doc.closes'), when(d.meeting.end)],
+      [t.t('label.venue'), d.meeting.venue],
     ],
   });
-  if (d.kind === 'outcome-report') return [...blocks, ...outcomeBlocks(d, when)];
-  if (d.kind === 'draft-agenda') {
-    blocks.push({
-      kind: 'paragraph',
-      text: 'This draft is circulated for comment by the focal points of the participating organizations.',
-    });
-  }
-  blocks.push({ kind: 'heading', level: 2, text: 'Items proposed by the working groups' });
-  blocks.push({ kind: 'list', ordered: true, items: d.items.map(itemText) });
+  if (d.kind === 'outcome-report') return [...blocks, ...outcomeBlocks(d, when, t)];
+  if (d.kind === 'draft-agenda') blocks.push({ kind: 'paragraph', text: t.t('doc.draftNote') });
+  blocks.push({ kind: 'heading', level: 2, text: t.t('doc.itemsHeading') });
+  blocks.push({ kind: 'list', ordered: true, items: d.items.map((i) => itemText(i, t)) });
   if (d.missingGroups.length) {
-    blocks.push({ kind: 'note', text: `No input was received from: ${d.missingGroups.join(', ')}.` });
+    blocks.push({ kind: 'note', text: t.t('doc.missing', { groups: d.missingGroups.join(', ') }) });
   }
-  blocks.push(...standingBlocks(d));
+  blocks.push(...standingBlocks(d, t));
   if (d.comments.length) {
-    blocks.push({ kind: 'heading', level: 2, text: 'Comments received on the draft' });
+    blocks.push({ kind: 'heading', level: 2, text: t.t('doc.commentsHeading') });
     blocks.push({
       kind: 'list',
       ordered: false,
-      items: d.comments.map(
-        (c) => `${c.organization.toUpperCase()} (${c.by})${c.item ? ` on “${c.item}”` : ''}: ${c.text}`,
+      items: d.comments.map((c) =>
+        t.t('doc.comment', {
+          organization: c.organization.toUpperCase(),
+          by: c.by,
+          item: c.item ?? 'none',
+          text: c.text,
+        }),
       ),
     });
   }
   return blocks;
 }
 
-function itemText(i: AgendaEntry): string {
-  const flags = [i.late ? 'received late' : '', i.unreviewed ? 'not yet reviewed' : '']
+function itemText(i: AgendaEntry, t: Translator): string {
+  const flags = [i.late ? t.t('doc.flag.late') : '', i.unreviewed ? t.t('doc.flag.unreviewed') : '']
     .filter(Boolean)
     .join(', ');
-  return `${i.title} — ${i.durationMinutes} min, ${i.area}; proposed by ${i.proposedBy}${flags ? ` (${flags})` : ''}\n${i.description}`;
+  const line = t.t('doc.item', {
+    title: i.title,
+    minutes: i.durationMinutes,
+    area: i.area,
+    group: i.proposedBy,
+    flags: flags || 'none',
+  });
+  return `${line}\n${i.description}`;
 }
 
-function standingBlocks(d: DocumentData): Block[] {
-  const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Standing items' }];
-  blocks.push({ kind: 'heading', level: 3, text: CARRY_FORWARD_ITEMS.decisions });
+/** A decision's status as the catalog names it; one it does not know reads as stored. */
+const statusName = (status: string, t: Translator) => t.lookup(`status.${status}`) ?? status;
+
+function standingBlocks(d: DocumentData, t: Translator): Block[] {
+  const blocks: Block[] = [{ kind: 'heading', level: 2, text: t.t('doc.standingHeading') }];
+  blocks.push({ kind: 'heading', level: 3, text: t.t('doc.standing.decisions') });
   blocks.push(
     d.standing.decisions.length
       ? {
           kind: 'list',
           ordered: false,
-          items: d.standing.decisions.map(
-            (x) =>
-              `${x.ref}: ${x.text} — ${x.status}, open ${x.yearsOpen.toFixed(1)} years${x.lastReport ? `; last report: ${x.lastReport}` : ''}`,
+          items: d.standing.decisions.map((x) =>
+            t.t('doc.standingDecision', {
+              ref: x.ref,
+              text: x.text,
+              status: statusName(x.status, t),
+              years: x.yearsOpen,
+              last: x.lastReport ?? 'none',
+            }),
           ),
         }
-      : { kind: 'paragraph', text: 'Every decision of previous meetings has been verified as implemented.' },
+      : { kind: 'paragraph', text: t.t('doc.allVerified') },
   );
-  blocks.push({ kind: 'heading', level: 3, text: CARRY_FORWARD_ITEMS.ideas });
+  blocks.push({ kind: 'heading', level: 3, text: t.t('doc.standing.ideas') });
   blocks.push(
     d.standing.ideas.length
       ? {
           kind: 'list',
           ordered: false,
-          items: d.standing.ideas.map((x) => `${x.text} (proposed by ${x.proposedBy})`),
+          items: d.standing.ideas.map((x) => t.t('doc.idea', { text: x.text, by: x.proposedBy })),
         }
-      : { kind: 'paragraph', text: 'No proposals since the last meeting.' },
+      : { kind: 'paragraph', text: t.t('doc.noIdeas') },
   );
   return blocks;
 }
 
-function outcomeBlocks(d: DocumentData, when: (iso: string) => string): Block[] {
+function outcomeBlocks(d: DocumentData, when: (iso: string) => string, t: Translator): Block[] {
   const blocks: Block[] = [];
   if (d.summary)
-    blocks.push({ kind: 'heading', level: 2, text: 'Summary' }, { kind: 'paragraph', text: d.summary });
-  blocks.push({ kind: 'heading', level: 2, text: 'Decisions' });
+    blocks.push(
+      { kind: 'heading', level: 2, text: t.t('doc.summary') },
+      { kind: 'paragraph', text: d.summary },
+    );
+  blocks.push({ kind: 'heading', level: 2, text: t.t('doc.decisionsHeading') });
   blocks.push(
     d.decisions.length
       ? {
           kind: 'list',
           ordered: false,
-          items: d.decisions.map(
-            (x) =>
-              `${x.ref} (${x.area}): ${x.text}\nLead: ${x.lead.toUpperCase()}; responsible: ${x.responsible.map((r) => r.toUpperCase()).join(', ') || 'none'}; due ${when(x.dueDate)}`,
-          ),
+          items: d.decisions.map((x) => {
+            const responsible = x.responsible.map((r) => r.toUpperCase()).join(', ') || t.t('doc.nobody');
+            const followUp = t.t('doc.decisionFollowUp', {
+              lead: x.lead.toUpperCase(),
+              responsible,
+              due: when(x.dueDate),
+            });
+            return `${t.t('doc.decision', { ref: x.ref, area: x.area, text: x.text })}\n${followUp}`;
+          }),
         }
-      : { kind: 'paragraph', text: 'No decisions were taken.' },
+      : { kind: 'paragraph', text: t.t('doc.noDecisions') },
   );
   return blocks;
 }

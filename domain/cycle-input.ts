@@ -4,6 +4,7 @@
  * Plain JSON, since it is recorded in history.
  */
 import { z } from 'zod';
+import { Language } from './language';
 import { OrganizationId } from './organization';
 import { Participant } from './people';
 
@@ -70,6 +71,8 @@ export const CycleInput = z.object({
   rehearsal: z.object({ secondsPerDay: z.number().positive().max(86_400) }).optional(),
   /** Largest accepted input, in characters of its JSON. */
   maxInputChars: z.number().int().positive().default(200_000),
+  /** The language of the agenda and the outcome report; cycles started before languages: English. */
+  documentLanguage: Language.optional(),
 });
 export type CycleInput = z.infer<typeof CycleInput>;
 export type CycleInputDraft = z.input<typeof CycleInput>;

@@ -3,7 +3,7 @@
  * action, and the words of the "why" a committee member or organizer reads. Pure, so the workflow
  * only decides when to send and the tests can read what would be sent.
  */
-import type { MessageInput } from './messages';
+import type { EscalationWhy, MessageInput } from './messages';
 import { editionNumber } from './decision';
 import type { DecisionTracker, DueAction } from './decision-tracker';
 import { addIsoDuration } from './duration';
@@ -28,12 +28,17 @@ export function messageForAction(tracker: DecisionTracker, action: DueAction, no
         ? { kind: 'decision-overdue', data: { ...common, ...lastProgress(tracker) } }
         : {
             kind: 'decision-escalation',
-            data: { ...common, reason: escalationReason(tracker, action.step), ...lastProgress(tracker) },
+            data: {
+              ...common,
+              reason: escalationReason(tracker, action.step),
+              why: escalationWhy(tracker, action.step),
+              ...lastProgress(tracker),
+            },
           };
     case 'stall':
       return {
         kind: 'decision-escalation',
-        data: { ...common, reason: stallReason(tracker), ...lastProgress(tracker) },
+        data: { ...common, reason: stallReason(tracker), why: stallWhy(tracker), ...lastProgress(tracker) },
       };
   }
 }
@@ -59,16 +64,37 @@ function lastProgress(tracker: DecisionTracker): { lastProgress?: { at: string; 
   return last ? { lastProgress: { at: last.at, summary: last.summary } } : {};
 }
 
-/** Says what the ladder has done so far, so the reader knows who has already been asked. */
+/**
+ * What the ladder has done so far, so the reader knows who has already been asked: as data, which
+ * the mail writes in the reader's language, and (below) as the English sentence for the record.
+ */
+export function escalationWhy(tracker: DecisionTracker, step: number): EscalationWhy {
+  const { dueDate, timers, lead } = tracker.state;
+  return {
+    kind: 'overdue',
+    due: day(dueDate),
+    lead: tracker.roster.acronym(lead),
+    told: tracker.policy.escalation
+      .slice(0, step)
+      .map((s, i) => ({ audience: s.notify, on: day(timers.ladder.sentAt[i] ?? dueDate) })),
+    step: step + 1,
+    steps: tracker.policy.escalation.length,
+  };
+}
+
+export function stallWhy(tracker: DecisionTracker): EscalationWhy {
+  const { timers } = tracker.state;
+  return { kind: 'stalled', since: day(timers.lastActivityAt), stallAfter: tracker.policy.stallAfter };
+}
+
 export function escalationReason(tracker: DecisionTracker, step: number): string {
-  const { spec, dueDate, timers, lead } = tracker.state;
-  const earlier = tracker.policy.escalation
-    .slice(0, step)
-    .map((s, i) => `${s.notify} told on ${day(timers.ladder.sentAt[i] ?? dueDate)}`);
+  const why = escalationWhy(tracker, step);
+  if (why.kind !== 'overdue') throw new Error('escalationWhy is always overdue');
+  const earlier = why.told.map((x) => `${x.audience} told on ${x.on}`);
   return (
-    `Decision ${spec.ref} was due on ${day(dueDate)} and ${tracker.roster.acronym(lead)}, its lead, has not reported it implemented` +
+    `Decision ${tracker.state.spec.ref} was due on ${why.due} and ${why.lead}, its lead, has not reported it implemented` +
     (earlier.length ? ` (${earlier.join('; ')})` : '') +
-    `. This is step ${step + 1} of ${tracker.policy.escalation.length} of the escalation ladder.`
+    `. This is step ${why.step} of ${why.steps} of the escalation ladder.`
   );
 }
 

@@ -43,6 +43,23 @@ export const DigestEntry = z.object({
 });
 export type DigestEntry = z.infer<typeof DigestEntry>;
 
+/**
+ * Why a decision reaches the committee, as data the mail writes in each reader's language (the
+ * `reason` sentence beside it is the English record, and what older workflows sent alone).
+ */
+export const EscalationWhy = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('overdue'),
+    due: OneLine,
+    lead: OneLine,
+    told: z.array(z.object({ audience: OneLine, on: OneLine })),
+    step: z.int().positive(),
+    steps: z.int().positive(),
+  }),
+  z.object({ kind: z.literal('stalled'), since: OneLine, stallAfter: OneLine }),
+]);
+export type EscalationWhy = z.infer<typeof EscalationWhy>;
+
 function kind<K extends string, S extends z.ZodRawShape>(name: K, data: S) {
   return z.object({ kind: z.literal(name), data: z.object(data) });
 }
@@ -101,6 +118,7 @@ export const Message = z.discriminatedUnion('kind', [
     ...common,
     decision: Decision,
     reason: Prose,
+    why: EscalationWhy.optional(),
     lastProgress: Progress.optional(),
   }),
   kind('committee-digest', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from './language';
 
 /** How the source document classes a partner (paras 77–82, 99 c). */
 export const OrganizationKind = z.enum([
@@ -39,6 +40,8 @@ export const Person = z.object({
   email: Email,
   /** IANA zone the person works in; defaults to the organization's headquarters zone. */
   timeZone: z.string().optional(),
+  /** The language the person reads; defaults to the organization's first working language. */
+  language: Language.optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -68,6 +71,8 @@ export const Organization = z.object({
   businessHours: BusinessHours.default({ start: '09:00', end: '18:00' }),
   /** Holiday calendar id (see config/holidays/); none means only weekends are closed. */
   holidayCalendar: z.string().optional(),
+  /** The languages the organization works in, the one its people read by default first. */
+  workingLanguages: z.array(Language).min(1, 'needs at least one language').default(['en']),
   focalPoints: z.array(Person).min(1, 'needs at least one focal point'),
 });
 export type Organization = z.infer<typeof Organization>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from './language';
 import { Email, OrganizationId } from './organization';
 
 /** A person as the workflows know them: resolved against the directory, with the zone they live in. */
@@ -7,6 +8,8 @@ export const Participant = z.object({
   email: Email,
   organization: OrganizationId,
   timeZone: z.string().min(1),
+  /** Absent in workflows started before languages existed: they read English. */
+  language: Language.optional(),
 });
 export type Participant = z.infer<typeof Participant>;
 

@@ -33,40 +33,51 @@ export const notice = (text: string): Block => ({ type: 'notice', text });
 
 const WIDTH = 72;
 
-export function renderText(body: Body): string {
-  return present(body).map(blockText).join('\n\n');
+/** How a label reads before its value: "Input due:", "Contribution attendue le :", "截止时间：". */
+export type LabelStyle = (label: string) => string;
+const plainLabel: LabelStyle = (label) => `${label}:`;
+
+export function renderText(body: Body, label: LabelStyle = plainLabel): string {
+  return present(body)
+    .map((b) => blockText(b, label))
+    .join('\n\n');
 }
 
-export function renderHtml(body: Body): string {
-  return present(body).map(blockHtml).join('\n');
+/** `dir` sets which side facts align to and quotes are ruled on; text direction is the document's. */
+export function renderHtml(body: Body, dir: 'ltr' | 'rtl' = 'ltr'): string {
+  const style = dir === 'rtl' ? RTL_STYLE : STYLE;
+  return present(body)
+    .map((b) => blockHtml(b, style))
+    .join('\n');
 }
 
 function present(body: Body): Block[] {
   return body.filter((b): b is Block => b !== undefined);
 }
 
-function blockText(block: Block): string {
+function blockText(block: Block, label: LabelStyle): string {
   switch (block.type) {
     case 'paragraph':
       return wrap(block.text);
     case 'facts': {
-      const width = Math.max(...block.facts.map(([label]) => label.length));
-      return block.facts.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`).join('\n');
+      const labels = block.facts.map(([name]) => label(name));
+      const width = Math.max(...labels.map((l) => l.length));
+      return block.facts.map(([, value], i) => `${labels[i]!.padEnd(width + 1)}${value}`).join('\n');
     }
     case 'list':
       return [
-        `${block.title}:`,
+        label(block.title),
         ...block.items.map((item, i) => {
           const bullet = block.numbered ? `${`${i + 1}.`.padStart(4)} ` : '  - ';
           return wrap(item, bullet, ' '.repeat(bullet.length));
         }),
       ].join('\n');
     case 'quote':
-      return `${block.title}:\n${paragraphs(block.text)
+      return `${label(block.title)}\n${paragraphs(block.text)
         .map((p) => wrap(p, '> '))
         .join('\n>\n')}`;
     case 'action':
-      return `${block.label}: ${block.url}`;
+      return `${label(block.label)} ${block.url}`;
     case 'notice': {
       const rule = '*'.repeat(WIDTH);
       return [rule, wrap(block.text), rule].join('\n');
@@ -83,33 +94,42 @@ const STYLE = {
     'display:inline-block;padding:8px 16px;background:#1f5f99;color:#fff;text-decoration:none;border-radius:4px',
   notice: 'margin:0 0 16px;padding:10px 14px;background:#fff3cd;border:1px solid #e0c060;font-weight:bold',
 };
+type Style = typeof STYLE;
 
-function blockHtml(block: Block): string {
+/** Mail clients honour few logical CSS properties, so right-to-left mail gets mirrored ones. */
+const RTL_STYLE: Style = {
+  ...STYLE,
+  th: 'text-align:right;vertical-align:top;padding:3px 0 3px 16px;color:#555;font-weight:normal;white-space:nowrap',
+  quote: 'margin:0 0 14px;padding:4px 14px;border-right:3px solid #bbb;color:#333',
+};
+
+function blockHtml(block: Block, style: Style): string {
   switch (block.type) {
     case 'paragraph':
-      return `<p style="${STYLE.p}">${escapeHtml(block.text)}</p>`;
+      return `<p style="${style.p}">${htmlText(block.text)}</p>`;
     case 'facts':
       return `<table role="presentation" style="margin:0 0 14px;border-collapse:collapse">${block.facts
         .map(
           ([label, value]) =>
-            `<tr><th style="${STYLE.th}">${escapeHtml(label)}</th><td style="${STYLE.td}">${escapeHtml(value)}</td></tr>`,
+            `<tr><th style="${style.th}">${htmlText(label)}</th><td style="${style.td}">${htmlText(value)}</td></tr>`,
         )
         .join('')}</table>`;
     case 'list': {
       const tag = block.numbered ? 'ol' : 'ul';
-      const items = block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('');
-      return `<p style="${STYLE.p}"><strong>${escapeHtml(block.title)}</strong></p><${tag} style="margin:0 0 14px">${items}</${tag}>`;
+      const items = block.items.map((item) => `<li>${htmlText(item)}</li>`).join('');
+      return `<p style="${style.p}"><strong>${htmlText(block.title)}</strong></p><${tag} style="margin:0 0 14px">${items}</${tag}>`;
     }
     case 'quote':
-      return `<p style="${STYLE.p}"><strong>${escapeHtml(block.title)}</strong></p><blockquote style="${STYLE.quote}">${paragraphs(
+      // What a person wrote keeps its own direction: an English comment in an Arabic mail reads left to right.
+      return `<p style="${style.p}"><strong>${htmlText(block.title)}</strong></p><blockquote style="${style.quote}">${paragraphs(
         block.text,
       )
-        .map((p) => `<p style="${STYLE.p}">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+        .map((p) => `<p dir="auto" style="${style.p}">${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
         .join('')}</blockquote>`;
     case 'action':
-      return `<p style="${STYLE.p}"><a href="${escapeHtml(block.url)}" style="${STYLE.button}">${escapeHtml(block.label)}</a></p>`;
+      return `<p style="${style.p}"><a href="${escapeHtml(block.url)}" style="${style.button}">${htmlText(block.label)}</a></p>`;
     case 'notice':
-      return `<div style="${STYLE.notice}">${escapeHtml(block.text)}</div>`;
+      return `<div style="${style.notice}">${htmlText(block.text)}</div>`;
   }
 }
 
@@ -123,6 +143,14 @@ const HTML_ENTITIES: Record<string, string> = {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+
+/**
+ * Text for HTML: escaped, and each isolated run (U+2068 … U+2069, which the catalogs put around
+ * names and titles in right-to-left mail) made a <bdi>, which every HTML renderer understands.
+ */
+export function htmlText(text: string): string {
+  return escapeHtml(text).replace(/\u2068([^\u2068\u2069]*)\u2069/g, '<bdi>$1</bdi>');
 }
 
 function paragraphs(text: string): string[] {

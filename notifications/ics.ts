@@ -10,8 +10,9 @@ import ical, {
   ICalEventStatus,
 } from 'ical-generator';
 import { editionKey, workflowIds } from '../domain/ids';
-import type { Contact, Recipient } from './fields';
+import type { Contact, RecipientInput } from './fields';
 import type { CalendarMessage } from './messages';
+import { translator } from '../i18n/catalog';
 
 export interface CalendarPart {
   method: 'REQUEST' | 'CANCEL';
@@ -19,7 +20,7 @@ export interface CalendarPart {
 }
 
 export interface InviteOptions {
-  recipient: Recipient;
+  recipient: RecipientInput;
   sequence: number;
   rehearsal: boolean;
   now: Date;
@@ -34,7 +35,11 @@ export function calendarInvite(message: CalendarMessage, options: InviteOptions)
   const { meeting, edition, contact } = message.data;
   const cancel = message.kind === 'cancellation';
   const method = cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
-  const calendar = ical({ prodId: { company: 'convene', product: 'convene', language: 'EN' }, method });
+  const t = translator(options.recipient.language);
+  const calendar = ical({
+    prodId: { company: 'convene', product: 'convene', language: t.base.toUpperCase() },
+    method,
+  });
   calendar.createEvent({
     id: meetingUid(edition.number, options.rehearsal),
     sequence: options.sequence,
@@ -43,9 +48,9 @@ export function calendarInvite(message: CalendarMessage, options: InviteOptions)
     // shows a UTC time in its user's own zone anyway.
     start: new Date(meeting.start),
     end: new Date(meeting.end),
-    summary: `${options.rehearsal ? '[REHEARSAL] ' : ''}${meeting.title}`,
+    summary: t.t('ics.summary', { title: meeting.title, rehearsal: options.rehearsal ? 'yes' : 'no' }),
     location: meeting.venue,
-    description: edition.title,
+    description: t.t('ics.description', { edition: edition.title }),
     url: message.kind === 'invitation' ? message.data.detailsUrl : undefined,
     status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: paramSafe(contact.name), email: contact.email },
@@ -54,7 +59,7 @@ export function calendarInvite(message: CalendarMessage, options: InviteOptions)
   return { method, content: calendar.toString() };
 }
 
-function attendee(recipient: Recipient) {
+function attendee(recipient: RecipientInput) {
   return {
     name: paramSafe(recipient.name),
     email: recipient.email,

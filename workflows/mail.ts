@@ -42,7 +42,7 @@ export async function send(
   const input: SendMessageInput = {
     idempotencyKey: key,
     message,
-    recipients: unique.map((p) => ({ name: p.name, email: p.email, timeZone: p.timeZone })),
+    recipients: unique.map(recipientOf),
     meetingZone: ctx.meetingZone,
     rehearsal: ctx.rehearsal,
     ics,
@@ -74,11 +74,16 @@ export async function send(
           },
         },
       },
-      recipients: ctx.organizers.map((p) => ({ name: p.name, email: p.email, timeZone: p.timeZone })),
+      recipients: ctx.organizers.map(recipientOf),
       meetingZone: ctx.meetingZone,
       rehearsal: ctx.rehearsal,
     });
   }
+}
+
+/** Each copy is rendered in the recipient's own zone and language (absent: English). */
+function recipientOf(p: Participant) {
+  return { name: p.name, email: p.email, timeZone: p.timeZone, language: p.language };
 }
 
 function dedupe(people: readonly Participant[]): Participant[] {

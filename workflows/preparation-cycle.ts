@@ -596,6 +596,7 @@ class Cycle {
       cycleId: this.id,
       edition: { number: this.input.edition, title: this.input.title },
       rehearsal: this.rules.state.rehearsal,
+      language: this.input.documentLanguage,
       meeting: this.rules.state.meeting,
       ...extra,
     });

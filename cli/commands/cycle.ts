@@ -74,7 +74,7 @@ Examples:
         console.log(
           `${existing ? 'Already running' : 'Started'}: ${workflowId}${input.rehearsal ? ` (REHEARSAL, one day = ${secondsPerDay} s)` : ''}`,
         );
-        printCycleStatus(status);
+        printCycleStatus(status, output().t);
       });
     });
 
@@ -86,7 +86,7 @@ Examples:
       await withClient(async (client) => {
         const status = await queryStatus(cycleHandle(client, edition), edition);
         if (output().json) return printJson(status);
-        printCycleStatus(status);
+        printCycleStatus(status, output().t);
       });
     });
 
@@ -158,7 +158,7 @@ Examples:
           });
           if (output().json) return printJson(status);
           console.log('Rescheduled. Everyone affected has been told.');
-          printCycleStatus(status);
+          printCycleStatus(status, output().t);
         });
       },
     );

@@ -1,102 +1,139 @@
 /** Messages about decisions, sent for years after the meeting that took them. */
 import { action, facts, list, paragraph, quote, type Block, type Fact } from '../body';
 import type { Edition } from '../fields';
-import type { Decision, DigestEntry, MessageData } from '../messages';
+import type { Decision, DigestEntry, EscalationWhy, MessageData } from '../messages';
 import { hlm, type Template, type TemplateContext } from './context';
 
 type Data = { edition: Edition; decision: Decision };
 
-const subjectOf = (d: Data, what: string) => `${hlm(d.edition)} · decision ${d.decision.ref}: ${what}`;
+/** The values every decision message's sentences draw on. */
+const about = (d: Data, t: TemplateContext['t']) => ({ hlm: hlm(d.edition, t), ref: d.decision.ref });
 
-const responsibleFor = (d: Data) =>
-  `your organization leads or shares responsibility for decision ${d.decision.ref} of HLM ${d.edition.number}`;
+const responsibleFor = (d: Data, t: TemplateContext['t']) =>
+  t('reason.responsible', { ref: d.decision.ref, number: d.edition.number });
 
-const committee = 'you sit on the standing committee, which monitors the implementation of decisions';
-
-function decisionFacts(decision: Decision, time: TemplateContext['time']): Fact[] {
+function decisionFacts(decision: Decision, { t, time }: TemplateContext): Fact[] {
   return [
-    ['Decision', `${decision.ref}: ${decision.title}`],
-    ['Lead', decision.lead],
-    ...(decision.responsible.length ? [['Responsible', decision.responsible.join(', ')] as const] : []),
-    ['Due', time(decision.due)],
+    [t('label.decision'), t('value.decision', { ref: decision.ref, title: decision.title })],
+    [t('label.lead'), decision.lead],
+    ...(decision.responsible.length
+      ? [[t('label.responsible'), decision.responsible.join(', ')] as const]
+      : []),
+    [t('label.due'), time(decision.due)],
   ];
 }
 
 function lastProgress(
   d: { lastProgress?: { at: string; summary: string } },
-  time: TemplateContext['time'],
+  { t, time }: TemplateContext,
 ): Block | undefined {
   return d.lastProgress
-    ? quote(`Last progress reported (${time(d.lastProgress.at)})`, d.lastProgress.summary)
-    : paragraph('No progress has been reported on this decision.');
+    ? quote(t('decisions.lastProgress', { time: time(d.lastProgress.at) }), d.lastProgress.summary)
+    : paragraph(t('decisions.noProgress'));
 }
 
-export const decisionProgressRequest: Template<MessageData<'decision-progress-request'>> = (d, { time }) => ({
-  subject: subjectOf(d, 'progress report requested'),
-  reason: responsibleFor(d),
-  body: [
-    paragraph(`Please report on the progress made in implementing decision ${d.decision.ref}.`),
-    facts(...decisionFacts(d.decision, time), ['Report by', time(d.reportBy)]),
-    action('Report progress', d.reportUrl),
-  ],
-});
+export const decisionProgressRequest: Template<MessageData<'decision-progress-request'>> = (d, ctx) => {
+  const { t, time } = ctx;
+  return {
+    subject: t('decisions.progressRequest.subject', about(d, t)),
+    reason: responsibleFor(d, t),
+    body: [
+      paragraph(t('decisions.progressRequest.body', about(d, t))),
+      facts(...decisionFacts(d.decision, ctx), [t('label.reportBy'), time(d.reportBy)]),
+      action(t('action.reportProgress'), d.reportUrl),
+    ],
+  };
+};
 
-export const decisionDueSoon: Template<MessageData<'decision-due-soon'>> = (d, { time }) => ({
-  subject: subjectOf(d, 'due soon'),
-  reason: responsibleFor(d),
-  body: [
-    paragraph(
-      `Decision ${d.decision.ref} is due soon. If it is implemented, please report so; if it will not be ready, please say what is missing and when to expect it.`,
-    ),
-    facts(...decisionFacts(d.decision, time)),
-    action('Report progress', d.reportUrl),
-  ],
-});
+export const decisionDueSoon: Template<MessageData<'decision-due-soon'>> = (d, ctx) => {
+  const { t } = ctx;
+  return {
+    subject: t('decisions.dueSoon.subject', about(d, t)),
+    reason: responsibleFor(d, t),
+    body: [
+      paragraph(t('decisions.dueSoon.body', about(d, t))),
+      facts(...decisionFacts(d.decision, ctx)),
+      action(t('action.reportProgress'), d.reportUrl),
+    ],
+  };
+};
 
-export const decisionOverdue: Template<MessageData<'decision-overdue'>> = (d, { time }) => ({
-  subject: subjectOf(d, 'overdue'),
-  reason: responsibleFor(d),
-  body: [
-    paragraph(`Decision ${d.decision.ref} has passed its due date without being reported as implemented.`),
-    facts(...decisionFacts(d.decision, time)),
-    lastProgress(d, time),
-  ],
-});
+export const decisionOverdue: Template<MessageData<'decision-overdue'>> = (d, ctx) => {
+  const { t } = ctx;
+  return {
+    subject: t('decisions.overdue.subject', about(d, t)),
+    reason: responsibleFor(d, t),
+    body: [
+      paragraph(t('decisions.overdue.body', about(d, t))),
+      facts(...decisionFacts(d.decision, ctx)),
+      lastProgress(d, ctx),
+    ],
+  };
+};
 
-export const decisionEscalation: Template<MessageData<'decision-escalation'>> = (d, { time }) => ({
-  subject: subjectOf(d, "needs the standing committee's attention"),
-  reason: committee,
-  body: [
-    paragraph(`Decision ${d.decision.ref} needs the committee's attention.`),
-    quote('Why', d.reason),
-    facts(...decisionFacts(d.decision, time)),
-    lastProgress(d, time),
-  ],
-});
+export const decisionEscalation: Template<MessageData<'decision-escalation'>> = (d, ctx) => {
+  const { t } = ctx;
+  return {
+    subject: t('decisions.escalation.subject', about(d, t)),
+    reason: t('reason.committee'),
+    body: [
+      paragraph(t('decisions.escalation.body', about(d, t))),
+      quote(t('label.why'), d.why ? whyInWords(d.why, d.decision.ref, ctx) : d.reason),
+      facts(...decisionFacts(d.decision, ctx)),
+      lastProgress(d, ctx),
+    ],
+  };
+};
+
+function whyInWords(why: EscalationWhy, ref: string, { t, translator }: TemplateContext): string {
+  switch (why.kind) {
+    case 'overdue': {
+      const told = why.told
+        .map((x) =>
+          t('decisions.why.told', {
+            audience: translator.lookup(`audience.${x.audience}`) ?? x.audience,
+            on: x.on,
+          }),
+        )
+        .join('; ');
+      return t('decisions.why.overdue', { ...why, ref, told: told || 'none' });
+    }
+    case 'stalled':
+      return t('decisions.why.stalled', { ref, since: why.since, stallAfter: why.stallAfter });
+  }
+}
+
+/** A status as the catalog names it ("en cours"); a status it does not know reads as stored. */
+function statusName(status: string, ctx: TemplateContext): string {
+  return ctx.translator.lookup(`status.${status}`) ?? status;
+}
 
 /** Decisions grouped by status, in the order the statuses first appear. */
-function byStatus(entries: DigestEntry[], time: TemplateContext['time']): Array<Block | undefined> {
+function byStatus(entries: DigestEntry[], ctx: TemplateContext): Array<Block | undefined> {
   const groups = new Map<string, string[]>();
   for (const e of entries) {
     const lines = groups.get(e.status) ?? [];
-    lines.push(`${e.ref}: ${e.title} (lead: ${e.lead}; due ${time(e.due)})`);
+    lines.push(
+      ctx.t('decisions.digest.entry', { ref: e.ref, title: e.title, lead: e.lead, due: ctx.time(e.due) }),
+    );
     groups.set(e.status, lines);
   }
-  return [...groups].map(([status, lines]) => list(status, lines));
+  return [...groups].map(([status, lines]) => list(statusName(status, ctx), lines));
 }
 
-export const committeeDigest: Template<MessageData<'committee-digest'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · standing committee digest`,
-  reason: committee,
-  body: [
-    paragraph('How the decisions of the high-level meetings stand, and the ideas proposed for the next one.'),
-    facts(['Period from', time(d.period.from)], ['Period to', time(d.period.to)]),
-    ...(d.decisions.length
-      ? byStatus(d.decisions, time)
-      : [paragraph('No decisions to report in this period.')]),
-    list(
-      'Ideas proposed for the next meeting',
-      d.ideas.map((i) => `${i.title} (proposed by ${i.proposedBy})`),
-    ),
-  ],
-});
+export const committeeDigest: Template<MessageData<'committee-digest'>> = (d, ctx) => {
+  const { t, time } = ctx;
+  return {
+    subject: t('decisions.digest.subject', { hlm: hlm(d.edition, t) }),
+    reason: t('reason.committee'),
+    body: [
+      paragraph(t('decisions.digest.intro')),
+      facts([t('label.periodFrom'), time(d.period.from)], [t('label.periodTo'), time(d.period.to)]),
+      ...(d.decisions.length ? byStatus(d.decisions, ctx) : [paragraph(t('decisions.digest.none'))]),
+      list(
+        t('label.ideas'),
+        d.ideas.map((i) => t('decisions.digest.idea', { title: i.title, by: i.proposedBy })),
+      ),
+    ],
+  };
+};

@@ -3,18 +3,19 @@ import { facts, paragraph } from '../body';
 import type { MessageData } from '../messages';
 import { hlm, type Template } from './context';
 
-export const deliveryFailure: Template<MessageData<'delivery-failure'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · mail not delivered to ${d.failed.recipient.name}`,
-  reason: `you organize HLM ${d.edition.number} and a message of its preparation could not be delivered`,
+export const deliveryFailure: Template<MessageData<'delivery-failure'>> = (d, { t, time }) => ({
+  subject: t('delivery.subject', { hlm: hlm(d.edition, t), name: d.failed.recipient.name }),
+  reason: t('reason.organizerDelivery', { number: d.edition.number }),
   body: [
-    paragraph(
-      'The mail server refused a message for good, so it will not be tried again. Please check the address in the directory of organizations, or reach the person another way.',
-    ),
+    paragraph(t('delivery.body')),
     facts(
-      ['Message', d.failed.subject],
-      ['Recipient', `${d.failed.recipient.name} <${d.failed.recipient.email}>`],
-      ['Server reply', d.failed.serverReply],
-      ['Refused', time(d.failed.at)],
+      [t('label.message'), d.failed.subject],
+      [
+        t('label.recipient'),
+        t('mail.person', { name: d.failed.recipient.name, email: d.failed.recipient.email }),
+      ],
+      [t('label.serverReply'), d.failed.serverReply],
+      [t('label.refused'), time(d.failed.at)],
     ),
   ],
 });

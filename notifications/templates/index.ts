@@ -1,6 +1,7 @@
 /** From message data to a finished message (subject, HTML, text) for one recipient. */
-import { formatForRecipient } from '../../calendar/format';
-import type { Recipient } from '../fields';
+import { translator, type Translator } from '../../i18n/catalog';
+import { formatTime as formatInLanguage } from '../../i18n/dates';
+import type { RecipientInput } from '../fields';
 import { layout, type Letter, type RenderedMessage } from '../layout';
 import type { Message } from '../messages';
 import type { TemplateContext } from './context';
@@ -10,18 +11,22 @@ import * as inputs from './inputs';
 import * as meeting from './meeting';
 
 export interface RenderOptions {
-  recipient: Recipient;
+  recipient: RecipientInput;
   meetingZone: string;
   rehearsal: boolean;
 }
 
+/** One recipient's copy, written in their language and showing times in their zone and the meeting's. */
 export function renderMessage(message: Message, options: RenderOptions): RenderedMessage {
+  const t = translator(options.recipient.language);
   const ctx: TemplateContext = {
     recipient: options.recipient,
-    time: (instant) => formatTime(instant, options.recipient.timeZone, options.meetingZone),
+    translator: t,
+    t: (key, values) => t.t(key, values),
+    time: (instant) => formatTime(t, instant, options.recipient.timeZone, options.meetingZone),
   };
   const { edition, contact } = message.data;
-  return layout(write(message, ctx), { edition, contact, rehearsal: options.rehearsal });
+  return layout(write(message, ctx), { edition, contact, rehearsal: options.rehearsal }, t);
 }
 
 /**
@@ -30,12 +35,12 @@ export function renderMessage(message: Message, options: RenderOptions): Rendere
  */
 const formatted = new Map<string, string>();
 
-function formatTime(instant: string, recipientZone: string, meetingZone: string): string {
-  const key = `${instant}|${recipientZone}|${meetingZone}`;
+function formatTime(t: Translator, instant: string, recipientZone: string, meetingZone: string): string {
+  const key = `${t.language}|${instant}|${recipientZone}|${meetingZone}`;
   let text = formatted.get(key);
   if (text === undefined) {
     if (formatted.size >= 5_000) formatted.clear();
-    text = formatForRecipient(instant, recipientZone, meetingZone);
+    text = formatInLanguage(t, instant, recipientZone, meetingZone);
     formatted.set(key, text);
   }
   return text;

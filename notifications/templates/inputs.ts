@@ -1,110 +1,110 @@
 /** Messages about a working group's input: the call, reminders, review and extensions. */
 import { action, facts, paragraph, quote } from '../body';
 import type { MessageData } from '../messages';
-import { hlm, type Template } from './context';
+import { hlm, type Template, type TemplateContext } from './context';
 
-const chairOf = (d: { group: string; edition: { number: number } }) =>
-  `you chair the ${d.group} working group preparing HLM ${d.edition.number}`;
+type GroupData = { group: string; edition: { number: number; title: string } };
 
-export const callForInputs: Template<MessageData<'call-for-inputs'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · ${d.group}: call for inputs`,
-  reason: chairOf(d),
+const chairOf = (d: GroupData, t: TemplateContext['t']) =>
+  t('reason.chair', { group: d.group, number: d.edition.number });
+
+/** The values every group message's sentences draw on. */
+const about = (d: GroupData, t: TemplateContext['t']) => ({
+  hlm: hlm(d.edition, t),
+  group: d.group,
+  edition: d.edition.title,
+});
+
+export const callForInputs: Template<MessageData<'call-for-inputs'>> = (d, { t, time }) => ({
+  subject: t('inputs.callForInputs.subject', about(d, t)),
+  reason: chairOf(d, t),
   body: [
-    paragraph(
-      `The organizers of the ${d.edition.title} invite the ${d.group} working group to submit its input: agenda items, background papers and draft recommendations.`,
-    ),
+    paragraph(t('inputs.callForInputs.intro', about(d, t))),
     facts(
-      ['Input due', time(d.deadline)],
-      ['Meeting', `${d.meeting.title}, ${d.meeting.venue}`],
-      ['Meeting starts', time(d.meeting.start)],
+      [t('label.inputDue'), time(d.deadline)],
+      [t('label.meeting'), t('value.titleAtVenue', { title: d.meeting.title, venue: d.meeting.venue })],
+      [t('label.meetingStarts'), time(d.meeting.start)],
     ),
-    quote('Instructions from the organizers', d.instructions),
-    action('Submit the input', d.submitUrl),
-    paragraph('If the group needs more time, ask for an extension before the deadline.'),
+    quote(t('label.instructions'), d.instructions),
+    action(t('action.submitInput'), d.submitUrl),
+    paragraph(t('inputs.callForInputs.extension')),
   ],
 });
 
-export const inputReminder: Template<MessageData<'input-reminder'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · ${d.group}: reminder, input due soon`,
-  reason: chairOf(d),
+export const inputReminder: Template<MessageData<'input-reminder'>> = (d, { t, time }) => ({
+  subject: t('inputs.reminder.subject', about(d, t)),
+  reason: chairOf(d, t),
   body: [
-    paragraph(
-      `A reminder: the input of the ${d.group} working group is due soon and has not been submitted yet.`,
-    ),
-    facts(['Input due', time(d.deadline)]),
-    action('Submit the input', d.submitUrl),
+    paragraph(t('inputs.reminder.body', about(d, t))),
+    facts([t('label.inputDue'), time(d.deadline)]),
+    action(t('action.submitInput'), d.submitUrl),
   ],
 });
 
-export const inputOverdue: Template<MessageData<'input-overdue'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · ${d.group}: input overdue`,
-  reason: chairOf(d),
+export const inputOverdue: Template<MessageData<'input-overdue'>> = (d, { t, time }) => ({
+  subject: t('inputs.overdue.subject', about(d, t)),
+  reason: chairOf(d, t),
   body: [
-    paragraph(
-      `The deadline for the input of the ${d.group} working group has passed and the input has not arrived. Please submit it as soon as you can, or ask the organizers for an extension.`,
-    ),
-    facts(['Input was due', time(d.deadline)]),
-    action('Submit the input', d.submitUrl),
+    paragraph(t('inputs.overdue.body', about(d, t))),
+    facts([t('label.inputWasDue'), time(d.deadline)]),
+    action(t('action.submitInput'), d.submitUrl),
   ],
 });
 
-export const inputEscalation: Template<MessageData<'input-escalation'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · ${d.group}: overdue input needs your attention`,
-  reason: `you organize HLM ${d.edition.number} and the ${d.group} working group has not submitted its input`,
+export const inputEscalation: Template<MessageData<'input-escalation'>> = (d, { t, time }) => ({
+  subject: t('inputs.escalation.subject', about(d, t)),
+  reason: t('reason.organizerMissingInput', { number: d.edition.number, group: d.group }),
   body: [
-    paragraph(
-      `The ${d.group} working group has not submitted its input, and reminders to its chair have gone unanswered. You may want to contact the chair directly, grant an extension, or go ahead without the group's input.`,
-    ),
+    paragraph(t('inputs.escalation.body', about(d, t))),
     facts(
-      ['Input was due', time(d.deadline)],
-      ['Chair', `${d.chair.name} <${d.chair.email}>`],
-      ['Reminders sent', String(d.remindersSent)],
+      [t('label.inputWasDue'), time(d.deadline)],
+      [t('label.chair'), t('mail.person', { name: d.chair.name, email: d.chair.email })],
+      [t('label.remindersSent'), t('value.remindersSent', { count: d.remindersSent })],
     ),
   ],
 });
 
-export const revisionRequested: Template<MessageData<'revision-requested'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · ${d.group}: revision requested`,
-  reason: chairOf(d),
+export const revisionRequested: Template<MessageData<'revision-requested'>> = (d, { t, time }) => ({
+  subject: t('inputs.revision.subject', about(d, t)),
+  reason: chairOf(d, t),
   body: [
-    paragraph(
-      `${d.reviewer} has reviewed the input of the ${d.group} working group and asks for a revision.`,
+    paragraph(t('inputs.revision.body', { ...about(d, t), reviewer: d.reviewer })),
+    quote(t('label.comments'), d.comments),
+    facts([t('label.revisedInputDue'), time(d.deadline)]),
+    action(t('action.submitRevision'), d.submitUrl),
+  ],
+});
+
+export const inputAccepted: Template<MessageData<'input-accepted'>> = (d, { t, time }) => ({
+  subject: t('inputs.accepted.subject', about(d, t)),
+  reason: chairOf(d, t),
+  body: [
+    paragraph(t('inputs.accepted.body', about(d, t))),
+    facts([t('label.acceptedBy'), d.acceptedBy], [t('label.acceptedOn'), time(d.acceptedAt)]),
+  ],
+});
+
+export const extensionGranted: Template<MessageData<'extension-granted'>> = (d, { t, time }) => ({
+  subject: t('inputs.extensionGranted.subject', about(d, t)),
+  reason: chairOf(d, t),
+  body: [
+    paragraph(t('inputs.extensionGranted.body', about(d, t))),
+    facts(
+      [t('label.newDeadline'), time(d.deadline)],
+      [t('label.previousDeadline'), time(d.previousDeadline)],
     ),
-    quote('Comments', d.comments),
-    facts(['Revised input due', time(d.deadline)]),
-    action('Submit the revised input', d.submitUrl),
+    quote(t('label.organizersNote'), d.reason),
+    action(t('action.submitInput'), d.submitUrl),
   ],
 });
 
-export const inputAccepted: Template<MessageData<'input-accepted'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · ${d.group}: input accepted`,
-  reason: chairOf(d),
+export const extensionDenied: Template<MessageData<'extension-denied'>> = (d, { t, time }) => ({
+  subject: t('inputs.extensionDenied.subject', about(d, t)),
+  reason: chairOf(d, t),
   body: [
-    paragraph(
-      `The input of the ${d.group} working group has been accepted. The organizers will draw on it for the draft agenda, which will be sent to you for comment. Thank you.`,
-    ),
-    facts(['Accepted by', d.acceptedBy], ['Accepted on', time(d.acceptedAt)]),
-  ],
-});
-
-export const extensionGranted: Template<MessageData<'extension-granted'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · ${d.group}: extension granted`,
-  reason: chairOf(d),
-  body: [
-    paragraph(`The organizers have granted the ${d.group} working group more time for its input.`),
-    facts(['New deadline', time(d.deadline)], ['Previous deadline', time(d.previousDeadline)]),
-    quote('Note from the organizers', d.reason),
-    action('Submit the input', d.submitUrl),
-  ],
-});
-
-export const extensionDenied: Template<MessageData<'extension-denied'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · ${d.group}: extension not granted`,
-  reason: chairOf(d),
-  body: [
-    paragraph(`The organizers could not grant the ${d.group} working group more time; the deadline stands.`),
-    quote('Reason', d.reason),
-    facts(['Input due', time(d.deadline)]),
-    action('Submit the input', d.submitUrl),
+    paragraph(t('inputs.extensionDenied.body', about(d, t))),
+    quote(t('label.reason'), d.reason),
+    facts([t('label.inputDue'), time(d.deadline)]),
+    action(t('action.submitInput'), d.submitUrl),
   ],
 });

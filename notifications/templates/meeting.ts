@@ -3,96 +3,121 @@ import { action, facts, list, paragraph, quote, type Fact } from '../body';
 import type { AgendaItem, Meeting, MessageData } from '../messages';
 import { hlm, type Template, type TemplateContext } from './context';
 
-const participant = (d: { edition: { number: number } }) =>
-  `your organization takes part in HLM ${d.edition.number}`;
+const participant = (d: { edition: { number: number } }, t: TemplateContext['t']) =>
+  t('reason.participant', { number: d.edition.number });
 
-function meetingFacts(meeting: Meeting, time: TemplateContext['time']): Fact[] {
+function meetingFacts(meeting: Meeting, { t, time }: TemplateContext): Fact[] {
   const council = meeting.councilMeeting;
   return [
-    ['Starts', time(meeting.start)],
-    ['Ends', time(meeting.end)],
-    ['Venue', meeting.venue],
-    ...(council ? [['Coincides with', `${council.title}, ${time(council.start)}`] as const] : []),
+    [t('label.starts'), time(meeting.start)],
+    [t('label.ends'), time(meeting.end)],
+    [t('label.venue'), meeting.venue],
+    ...(council
+      ? [
+          [
+            t('label.coincidesWith'),
+            t('value.titleAtTime', { title: council.title, time: time(council.start) }),
+          ] as const,
+        ]
+      : []),
   ];
 }
 
-const agendaLines = (items: AgendaItem[]) =>
-  items.map((item) => `${item.title}${item.group ? ` (${item.group})` : ''}`);
+const agendaLines = (items: AgendaItem[], t: TemplateContext['t']) =>
+  items.map((item) => t('value.agendaItem', { title: item.title, group: item.group ?? 'none' }));
 
-export const draftAgenda: Template<MessageData<'draft-agenda'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · draft agenda for comment`,
-  reason: participant(d),
+/** The values the meeting's sentences draw on. */
+const about = (
+  d: { edition: MessageData<'invitation'>['edition']; meeting: Meeting },
+  t: TemplateContext['t'],
+) => ({
+  hlm: hlm(d.edition, t),
+  title: d.meeting.title,
+});
+
+export const draftAgenda: Template<MessageData<'draft-agenda'>> = (d, ctx) => {
+  const { t, time } = ctx;
+  return {
+    subject: t('meeting.draftAgenda.subject', about(d, t)),
+    reason: participant(d, t),
+    body: [
+      paragraph(t('meeting.draftAgenda.intro', about(d, t))),
+      facts([t('label.commentsDue'), time(d.commentDeadline)], ...meetingFacts(d.meeting, ctx)),
+      list(t('label.draftAgenda'), agendaLines(d.items, t), true),
+      action(t('action.comment'), d.commentUrl),
+    ],
+  };
+};
+
+export const invitation: Template<MessageData<'invitation'>> = (d, ctx) => {
+  const { t, time } = ctx;
+  return {
+    subject: t('meeting.invitation.subject', about(d, t)),
+    reason: participant(d, t),
+    body: [
+      paragraph(t('meeting.invitation.intro', about(d, t))),
+      facts(...meetingFacts(d.meeting, ctx), d.replyBy ? [t('label.replyBy'), time(d.replyBy)] : undefined),
+      list(t('label.agenda'), agendaLines(d.agenda, t), true),
+      action(t('action.details'), d.detailsUrl),
+      paragraph(t('meeting.invitation.calendar')),
+    ],
+  };
+};
+
+export const rescheduleNotice: Template<MessageData<'reschedule-notice'>> = (d, ctx) => {
+  const { t, time } = ctx;
+  return {
+    subject: t('meeting.reschedule.subject', about(d, t)),
+    reason: participant(d, t),
+    body: [
+      paragraph(t('meeting.reschedule.body', about(d, t))),
+      facts(...meetingFacts(d.meeting, ctx), [
+        t('label.previously'),
+        t('value.timeAtVenue', { time: time(d.previous.start), venue: d.previous.venue }),
+      ]),
+      quote(t('label.why'), d.reason),
+    ],
+  };
+};
+
+export const coincidenceLost: Template<MessageData<'coincidence-lost'>> = (d, ctx) => {
+  const { t } = ctx;
+  return {
+    subject: t('meeting.coincidenceLost.subject', about(d, t)),
+    reason: t('reason.organizer', { number: d.edition.number }),
+    body: [
+      paragraph(t('meeting.coincidenceLost.body', about(d, t))),
+      quote(t('label.found'), d.explanation),
+      facts(...meetingFacts(d.meeting, ctx)),
+    ],
+  };
+};
+
+export const cancellation: Template<MessageData<'cancellation'>> = (d, { t, time }) => ({
+  subject: t('meeting.cancellation.subject', about(d, t)),
+  reason: participant(d, t),
   body: [
-    paragraph(`The draft agenda of the ${d.meeting.title} is ready for your comments.`),
-    facts(['Comments due', time(d.commentDeadline)], ...meetingFacts(d.meeting, time)),
-    list('Draft agenda', agendaLines(d.items), true),
-    action('Comment on the draft agenda', d.commentUrl),
+    paragraph(t('meeting.cancellation.body', about(d, t))),
+    facts([t('label.wasToStart'), time(d.meeting.start)], [t('label.venue'), d.meeting.venue]),
+    quote(t('label.why'), d.reason),
   ],
 });
 
-export const invitation: Template<MessageData<'invitation'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · invitation: ${d.meeting.title}`,
-  reason: participant(d),
+export const outcomeReport: Template<MessageData<'outcome-report'>> = (d, { t, time }) => ({
+  subject: t('meeting.outcome.subject', about(d, t)),
+  reason: participant(d, t),
   body: [
-    paragraph(`You are invited to the ${d.meeting.title}.`),
-    facts(...meetingFacts(d.meeting, time), d.replyBy ? ['Please reply by', time(d.replyBy)] : undefined),
-    list('Agenda', agendaLines(d.agenda), true),
-    action('Meeting details', d.detailsUrl),
     paragraph(
-      'The attached calendar entry adds the meeting to your calendar and will follow any change of date.',
+      t('meeting.outcome.intro', { ...about(d, t), time: time(d.meeting.start), venue: d.meeting.venue }),
     ),
-  ],
-});
-
-export const rescheduleNotice: Template<MessageData<'reschedule-notice'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · rescheduled: ${d.meeting.title}`,
-  reason: participant(d),
-  body: [
-    paragraph(
-      `The ${d.meeting.title} has moved. The new date is below; the attached file updates your calendar.`,
-    ),
-    facts(...meetingFacts(d.meeting, time), ['Previously', `${time(d.previous.start)}, ${d.previous.venue}`]),
-    quote('Why', d.reason),
-  ],
-});
-
-export const coincidenceLost: Template<MessageData<'coincidence-lost'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · no longer coincides with the Security Council meeting`,
-  reason: `you organize HLM ${d.edition.number}`,
-  body: [
-    paragraph(
-      `The ${d.meeting.title} and the Security Council meeting it accompanies no longer coincide. Move one of them: reschedule the high-level meeting (convene cycle reschedule), or record the Council's new date when it is set (convene cycle council-moved).`,
-    ),
-    quote('What convene found', d.explanation),
-    facts(...meetingFacts(d.meeting, time)),
-  ],
-});
-
-export const cancellation: Template<MessageData<'cancellation'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · cancelled: ${d.meeting.title}`,
-  reason: participant(d),
-  body: [
-    paragraph(`The ${d.meeting.title} is cancelled. The attached file removes it from your calendar.`),
-    facts(['Was to start', time(d.meeting.start)], ['Venue', d.meeting.venue]),
-    quote('Why', d.reason),
-  ],
-});
-
-export const outcomeReport: Template<MessageData<'outcome-report'>> = (d, { time }) => ({
-  subject: `${hlm(d.edition)} · outcome and decisions`,
-  reason: participant(d),
-  body: [
-    paragraph(
-      `The ${d.meeting.title} met on ${time(d.meeting.start)} at ${d.meeting.venue}. Its outcome follows.`,
-    ),
-    quote('Summary', d.summary),
+    quote(t('label.summary'), d.summary),
     list(
-      'Decisions to implement',
-      d.decisions.map((x) => `${x.ref}: ${x.title}. Lead: ${x.lead}. Due: ${time(x.due)}.`),
+      t('label.decisionsToImplement'),
+      d.decisions.map((x) =>
+        t('meeting.outcome.decision', { ref: x.ref, title: x.title, lead: x.lead, due: time(x.due) }),
+      ),
     ),
-    action('Full report', d.reportUrl),
-    paragraph(
-      'Lead and responsible organizations will be asked for progress on each decision until it is implemented; what is not implemented returns to the next meeting.',
-    ),
+    action(t('action.fullReport'), d.reportUrl),
+    paragraph(t('meeting.outcome.followUp')),
   ],
 });

@@ -103,6 +103,19 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
     expect(wrong.stderr.trim()).toBe(
       'Rejected: only the chair of the Peacekeeping group, kwame.asante@au.example.org, may submit; you are someone@example.org',
     );
+    const refused = await convene(
+      [
+        'input',
+        'submit',
+        '501',
+        'peacekeeping',
+        path.join(examples, 'input-peacekeeping.yaml'),
+        '--as',
+        'someone@example.org',
+      ],
+      { ...env, CONVENE_LANG: 'fr' },
+    );
+    expect(refused.stderr.trim()).toMatch(/^Refusé : only the chair of the Peacekeeping group/);
 
     const status = await convene(['--json', 'cycle', 'status', '501'], env);
     const parsed = JSON.parse(status.stdout) as {
@@ -113,6 +126,17 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
     expect(parsed.phase).toBe('collecting-inputs');
     expect(parsed.groups.find((g) => g.id === 'peacekeeping')?.version).toBe(1);
     expect(parsed.pendingActions.some((p) => p.who === ORGANIZER || p.who.includes(ORGANIZER))).toBe(true);
+
+    // The same status for a French-reading operator; the workflow's own words stay as they are.
+    const french = await convene(['--lang', 'fr', 'cycle', 'status', '501'], env);
+    expect(french.stdout).toMatch(/Phase :\s+collecting-inputs/);
+    expect(french.stdout).toMatch(/Réunion :\s+du \w+ \d+ \S+ \d{4} à \d\d:\d\d, heure de New York au /);
+    expect(french.stdout).toContain('Groupes de travail');
+    const unknown = await convene(['--lang', 'klingon', 'cycle', 'status', '501'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe(
+      '--lang: unknown language "klingon"; use one of en, fr, es, ru, ar, zh (or set CONVENE_LANG)',
+    );
 
     const list = await eventually(
       async () => {

@@ -7,6 +7,9 @@ export interface ReceivedMail {
   file: string;
   to: string;
   subject: string;
+  /** The X-Convene-Kind header: which kind of message, whatever language it is written in. */
+  kind: string;
+  messageId: string;
   text: string;
   html: string;
   calendar?: string;
@@ -32,6 +35,8 @@ export async function readOutbox(outboxDir: string): Promise<ReceivedMail[]> {
         file,
         to,
         subject: parsed.subject ?? '',
+        kind: headerText(parsed.headers.get('x-convene-kind')),
+        messageId: parsed.messageId ?? '',
         text: parsed.text ?? '',
         html: typeof parsed.html === 'string' ? parsed.html : '',
         calendar,
@@ -39,6 +44,10 @@ export async function readOutbox(outboxDir: string): Promise<ReceivedMail[]> {
       };
     }),
   );
+}
+
+function headerText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 export function mailTo(mails: ReceivedMail[], email: string): ReceivedMail[] {

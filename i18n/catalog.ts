@@ -1,0 +1,127 @@
+/**
+ * The message catalogs (locales/<language>.json, ICU MessageFormat) and the one way to read them:
+ * `translator(tag)` gives a person's language as functions that mail, documents, the CLI and the
+ * portal's pages all call. English is the source: its keys are the type of every key, and a key a
+ * catalog lacks (or cannot format) reads in English rather than failing a send.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { baseLanguage, textDirection, type BaseLanguage } from '../domain/language';
+import ar from '../locales/ar.json';
+import en from '../locales/en.json';
+import es from '../locales/es.json';
+import fr from '../locales/fr.json';
+import ru from '../locales/ru.json';
+import zh from '../locales/zh.json';
+
+/** What a catalog file says about itself: who wrote it and whether it still awaits the translators. */
+export interface CatalogMeta {
+  language: string;
+  name: string;
+  /** "complete", or "awaiting-translation" while the Secretariat's translators have not reviewed it. */
+  status: string;
+  note?: string;
+}
+
+export type CatalogFile = { $meta: CatalogMeta } & Record<string, string | CatalogMeta>;
+export type MessageKey = Exclude<keyof typeof en, '$meta'>;
+export type Values = Record<string, string | number>;
+
+export const CATALOGS: Readonly<Record<BaseLanguage, CatalogFile>> = { en, fr, es, ru, ar, zh };
+
+/** The keys every catalog should carry: English's. */
+export const MESSAGE_KEYS = Object.keys(en).filter((k) => k !== '$meta') as MessageKey[];
+
+export interface Translator {
+  /** The tag as the person gave it ("ar-u-nu-latn"): the HTML `lang`. */
+  readonly language: string;
+  readonly base: BaseLanguage;
+  readonly dir: 'ltr' | 'rtl';
+  /** The locale numbers and dates are formatted with ("ar" → Arabic-Indic digits). */
+  readonly locale: string;
+  /** A catalog message with its values; in a right-to-left language each text value is isolated. */
+  t(key: MessageKey, values?: Values): string;
+  /** An optional catalog entry (a city's name): undefined when no catalog has it. */
+  lookup(key: string): string | undefined;
+}
+
+/** First strong isolate … pop directional isolate: a Latin name keeps its order inside Arabic. */
+export const ISOLATE_START = '\u2068';
+export const ISOLATE_END = '\u2069';
+
+export function isolate(text: string): string {
+  return `${ISOLATE_START}${text}${ISOLATE_END}`;
+}
+
+const translators = new Map<string, Translator>();
+
+export function translator(tag: string | undefined): Translator {
+  const key = tag ?? 'en';
+  let t = translators.get(key);
+  if (!t) {
+    t = createTranslator(key);
+    translators.set(key, t);
+  }
+  return t;
+}
+
+function createTranslator(language: string): Translator {
+  const base = baseLanguage(language);
+  const dir = textDirection(language);
+  const locale = formattingLocale(language);
+  const formats = new Map<string, IntlMessageFormat>();
+  const format = (catalog: BaseLanguage, key: MessageKey, values: Values): string => {
+    const id = `${catalog}|${key}`;
+    let f = formats.get(id);
+    if (!f) {
+      const source = CATALOGS[catalog][key];
+      if (typeof source !== 'string') throw new Error(`no message ${key} in locales/${catalog}.json`);
+      f = new IntlMessageFormat(source, catalog === base ? locale : 'en');
+      formats.set(id, f);
+    }
+    return String(f.format(values));
+  };
+  return {
+    language,
+    base,
+    dir,
+    locale,
+    t(key, values = {}) {
+      const shown = dir === 'rtl' ? isolateTexts(values) : values;
+      try {
+        return format(base, key, shown);
+      } catch {
+        // A key the catalog lacks, or a translation that does not parse: English, never a lost mail.
+        return format('en', key, values);
+      }
+    },
+    lookup(key) {
+      const own = CATALOGS[base][key];
+      const fallback = CATALOGS.en[key];
+      return typeof own === 'string' ? own : typeof fallback === 'string' ? fallback : undefined;
+    },
+  };
+}
+
+/** Right-to-left script: text already in it (a translated date, a nested message) needs no isolate. */
+const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+function isolateTexts(values: Values): Values {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v && !RTL_SCRIPT.test(v) ? isolate(v) : v,
+    ]),
+  );
+}
+
+/**
+ * Arabic is written with Arabic-Indic digits unless the person's tag names a numbering system
+ * (ar-u-nu-latn for Latin digits); every other language keeps its locale's default.
+ */
+export function formattingLocale(tag: string): string {
+  const locale = new Intl.Locale(tag);
+  if (locale.language === 'ar' && !locale.numberingSystem) {
+    return new Intl.Locale(tag, { numberingSystem: 'arab' }).toString();
+  }
+  return locale.toString();
+}
