@@ -6,6 +6,7 @@ import path from 'node:path';
 import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/envconfig';
 import { Duration } from 'luxon';
 import { z } from 'zod';
+import { keyListProblems, type KeySource } from '../codec/keys';
 import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
 import { ConfigError, describeIssues } from './problems';
 
@@ -61,6 +62,18 @@ const EnvSchema = z.object({
   CONVENE_DECISION_REPORT_CADENCE: isoDuration.default('P3M'),
   CONVENE_DECISION_STALL_AFTER: isoDuration.default('P6M'),
   CONVENE_COMMITTEE_REVIEW_PERIOD: isoDuration.default('P3M'),
+  CONVENE_ENCRYPTION_KEYS: z
+    .string()
+    .superRefine((v, ctx) =>
+      keyListProblems(v).forEach((message) => ctx.addIssue({ code: 'custom', message })),
+    )
+    .optional(),
+  CONVENE_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+  CONVENE_CODEC_PORT: port.default(8234),
+  CONVENE_OPERATOR_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters (openssl rand -hex 32)')
+    .optional(),
 });
 
 /** What to do about each key when it is wrong. */
@@ -81,6 +94,10 @@ const FIXES: Record<string, string> = {
   CONVENE_DECISION_REPORT_CADENCE: 'e.g. P3M for quarterly',
   CONVENE_DECISION_STALL_AFTER: 'e.g. P6M for six months',
   CONVENE_COMMITTEE_REVIEW_PERIOD: 'e.g. P3M for quarterly',
+  CONVENE_ENCRYPTION_KEYS:
+    'give id:base64 entries separated by commas, the encrypting key first (`convene keys rotate` prints one)',
+  CONVENE_CODEC_PORT: 'pick a free port, e.g. 8234',
+  CONVENE_OPERATOR_TOKEN: 'unset it to use the generated data/operator-token, or give a long random secret',
 };
 
 export type TemporalSettings =
@@ -101,6 +118,10 @@ export interface Settings {
   directoryFile: string;
   mail: { smtpUrl?: string; from: string; outboxDir: string };
   logLevel: LogLevel;
+  /** Where the payload codec's keys come from (see codec/keys.ts). */
+  encryption: KeySource;
+  /** The codec server for the Web UI: its port and the operators' token (given, or generated in this file). */
+  codecServer: { port: number; operatorToken?: string; operatorTokenFile: string };
   policies: {
     reminderOffsetsDays: number[];
     overdueGrace: string;
@@ -125,6 +146,20 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
     directoryFile: path.resolve(root, e.CONVENE_DIRECTORY_FILE),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
     logLevel: e.LOG_LEVEL,
+    encryption: {
+      envKeys: e.CONVENE_ENCRYPTION_KEYS,
+      keyFile: path.resolve(
+        root,
+        e.CONVENE_ENCRYPTION_KEY_FILE ?? path.join(dataDir, 'encryption-keys.json'),
+      ),
+      // Only the embedded default makes its own keys; elsewhere every process must be given the same ones.
+      generateIfMissing: !e.TEMPORAL_ADDRESS && !e.CONVENE_ENCRYPTION_KEY_FILE,
+    },
+    codecServer: {
+      port: e.CONVENE_CODEC_PORT,
+      operatorToken: e.CONVENE_OPERATOR_TOKEN,
+      operatorTokenFile: path.join(dataDir, 'operator-token'),
+    },
     policies: {
       reminderOffsetsDays: e.CONVENE_REMINDER_OFFSETS_DAYS.split(',').map(Number),
       overdueGrace: e.CONVENE_OVERDUE_GRACE,
