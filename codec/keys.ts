@@ -205,6 +205,11 @@ export class KeyRing {
     return this.keys.map((k) => k.id);
   }
 
+  /** Ids and creation times, the encrypting key first; never the key bytes. */
+  describe(): { id: string; createdAt?: string; encrypts: boolean }[] {
+    return this.keys.map((k, i) => ({ id: k.id, createdAt: k.createdAt, encrypts: i === 0 }));
+  }
+
   /** Where a missing key should be added, for error messages. */
   describeSource(): string {
     return this.file ? `the key file ${this.file}` : 'CONVENE_ENCRYPTION_KEYS';
