@@ -7,6 +7,7 @@ import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/e
 import { Duration } from 'luxon';
 import { z } from 'zod';
 import { keyListProblems, type KeySource } from '../codec/keys';
+import type { OperatorTokenSource } from '../codec/operator-token';
 import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
 import { ConfigError, describeIssues } from './problems';
 
@@ -70,6 +71,13 @@ const EnvSchema = z.object({
     .optional(),
   CONVENE_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
   CONVENE_CODEC_PORT: port.default(8234),
+  CONVENE_CODEC_UI_ORIGINS: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/,\s]+(,https?:\/\/[^/,\s]+)*$/,
+      'must be origins separated by commas, e.g. http://127.0.0.1:8233',
+    )
+    .optional(),
   CONVENE_OPERATOR_TOKEN: z
     .string()
     .min(32, 'must be at least 32 characters (openssl rand -hex 32)')
@@ -97,6 +105,7 @@ const FIXES: Record<string, string> = {
   CONVENE_ENCRYPTION_KEYS:
     'give id:base64 entries separated by commas, the encrypting key first (`convene keys rotate` prints one)',
   CONVENE_CODEC_PORT: 'pick a free port, e.g. 8234',
+  CONVENE_CODEC_UI_ORIGINS: 'give the Web UI address as the browser shows it, scheme, host and port, no path',
   CONVENE_OPERATOR_TOKEN: 'unset it to use the generated data/operator-token, or give a long random secret',
 };
 
@@ -121,7 +130,7 @@ export interface Settings {
   /** Where the payload codec's keys come from (see codec/keys.ts). */
   encryption: KeySource;
   /** The codec server for the Web UI: its port and the operators' token (given, or generated in this file). */
-  codecServer: { port: number; operatorToken?: string; operatorTokenFile: string };
+  codecServer: OperatorTokenSource & { port: number; allowedOrigins: string[] };
   policies: {
     reminderOffsetsDays: number[];
     overdueGrace: string;
@@ -159,6 +168,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
       port: e.CONVENE_CODEC_PORT,
       operatorToken: e.CONVENE_OPERATOR_TOKEN,
       operatorTokenFile: path.join(dataDir, 'operator-token'),
+      generateIfMissing: !e.TEMPORAL_ADDRESS,
+      // The embedded Web UI, under both names a browser may use for it.
+      allowedOrigins: e.CONVENE_CODEC_UI_ORIGINS?.split(',') ?? [
+        `http://127.0.0.1:${e.CONVENE_UI_PORT}`,
+        `http://localhost:${e.CONVENE_UI_PORT}`,
+      ],
     },
     policies: {
       reminderOffsetsDays: e.CONVENE_REMINDER_OFFSETS_DAYS.split(',').map(Number),

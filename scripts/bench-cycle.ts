@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     connection: native,
     taskQueue: 'bench-echo',
     workflowsPath: require.resolve('./bench/echo-workflow'),
+    dataConverter: dataConverter(keys),
   });
   try {
     await worker.runUntil(async () => {

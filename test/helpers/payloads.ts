@@ -32,10 +32,7 @@ function isPayload(value: object): value is Payload {
  * attributes, and the bookkeeping of markers (a local activity's type, attempt and times; a patch's
  * name). A marker's result, what the activity returned, is sealed like any payload.
  */
-const CLEAR_BY_DESIGN = [
-  /searchAttributes/i,
-  /markerRecordedEventAttributes\.details\.(data|patch-data)\./,
-];
+const CLEAR_BY_DESIGN = [/searchAttributes/i, /markerRecordedEventAttributes\.details\.(data|patch-data)\./];
 
 /** Payloads that are not sealed and should have been. */
 export function clearPayloads(value: unknown): FoundPayload[] {
