@@ -10,6 +10,7 @@ import { registerCycle } from './commands/cycle';
 import { registerDecision } from './commands/decision';
 import { registerDoctor } from './commands/doctor';
 import { registerInput } from './commands/input';
+import { registerKeys } from './commands/keys';
 import { registerOrgs } from './commands/orgs';
 import { registerReport } from './commands/report';
 import { registerSlots } from './commands/slots';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerInput(program, output);
   registerAgenda(program, output);
   registerSlots(program, output);
+  registerKeys(program, output);
   return program;
 }
 

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/envconfig';
 import { Duration } from 'luxon';
 import { z } from 'zod';
+import { keyListProblems, type KeySource } from '../codec/keys';
+import type { OperatorTokenSource } from '../codec/operator-token';
 import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
 import type { DkimSettings } from '../notifications/dkim';
 import { ConfigError, describeIssues } from './problems';
@@ -71,6 +73,25 @@ const EnvSchema = z.object({
   CONVENE_DECISION_REPORT_CADENCE: isoDuration.default('P3M'),
   CONVENE_DECISION_STALL_AFTER: isoDuration.default('P6M'),
   CONVENE_COMMITTEE_REVIEW_PERIOD: isoDuration.default('P3M'),
+  CONVENE_ENCRYPTION_KEYS: z
+    .string()
+    .superRefine((v, ctx) =>
+      keyListProblems(v).forEach((message) => ctx.addIssue({ code: 'custom', message })),
+    )
+    .optional(),
+  CONVENE_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+  CONVENE_CODEC_PORT: port.default(8234),
+  CONVENE_CODEC_UI_ORIGINS: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/,\s]+(,https?:\/\/[^/,\s]+)*$/,
+      'must be origins separated by commas, e.g. http://127.0.0.1:8233',
+    )
+    .optional(),
+  CONVENE_OPERATOR_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters (openssl rand -hex 32)')
+    .optional(),
 });
 
 /** What to do about each key when it is wrong. */
@@ -93,6 +114,11 @@ const FIXES: Record<string, string> = {
   CONVENE_DECISION_REPORT_CADENCE: 'e.g. P3M for quarterly',
   CONVENE_DECISION_STALL_AFTER: 'e.g. P6M for six months',
   CONVENE_COMMITTEE_REVIEW_PERIOD: 'e.g. P3M for quarterly',
+  CONVENE_ENCRYPTION_KEYS:
+    'give id:base64 entries separated by commas, the encrypting key first (`convene keys rotate` prints one)',
+  CONVENE_CODEC_PORT: 'pick a free port, e.g. 8234',
+  CONVENE_CODEC_UI_ORIGINS: 'give the Web UI address as the browser shows it, scheme, host and port, no path',
+  CONVENE_OPERATOR_TOKEN: 'unset it to use the generated data/operator-token, or give a long random secret',
 };
 
 export type TemporalSettings =
@@ -113,6 +139,10 @@ export interface Settings {
   directoryFile: string;
   mail: { smtpUrl?: string; from: string; outboxDir: string; dkim?: DkimSettings };
   logLevel: LogLevel;
+  /** Where the payload codec's keys come from (see codec/keys.ts). */
+  encryption: KeySource;
+  /** The codec server for the Web UI: its port and the operators' token (given, or generated in this file). */
+  codecServer: OperatorTokenSource & { port: number; allowedOrigins: string[] };
   policies: {
     reminderOffsetsDays: number[];
     overdueGrace: string;
@@ -142,6 +172,26 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
       ...dkimOf(e, root),
     },
     logLevel: e.LOG_LEVEL,
+    encryption: {
+      envKeys: e.CONVENE_ENCRYPTION_KEYS,
+      keyFile: path.resolve(
+        root,
+        e.CONVENE_ENCRYPTION_KEY_FILE ?? path.join(dataDir, 'encryption-keys.json'),
+      ),
+      // Only the embedded default makes its own keys; elsewhere every process must be given the same ones.
+      generateIfMissing: !e.TEMPORAL_ADDRESS && !e.CONVENE_ENCRYPTION_KEY_FILE,
+    },
+    codecServer: {
+      port: e.CONVENE_CODEC_PORT,
+      operatorToken: e.CONVENE_OPERATOR_TOKEN,
+      operatorTokenFile: path.join(dataDir, 'operator-token'),
+      generateIfMissing: !e.TEMPORAL_ADDRESS,
+      // The embedded Web UI, under both names a browser may use for it.
+      allowedOrigins: e.CONVENE_CODEC_UI_ORIGINS?.split(',') ?? [
+        `http://127.0.0.1:${e.CONVENE_UI_PORT}`,
+        `http://localhost:${e.CONVENE_UI_PORT}`,
+      ],
+    },
     policies: {
       reminderOffsetsDays: e.CONVENE_REMINDER_OFFSETS_DAYS.split(',').map(Number),
       overdueGrace: e.CONVENE_OVERDUE_GRACE,

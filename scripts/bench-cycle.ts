@@ -2,14 +2,18 @@
  * Issue 5's measures, on a dev server of its own (SQLite in a temporary folder) with one worker:
  *   1. the example cycle (20 organizations, 6 groups, one revision) run to completion on a compressed
  *      timeline: history events across the cycle and its children, and Temporal actions;
- *   2. the Update round trip of submitInput, p50/p99, against a bare echo Update on the same server.
+ *   2. the Update round trip of submitInput, p50/p99, against a bare echo Update on the same server;
+ *   3. the same submitInput round trip through the payload codec (AES-256-GCM, as every deployment
+ *      runs) against a client and worker without it, interleaved in the same run (goal ≤ 1.1×).
  *   npx tsx scripts/bench-cycle.ts [--updates 200]
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { dataConverter } from '../codec/data-converter';
+import { generateKey, KeyRing } from '../codec/keys';
 import { loadHolidayCalendars } from '../calendar/holidays';
 import { readCycleSpecFile, resolveCycleSpec } from '../config/cycle-spec';
 import { loadDirectory } from '../config/directory';
@@ -18,7 +22,7 @@ import { workflowIds } from '../domain/ids';
 import { freePort, startDevServer } from '../workers/dev-server';
 import { createLogger } from '../workers/logging';
 import { findOrBuildTemporalCli } from '../workers/temporal-cli';
-import { createActivities, WORKFLOWS_PATH } from '../workers/worker';
+import { createActivities, WORKFLOW_BUNDLE_OPTIONS } from '../workers/worker';
 import {
   approveAgendaUpdate,
   cycleStatusQuery,
@@ -49,32 +53,50 @@ async function main(): Promise<void> {
     CONVENE_TASK_QUEUE: 'bench',
     LOG_LEVEL: 'warn',
   });
-  const client = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const keys = new KeyRing([generateKey(new Date())]);
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection, dataConverter: dataConverter(keys) });
+  const plainClient = new Client({ connection });
   const native = await NativeConnection.connect({ address: server.address });
+  const workflowBundle = await bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: quietLogger });
+  const activities = createActivities({ settings, keys, directory: loadDirectory(settings.directoryFile) });
   const worker = await Worker.create({
     connection: native,
     taskQueue: 'bench',
-    workflowsPath: WORKFLOWS_PATH,
-    activities: createActivities({ settings, directory: loadDirectory(settings.directoryFile) }),
+    workflowBundle,
+    dataConverter: dataConverter(keys),
+    activities,
+  });
+  const plainWorker = await Worker.create({
+    connection: native,
+    taskQueue: 'bench-plain',
+    workflowBundle,
+    activities,
   });
   const echoWorker = await Worker.create({
     connection: native,
     taskQueue: 'bench-echo',
     workflowsPath: require.resolve('./bench/echo-workflow'),
+    dataConverter: dataConverter(keys),
   });
   try {
-    await Promise.all([
-      worker.runUntil(async () => {
-        await measureCycle(client, settings);
-        await echoWorker.runUntil(measureUpdates(client, settings));
-      }),
-    ]);
+    await worker.runUntil(async () => {
+      await measureCycle(client, settings);
+      await echoWorker.runUntil(measureUpdates(client, settings));
+      await plainWorker.runUntil(measureCodec(client, plainClient, settings));
+    });
+  } catch (err) {
+    console.error(err);
+    process.exitCode = 1;
   } finally {
     await native.close();
-    await client.connection.close();
+    await connection.close();
     await server.stop();
   }
 }
+
+const noop = () => undefined;
+const quietLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
 
 async function measureCycle(client: Client, settings: ReturnType<typeof loadSettings>): Promise<void> {
   const spec = readCycleSpecFile(
@@ -230,6 +252,89 @@ async function measureUpdates(client: Client, settings: ReturnType<typeof loadSe
   );
   await echo.signal(stopSignal);
   await cycle.terminate('benchmark over');
+}
+
+/** A working group taking submissions for the whole run, on the given task queue. */
+async function openGroup(
+  client: Client,
+  settings: ReturnType<typeof loadSettings>,
+  taskQueue: string,
+  edition: number,
+) {
+  const spec = readCycleSpecFile(
+    path.join(__dirname, '..', 'config', 'examples', 'hlm-27-2027.yaml'),
+  ) as Record<string, unknown>;
+  spec.edition = edition;
+  const input = resolveCycleSpec(spec, 'bench', {
+    directory: loadDirectory(settings.directoryFile),
+    holidays: loadHolidayCalendars(),
+    now: new Date(),
+    rehearsal: { secondsPerDay: 86_400 },
+    defaults: settings.policies,
+  });
+  const cycle = await client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
+    taskQueue,
+    workflowId: workflowIds.cycle(input.editionKey),
+    args: [input],
+  });
+  await until(async () => (await cycle.query(cycleStatusQuery)).groups.every((g) => g.deadline !== ''));
+  const g = input.workingGroups[2]!;
+  const group = client.workflow.getHandle(workflowIds.workingGroup(input.editionKey, g.id));
+  const submit = (i: number) =>
+    group.executeUpdate(submitInputUpdate, {
+      args: [
+        {
+          as: g.chair.email,
+          input: {
+            summary: `Draft position, version ${i}: the partnership on early warning, in confidence`,
+            agendaItems: [{ title: 'Item', description: 'Why.', area: g.area, durationMinutes: 30 }],
+          },
+        },
+      ],
+    });
+  return { cycle, submit };
+}
+
+async function measureCodec(
+  codecClient: Client,
+  plainClient: Client,
+  settings: ReturnType<typeof loadSettings>,
+): Promise<void> {
+  const sealed = await openGroup(codecClient, settings, 'bench', 901);
+  const plain = await openGroup(plainClient, settings, 'bench-plain', 902);
+  // Alternate blocks of each, so that the machine's load falls on both alike.
+  const blocks = 8;
+  const times = { sealed: [] as number[], plain: [] as number[] };
+  await sealed.submit(-1);
+  await plain.submit(-1);
+  for (let b = 0; b < blocks; b++) {
+    for (const [name, run] of [
+      ['plain', plain],
+      ['sealed', sealed],
+    ] as const) {
+      for (let i = 0; i < Math.ceil(updates / blocks); i++) {
+        const t0 = performance.now();
+        await run.submit(b * 1000 + i);
+        times[name].push(performance.now() - t0);
+      }
+    }
+  }
+  const p = (xs: number[], q: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  console.log(
+    `\n3. submitInput round trip with and without the payload codec, ${times.sealed.length} calls each (ms)`,
+  );
+  console.log(
+    `   without codec                 p50 ${p(times.plain, 0.5).toFixed(1)}  p99 ${p(times.plain, 0.99).toFixed(1)}`,
+  );
+  console.log(
+    `   with codec (AES-256-GCM)      p50 ${p(times.sealed, 0.5).toFixed(1)}  p99 ${p(times.sealed, 0.99).toFixed(1)}`,
+  );
+  console.log(
+    `   ratio with / without          p50 ${(p(times.sealed, 0.5) / p(times.plain, 0.5)).toFixed(2)}  p99 ${(p(times.sealed, 0.99) / p(times.plain, 0.99)).toFixed(2)}  (goal ≤ 1.10)`,
+  );
+  await sealed.cycle.terminate('benchmark over');
+  await plain.cycle.terminate('benchmark over');
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {

@@ -1,9 +1,12 @@
 /**
  * Connections to the Temporal server named by the settings: the embedded dev server, or a
  * cluster / Temporal Cloud (TLS client certificate or API key, in the Temporal conventions).
+ * Every client speaks through the payload codec, with the keys the settings name.
  */
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { dataConverter } from '../codec/data-converter';
+import { KeyRing } from '../codec/keys';
 import type { Settings } from '../config/settings';
 
 function connectionOptions(settings: Settings) {
@@ -12,9 +15,22 @@ function connectionOptions(settings: Settings) {
   return { ...t.connect.connectionOptions, address: t.address };
 }
 
-export async function connectClient(settings: Settings): Promise<Client> {
+/** The process's encryption keys, read (or, on the embedded default, generated) once. */
+const keyRings = new Map<string, KeyRing>();
+export function loadKeys(settings: Settings): KeyRing {
+  const id = JSON.stringify(settings.encryption);
+  let keys = keyRings.get(id);
+  if (!keys) keyRings.set(id, (keys = KeyRing.load(settings.encryption)));
+  return keys;
+}
+
+export async function connectClient(settings: Settings, keys: KeyRing = loadKeys(settings)): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(settings));
-  return new Client({ connection, namespace: settings.temporal.namespace });
+  return new Client({
+    connection,
+    namespace: settings.temporal.namespace,
+    dataConverter: dataConverter(keys),
+  });
 }
 
 export function connectWorkerConnection(settings: Settings): Promise<NativeConnection> {

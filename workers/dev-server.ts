@@ -28,6 +28,8 @@ export interface DevServerOptions {
   dbFile?: string;
   /** Web UI port; absent means headless. */
   uiPort?: number;
+  /** The codec server the Web UI decodes payloads with (see codec/server.ts). */
+  codecEndpoint?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Where the server's own output goes; defaults to inherit nothing (ignored). */
   logFile?: string;
@@ -55,6 +57,7 @@ export function devServerArgs(o: DevServerOptions): string[] {
   if (o.dbFile) args.push('--db-filename', o.dbFile);
   if (o.uiPort) args.push('--ui-port', String(o.uiPort));
   else args.push('--headless');
+  if (o.uiPort && o.codecEndpoint) args.push('--ui-codec-endpoint', o.codecEndpoint);
   for (const sa of searchAttributeDeclarations()) args.push('--search-attribute', `${sa.name}=${sa.type}`);
   for (const value of DEV_SERVER_DYNAMIC_CONFIG) args.push('--dynamic-config-value', value);
   return args;

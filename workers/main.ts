@@ -6,7 +6,9 @@
 import { loadDirectory, type Directory } from '../config/directory';
 import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings, type TemporalSettings } from '../config/settings';
-import { connectWorkerConnection } from './connect';
+import { loadOperatorToken } from '../codec/operator-token';
+import { startCodecServer, type RunningCodecServer } from '../codec/server';
+import { connectWorkerConnection, loadKeys } from './connect';
 import { startDevServer, type RunningDevServer } from './dev-server';
 import { createLogger } from './logging';
 import { findOrBuildTemporalCli, TemporalCliNotFound } from './temporal-cli';
@@ -36,22 +38,37 @@ async function runEmbedded(settings: EmbeddedSettings, directory: Directory): Pr
     dbFile: settings.temporal.devServer.dbFile,
   });
 
-  const server = await startDevServer({
-    cliPath: cli.path,
-    port: settings.temporal.devServer.port,
-    uiPort: settings.temporal.devServer.uiPort,
-    namespace: settings.temporal.namespace,
-    dbFile: settings.temporal.devServer.dbFile,
+  const keys = loadKeys(settings);
+  const codec = await startCodecServer({
+    keys,
+    operatorToken: loadOperatorToken(settings.codecServer),
+    allowedOrigins: settings.codecServer.allowedOrigins,
+    port: settings.codecServer.port,
   });
+  let server: RunningDevServer;
+  try {
+    server = await startDevServer({
+      cliPath: cli.path,
+      port: settings.temporal.devServer.port,
+      uiPort: settings.temporal.devServer.uiPort,
+      namespace: settings.temporal.namespace,
+      dbFile: settings.temporal.devServer.dbFile,
+      codecEndpoint: codec.url,
+    });
+  } catch (err) {
+    await codec.close();
+    throw err;
+  }
   let worker;
   try {
     const connection = await connectWorkerConnection(settings);
-    worker = await createWorker({ settings, directory, connection });
+    worker = await createWorker({ settings, directory, connection, keys });
   } catch (err) {
     await server.stop();
+    await codec.close();
     throw err;
   }
-  printBanner(settings, server);
+  printBanner(settings, server, codec);
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -73,19 +90,22 @@ async function runEmbedded(settings: EmbeddedSettings, directory: Directory): Pr
     await worker.run();
   } finally {
     await server.stop();
+    await codec.close();
     console.log(
       'Stopped. Workflows are kept in ' + settings.temporal.devServer.dbFile + '; `npm start` resumes them.',
     );
   }
 }
 
-function printBanner(settings: EmbeddedSettings, server: RunningDevServer): void {
+function printBanner(settings: EmbeddedSettings, server: RunningDevServer, codec: RunningCodecServer): void {
   const lines = [
     '',
     'convene is running.',
     `  Temporal gRPC   ${server.address}  (namespace ${settings.temporal.namespace}, task queue ${settings.taskQueue})`,
     `  Temporal Web UI ${server.uiUrl ?? '(headless)'}`,
-    `  History         ${settings.temporal.devServer.dbFile}`,
+    `  History         ${settings.temporal.devServer.dbFile}  (payloads sealed with key ${loadKeys(settings).encryptionKey().id})`,
+    `  Codec server    ${codec.url}  (the Web UI decodes through it: sign in at ${codec.url}/sign-in`,
+    `                  with the token in ${settings.codecServer.operatorToken ? 'CONVENE_OPERATOR_TOKEN' : settings.codecServer.operatorTokenFile}; see the README)`,
     `  Outbox (mail)   ${settings.mail.smtpUrl ? 'SMTP ' + redact(settings.mail.smtpUrl) : settings.mail.outboxDir}`,
     '  More workers    npm run worker   (in another terminal; they share the task queue)',
     '  Check           npm run convene -- doctor',

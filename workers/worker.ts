@@ -18,21 +18,31 @@ import { loadHolidayCalendars } from '../calendar/holidays';
 import { createCalendarRegistry } from '../calendar/registry';
 import { SentLedger } from '../notifications/ledger';
 import { createTransport } from '../notifications/transport';
-import { connectClient, connectWorkerConnection } from './connect';
+import { dataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';
+import type { KeyRing } from '../codec/keys';
+import { connectClient, connectWorkerConnection, loadKeys } from './connect';
 import { createLogger } from './logging';
 
 export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', 'index.ts');
+
+/** What `bundleWorkflowCode` needs to build the bundle a worker runs: the failure converter is inside it. */
+export const WORKFLOW_BUNDLE_OPTIONS = {
+  workflowsPath: WORKFLOWS_PATH,
+  failureConverterPath: FAILURE_CONVERTER_PATH,
+} as const;
 
 export interface WorkerDeps {
   settings: Settings;
   directory: Directory;
   connection: NativeConnection;
+  /** The payload codec's keys; read from the settings when absent. */
+  keys?: KeyRing;
   /** A client for visibility look-ups and queries (digest, carry-forward); connected on first use when absent. */
   client?: () => Promise<Client>;
 }
 
 /** The activities of a worker, built once from their real dependencies. */
-export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory' | 'client'>) {
+export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory' | 'client' | 'keys'>) {
   const { settings, directory } = deps;
   return {
     ...createDirectoryActivities(directory),
@@ -50,16 +60,16 @@ export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'
       settings,
       directory,
       committee: loadStandingCommittee(directory),
-      client: deps.client ?? lazyClient(settings),
+      client: deps.client ?? lazyClient(settings, deps.keys),
     }),
   };
 }
 
 /** Connects when first asked, and again after a failed attempt. */
-function lazyClient(settings: Settings): () => Promise<Client> {
+function lazyClient(settings: Settings, keys?: KeyRing): () => Promise<Client> {
   let client: Promise<Client> | undefined;
   return () =>
-    (client ??= connectClient(settings).catch((err: unknown) => {
+    (client ??= connectClient(settings, keys).catch((err: unknown) => {
       client = undefined;
       throw err;
     }));
@@ -74,6 +84,7 @@ export async function createWorker(
     namespace: deps.settings.temporal.namespace,
     taskQueue: deps.settings.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
+    dataConverter: dataConverter(deps.keys ?? loadKeys(deps.settings)),
     activities: createActivities(deps),
     // Decisions sit idle for months; a bounded cache keeps a worker's memory flat (each cached
     // workflow holds 1-2 MB) at the price of a replay when an idle one wakes up.

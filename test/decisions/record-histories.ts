@@ -6,13 +6,15 @@
  *   npx tsx test/decisions/record-histories.ts
  *
  * It starts its own dev server (in memory) and a worker with the real activities (mail to a temp
- * outbox), plays each scenario with cadences compressed to seconds, and writes the histories.
+ * outbox), plays each scenario with cadences compressed to seconds, and writes the histories,
+ * their payloads sealed with the tests' key (test/helpers/keys.ts) as every deployment's are.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { dataConverter } from '../../codec/data-converter';
 import { loadDirectory } from '../../config/directory';
 import { loadSettings, type Settings } from '../../config/settings';
 import type { DecisionTrackingInput } from '../../domain/decision';
@@ -23,6 +25,7 @@ import { freePort, startDevServer } from '../../workers/dev-server';
 import { createLogger } from '../../workers/logging';
 import { findOrBuildTemporalCli } from '../../workers/temporal-cli';
 import { createActivities, WORKFLOWS_PATH } from '../../workers/worker';
+import { testKeyRing } from '../helpers/keys';
 import {
   claimImplementedUpdate,
   decisionStatusQuery,
@@ -62,15 +65,18 @@ async function main(): Promise<void> {
     CONVENE_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
   });
+  const keys = testKeyRing();
   const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection });
+  const client = new Client({ connection, dataConverter: dataConverter(keys) });
   const native = await NativeConnection.connect({ address: server.address });
   const worker = await Worker.create({
     connection: native,
     taskQueue: settings.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
+    dataConverter: dataConverter(keys),
     activities: createActivities({
       settings,
+      keys,
       directory: loadDirectory(settings.directoryFile),
       client: () => Promise.resolve(client),
     }),

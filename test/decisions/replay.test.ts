@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { dataConverter } from '../../codec/data-converter';
 import { HISTORIES_DIR } from '../helpers/histories';
+import { testKeyRing } from '../helpers/keys';
 import { RECORDED } from './record-histories';
 
 const bundle = () => {
@@ -29,5 +31,8 @@ test.each([
 ])('%s replays without a determinism error', async (_story, file) => {
   const history = historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, `${file}.json`), 'utf8')));
   expect(history.events?.length).toBeGreaterThan(10);
-  await Worker.runReplayHistory({ workflowBundle: bundle() }, history);
+  await Worker.runReplayHistory(
+    { workflowBundle: bundle(), dataConverter: dataConverter(testKeyRing()) },
+    history,
+  );
 });

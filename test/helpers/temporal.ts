@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { dataConverter } from '../../codec/data-converter';
+import { KeyRing } from '../../codec/keys';
 import { loadDirectory } from '../../config/directory';
 import { loadSettings, type Settings } from '../../config/settings';
 import { createActivities } from '../../workers/worker';
@@ -36,14 +38,20 @@ export function testSettings(env: Record<string, string> = {}): Settings {
     // Each test file writes its mail, ledger and documents to a folder of its own.
     CONVENE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'convene-data-')),
     LOG_LEVEL: 'warn',
+    CONVENE_ENCRYPTION_KEYS: process.env.CONVENE_ENCRYPTION_KEYS ?? '',
     ...env,
   });
 }
 
 export async function connectTestTemporal(env: Record<string, string> = {}): Promise<TestTemporal> {
   const settings = testSettings(env);
+  const keys = KeyRing.load(settings.encryption);
   const connection = await Connection.connect({ address: settings.temporal.address });
-  const client = new Client({ connection, namespace: settings.temporal.namespace });
+  const client = new Client({
+    connection,
+    namespace: settings.temporal.namespace,
+    dataConverter: dataConverter(keys),
+  });
   const nativeConnections: NativeConnection[] = [];
   return {
     client,
@@ -57,7 +65,8 @@ export async function connectTestTemporal(env: Record<string, string> = {}): Pro
         namespace: settings.temporal.namespace,
         taskQueue: settings.taskQueue,
         workflowBundle: { codePath: requiredEnv('CONVENE_TEST_WORKFLOW_BUNDLE') },
-        activities: createActivities({ settings, directory: loadDirectory(settings.directoryFile) }),
+        dataConverter: dataConverter(keys),
+        activities: createActivities({ settings, keys, directory: loadDirectory(settings.directoryFile) }),
         ...overrides,
       });
     },
