@@ -71,6 +71,10 @@ const EnvSchema = z.object({
   CONVENE_DECISION_REPORT_CADENCE: isoDuration.default('P3M'),
   CONVENE_DECISION_STALL_AFTER: isoDuration.default('P6M'),
   CONVENE_COMMITTEE_REVIEW_PERIOD: isoDuration.default('P3M'),
+  CONVENE_METRICS_ADDRESS: z
+    .string()
+    .regex(/^(off|[^\s:]+:\d+)$/, 'must be host:port, e.g. 127.0.0.1:9464, or off')
+    .optional(),
 });
 
 /** What to do about each key when it is wrong. */
@@ -93,7 +97,11 @@ const FIXES: Record<string, string> = {
   CONVENE_DECISION_REPORT_CADENCE: 'e.g. P3M for quarterly',
   CONVENE_DECISION_STALL_AFTER: 'e.g. P6M for six months',
   CONVENE_COMMITTEE_REVIEW_PERIOD: 'e.g. P3M for quarterly',
+  CONVENE_METRICS_ADDRESS: 'e.g. 127.0.0.1:9464 (0.0.0.0:9464 for a scraper on another machine), or off',
 };
+
+/** Where the embedded default serves Prometheus metrics unless told otherwise. */
+export const DEFAULT_METRICS_ADDRESS = '127.0.0.1:9464';
 
 export type TemporalSettings =
   | {
@@ -113,6 +121,8 @@ export interface Settings {
   directoryFile: string;
   mail: { smtpUrl?: string; from: string; outboxDir: string; dkim?: DkimSettings };
   logLevel: LogLevel;
+  /** host:port of the Prometheus endpoint; undefined: no metrics served. */
+  metricsAddress?: string;
   policies: {
     reminderOffsetsDays: number[];
     overdueGrace: string;
@@ -129,8 +139,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
   if (!parsed.success) throw new ConfigError('The environment', describeIssues(parsed.error.issues, FIXES));
   const e = parsed.data;
   const dataDir = path.resolve(root, e.CONVENE_DATA_DIR);
+  const temporal = temporalSettings(e, dataDir, present);
   return {
-    temporal: temporalSettings(e, dataDir, present),
+    temporal,
     taskQueue: e.CONVENE_TASK_QUEUE,
     committeeWorkflowId: e.CONVENE_COMMITTEE_ID,
     dataDir,
@@ -142,6 +153,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
       ...dkimOf(e, root),
     },
     logLevel: e.LOG_LEVEL,
+    metricsAddress: metricsAddress(e.CONVENE_METRICS_ADDRESS, temporal.mode),
     policies: {
       reminderOffsetsDays: e.CONVENE_REMINDER_OFFSETS_DAYS.split(',').map(Number),
       overdueGrace: e.CONVENE_OVERDUE_GRACE,
@@ -150,6 +162,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
       committeeReviewPeriod: e.CONVENE_COMMITTEE_REVIEW_PERIOD,
     },
   };
+}
+
+/** On by default on one machine (embedded); elsewhere only where asked for, as ports are the operator's. */
+function metricsAddress(value: string | undefined, mode: TemporalSettings['mode']): string | undefined {
+  if (value === 'off') return undefined;
+  return value ?? (mode === 'embedded' ? DEFAULT_METRICS_ADDRESS : undefined);
 }
 
 function temporalSettings(

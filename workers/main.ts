@@ -10,7 +10,7 @@ import { connectWorkerConnection } from './connect';
 import { startDevServer, type RunningDevServer } from './dev-server';
 import { createLogger } from './logging';
 import { findOrBuildTemporalCli, TemporalCliNotFound } from './temporal-cli';
-import { createWorker, installRuntime, runWorkerProcess } from './worker';
+import { createWorker, installRuntime, metricsUrl, runWorkerProcess } from './worker';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
@@ -86,6 +86,7 @@ function printBanner(settings: EmbeddedSettings, server: RunningDevServer): void
     `  Temporal gRPC   ${server.address}  (namespace ${settings.temporal.namespace}, task queue ${settings.taskQueue})`,
     `  Temporal Web UI ${server.uiUrl ?? '(headless)'}`,
     `  History         ${settings.temporal.devServer.dbFile}`,
+    `  Metrics         ${metricsUrl(settings) ?? 'off (CONVENE_METRICS_ADDRESS=off)'}`,
     `  Outbox (mail)   ${settings.mail.smtpUrl ? 'SMTP ' + redact(settings.mail.smtpUrl) : settings.mail.outboxDir}`,
     '  More workers    npm run worker   (in another terminal; they share the task queue)',
     '  Check           npm run convene -- doctor',

@@ -3,6 +3,7 @@
  * (`npm run worker`), on one machine or many; they share the task queue and nothing assumes one.
  */
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
 import { loadStandingCommittee } from '../config/committee';
@@ -20,8 +21,9 @@ import { SentLedger } from '../notifications/ledger';
 import { createTransport } from '../notifications/transport';
 import { connectClient, connectWorkerConnection } from './connect';
 import { createLogger } from './logging';
+import { prebuiltWorkflowBundle } from './workflow-bundle';
 
-export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', 'index.ts');
+export { WORKFLOWS_PATH } from './workflow-bundle';
 
 export interface WorkerDeps {
   settings: Settings;
@@ -69,25 +71,60 @@ export async function createWorker(
   deps: WorkerDeps,
   overrides: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
+  const log = createLogger(deps.settings.logLevel, { component: 'worker' });
+  const bundle = await prebuiltWorkflowBundle(log);
   return Worker.create({
     connection: deps.connection,
     namespace: deps.settings.temporal.namespace,
     taskQueue: deps.settings.taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    workflowBundle: { codePath: bundle.codePath },
     activities: createActivities(deps),
-    // Decisions sit idle for months; a bounded cache keeps a worker's memory flat (each cached
-    // workflow holds 1-2 MB) at the price of a replay when an idle one wakes up.
-    maxCachedWorkflows: 1_000,
+    ...workerCacheOptions(),
     ...overrides,
   });
 }
 
+/**
+ * Heap one cached workflow holds, measured with `npx tsx scripts/bench-workflow-cost.ts` (a decision,
+ * with zod and the domain shared across workflows); and the heap a worker needs besides its cache.
+ */
+export const HEAP_PER_CACHED_WORKFLOW_MIB = 0.25;
+const HEAP_OUTSIDE_CACHE_MIB = 160;
+/** The heap the worker scripts give Node (`--max-old-space-size`, see package.json and the benchmarks). */
+export const WORKER_HEAP_MIB = 768;
+
+/**
+ * Decisions sit idle for months: a bounded cache keeps a worker's memory flat at the price of a
+ * replay when an idle one wakes up. Its size follows from the heap this process was given and the
+ * measured size of a cached workflow, with a third of the heap left for garbage not yet collected.
+ */
+export function workerCacheOptions(heapLimitBytes = getHeapStatistics().heap_size_limit) {
+  const forCache = (heapLimitBytes / 2 ** 20 - HEAP_OUTSIDE_CACHE_MIB) * (2 / 3);
+  return { maxCachedWorkflows: Math.max(100, Math.floor(forCache / HEAP_PER_CACHED_WORKFLOW_MIB)) };
+}
+
 let runtimeInstalled = false;
-/** Routes the SDK's own logs through our structured logger (once per process). */
+/**
+ * Routes the SDK's own logs through our structured logger and, when an address is set, serves the
+ * SDK's metrics and ours (workflow and activity counters go through its meter) for Prometheus at
+ * http://<address>/metrics. Once per process.
+ */
 export function installRuntime(settings: Settings): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: createLogger(settings.logLevel, { component: 'temporal-sdk' }) });
+  Runtime.install({
+    logger: createLogger(settings.logLevel, { component: 'temporal-sdk' }),
+    ...(settings.metricsAddress && {
+      telemetryOptions: {
+        metrics: { prometheus: { bindAddress: settings.metricsAddress, countersTotalSuffix: true } },
+      },
+    }),
+  });
   runtimeInstalled = true;
+}
+
+/** Where Prometheus scrapes this process, if anywhere. */
+export function metricsUrl(settings: Settings): string | undefined {
+  return settings.metricsAddress && `http://${settings.metricsAddress}/metrics`;
 }
 
 /** Runs until SIGINT/SIGTERM; then finishes the tasks in hand and exits. */
@@ -107,6 +144,7 @@ export async function runWorkerProcess(
   }
   log.info('worker polling', {
     taskQueue: settings.taskQueue,
+    metrics: metricsUrl(settings) ?? 'off',
     address: settings.temporal.address,
     namespace: settings.temporal.namespace,
   });
