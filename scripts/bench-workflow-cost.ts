@@ -34,6 +34,7 @@ interface WorkerReport {
   createMs: number;
   cpuMs: number;
   heapBytes: number;
+  rssBytes: number;
 }
 
 const arg = (name: string, fallback: string) => {
@@ -64,7 +65,13 @@ async function runWorker(variant: Variant, address: string, taskQueue: string, d
   const measure = (): WorkerReport => {
     gc();
     const cpu = process.cpuUsage();
-    return { createMs, cpuMs: (cpu.user + cpu.system) / 1000, heapBytes: process.memoryUsage().heapUsed };
+    const memory = process.memoryUsage();
+    return {
+      createMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      heapBytes: memory.heapUsed,
+      rssBytes: memory.rss,
+    };
   };
   process.on('message', (m) => {
     if (m === 'measure') process.send!(measure());
@@ -130,6 +137,7 @@ interface Measured {
   createMs: number;
   cpuMsPerWorkflow: number;
   heapKiBPerWorkflow: number;
+  rssKiBPerWorkflow: number;
 }
 
 async function measureVariant(
@@ -166,6 +174,7 @@ async function measureVariant(
     createMs: idle.createMs,
     cpuMsPerWorkflow: (loaded.cpuMs - idle.cpuMs) / count,
     heapKiBPerWorkflow: (loaded.heapBytes - idle.heapBytes) / count / 1024,
+    rssKiBPerWorkflow: (loaded.rssBytes - idle.rssBytes) / count / 1024,
   };
 }
 
@@ -196,11 +205,11 @@ async function main(): Promise<void> {
     for (const r of results)
       console.log(
         `  ${r.variant.padEnd(7)} worker start ${r.createMs.toFixed(0).padStart(5)} ms; ` +
-          `first activation ${r.cpuMsPerWorkflow.toFixed(1)} ms CPU; heap ${r.heapKiBPerWorkflow.toFixed(0)} KiB per cached workflow`,
+          `first activation ${r.cpuMsPerWorkflow.toFixed(1)} ms CPU; heap ${r.heapKiBPerWorkflow.toFixed(0)} KiB, RSS ${r.rssKiBPerWorkflow.toFixed(0)} KiB per cached workflow`,
       );
     const [plain, shared] = results;
     console.log(
-      `  shared / plain: CPU ${(shared!.cpuMsPerWorkflow / plain!.cpuMsPerWorkflow).toFixed(2)}×, heap ${(shared!.heapKiBPerWorkflow / plain!.heapKiBPerWorkflow).toFixed(2)}×, start ${(shared!.createMs / plain!.createMs).toFixed(2)}×`,
+      `  shared / plain: CPU ${(shared!.cpuMsPerWorkflow / plain!.cpuMsPerWorkflow).toFixed(2)}×, heap ${(shared!.heapKiBPerWorkflow / plain!.heapKiBPerWorkflow).toFixed(2)}×, RSS ${(shared!.rssKiBPerWorkflow / plain!.rssKiBPerWorkflow).toFixed(2)}×, start ${(shared!.createMs / plain!.createMs).toFixed(2)}×`,
     );
   } finally {
     await client.connection.close();
