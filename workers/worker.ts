@@ -3,7 +3,6 @@
  * (`npm run worker`), on one machine or many; they share the task queue and nothing assumes one.
  */
 import path from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
 import { loadStandingCommittee } from '../config/committee';
@@ -85,22 +84,26 @@ export async function createWorker(
 }
 
 /**
- * Heap one cached workflow holds, measured with `npx tsx scripts/bench-workflow-cost.ts` (a decision,
- * with zod and the domain shared across workflows); and the heap a worker needs besides its cache.
+ * What one cached workflow costs a worker, measured with `npx tsx scripts/bench-workflow-cost.ts`
+ * (a decision, zod shared): 1.6 MiB of RSS, of which only about 30 KiB is JavaScript heap; the rest
+ * is compiled code and the SDK core's state of the run. So the cache is sized by memory, not heap.
  */
-export const HEAP_PER_CACHED_WORKFLOW_MIB = 0.25;
-const HEAP_OUTSIDE_CACHE_MIB = 160;
-/** The heap the worker scripts give Node (`--max-old-space-size`, see package.json and the benchmarks). */
+export const RSS_PER_CACHED_WORKFLOW_MIB = 1.6;
+/** A worker's RSS with an empty cache (bundle loaded, activities built), measured the same way. */
+const RSS_OUTSIDE_CACHE_MIB = 350;
+/** What one worker process may take. */
+export const WORKER_RSS_BUDGET_MIB = 1024;
+/** Node's heap limit in the worker scripts (`--max-old-space-size`: package.json and the benchmarks): room for bursts of garbage. */
 export const WORKER_HEAP_MIB = 768;
 
 /**
  * Decisions sit idle for months: a bounded cache keeps a worker's memory flat at the price of a
- * replay when an idle one wakes up. Its size follows from the heap this process was given and the
- * measured size of a cached workflow, with a third of the heap left for garbage not yet collected.
+ * replay when an idle one wakes up. Its size is what the memory budget leaves after the worker's own
+ * share, with a fifth kept free, at the measured size of a cached workflow.
  */
-export function workerCacheOptions(heapLimitBytes = getHeapStatistics().heap_size_limit) {
-  const forCache = (heapLimitBytes / 2 ** 20 - HEAP_OUTSIDE_CACHE_MIB) * (2 / 3);
-  return { maxCachedWorkflows: Math.max(100, Math.floor(forCache / HEAP_PER_CACHED_WORKFLOW_MIB)) };
+export function workerCacheOptions(budgetMib = WORKER_RSS_BUDGET_MIB) {
+  const forCache = (budgetMib - RSS_OUTSIDE_CACHE_MIB) * 0.8;
+  return { maxCachedWorkflows: Math.max(50, Math.floor(forCache / RSS_PER_CACHED_WORKFLOW_MIB)) };
 }
 
 let runtimeInstalled = false;
