@@ -18,7 +18,8 @@ import { workflowIds } from '../domain/ids';
 import { freePort, startDevServer } from '../workers/dev-server';
 import { createLogger } from '../workers/logging';
 import { findOrBuildTemporalCli } from '../workers/temporal-cli';
-import { createActivities, WORKFLOWS_PATH } from '../workers/worker';
+import { createActivities } from '../workers/worker';
+import { prebuiltWorkflowBundle } from '../workers/workflow-bundle';
 import {
   approveAgendaUpdate,
   cycleStatusQuery,
@@ -54,7 +55,8 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection: native,
     taskQueue: 'bench',
-    workflowsPath: WORKFLOWS_PATH,
+    // The workers' own bundle (shared zod, the metrics interceptor), from the cache when current.
+    workflowBundle: { codePath: (await prebuiltWorkflowBundle(createLogger('warn'))).codePath },
     activities: createActivities({ settings, directory: loadDirectory(settings.directoryFile) }),
   });
   const echoWorker = await Worker.create({

@@ -22,7 +22,8 @@ import { recordHistory } from '../helpers/histories';
 import { freePort, startDevServer } from '../../workers/dev-server';
 import { createLogger } from '../../workers/logging';
 import { findOrBuildTemporalCli } from '../../workers/temporal-cli';
-import { createActivities, WORKFLOWS_PATH } from '../../workers/worker';
+import { createActivities } from '../../workers/worker';
+import { prebuiltWorkflowBundle } from '../../workers/workflow-bundle';
 import {
   claimImplementedUpdate,
   decisionStatusQuery,
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection: native,
     taskQueue: settings.taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    // The workers' own bundle (shared zod, the metrics interceptor), from the cache when current.
+    workflowBundle: { codePath: (await prebuiltWorkflowBundle(createLogger('warn'))).codePath },
     activities: createActivities({
       settings,
       directory: loadDirectory(settings.directoryFile),
