@@ -13,6 +13,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { listIdFor } from '../notifications/list-id';
 import type { z } from 'zod';
 import { composeMail } from '../notifications/compose';
+import { countMail } from './metrics';
 import type { Recipient } from '../notifications/fields';
 import type { Ledger } from '../notifications/ledger';
 import { deliveryKey, messageIdFor } from '../notifications/message-id';
@@ -69,6 +70,8 @@ async function deliver(deps: MailDeps, request: SendMessageRequest, recipient: R
     return { messageId, subject: mail.subject, ...(await deps.transport.send(mail)) };
   });
   const { status, subject, serverReply } = record;
+  // A copy the ledger already had was counted when it went.
+  if (!replayed) countMail(request.message.kind, status === 'delivered' ? 'sent' : 'refused');
   return {
     email: recipient.email,
     name: recipient.name,

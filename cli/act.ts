@@ -7,18 +7,7 @@ import { Option } from 'commander';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { rejectionOf } from '../clients/rejections';
-import type { RejectionCode } from '../domain/rejection';
-
-export class RejectedError extends Error {
-  constructor(
-    readonly code: RejectionCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export class UpdateFailedError extends Error {}
+import { RejectedError, UpdateFailedError } from './output';
 
 export async function act<Ret, Arg>(
   handle: WorkflowHandle<Workflow>,

@@ -4,21 +4,92 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/problems';
-import { registerAgenda } from './commands/agenda';
-import { registerCommittee } from './commands/committee';
-import { registerCycle } from './commands/cycle';
-import { registerDecision } from './commands/decision';
-import { registerDoctor } from './commands/doctor';
-import { registerInput } from './commands/input';
-import { registerKeys } from './commands/keys';
-import { registerOrgs } from './commands/orgs';
-import { registerReport } from './commands/report';
-import { registerSlots } from './commands/slots';
-import { RejectedError, UpdateFailedError } from './act';
 import { translator, type Translator } from '../i18n/catalog';
-import { cliTranslator, UserError, type Output } from './output';
+import { cliTranslator, RejectedError, UpdateFailedError, UserError, type Output } from './output';
 
-export function buildProgram(): Command {
+type Register = (command: Command, output: () => Output) => void;
+
+/*
+ * Every command, its one-line description, and how to load it. Only the command being run is
+ * loaded: the others stay names in the help, so `convene --help` does not pay for the Temporal
+ * client, the calendars or the schemas. `require`, not `import()`: a dynamic import would need
+ * tsx's ESM loader in bin/convene, a second start-up cost.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see above */
+const COMMANDS: { name: string; description: string; load: () => Register }[] = [
+  {
+    name: 'orgs',
+    description: 'the partner directory (config/organizations.json)',
+    load: () => (require('./commands/orgs') as typeof import('./commands/orgs')).registerOrgs,
+  },
+  {
+    name: 'doctor',
+    description: 'check the whole chain: Temporal server, a worker on the task queue, the directory activity',
+    load: () => (require('./commands/doctor') as typeof import('./commands/doctor')).registerDoctor,
+  },
+  {
+    name: 'decision',
+    description: 'decisions of the meetings, tracked until implemented (ids: 7/94a or decision-7-94a)',
+    load: () => (require('./commands/decision') as typeof import('./commands/decision')).registerDecision,
+  },
+  {
+    name: 'committee',
+    description: 'the standing committee: implementation digest, ideas for the next meeting, reviews',
+    load: () => (require('./commands/committee') as typeof import('./commands/committee')).registerCommittee,
+  },
+  {
+    name: 'report',
+    description: 'reports for organizers and the committee',
+    load: () => (require('./commands/report') as typeof import('./commands/report')).registerReport,
+  },
+  {
+    name: 'cycle',
+    description: 'preparation cycles of the high-level meetings',
+    load: () => (require('./commands/cycle') as typeof import('./commands/cycle')).registerCycle,
+  },
+  {
+    name: 'input',
+    description: "a working group's input to a cycle",
+    load: () => (require('./commands/input') as typeof import('./commands/input')).registerInput,
+  },
+  {
+    name: 'agenda',
+    description: 'the draft and final agenda of a cycle',
+    load: () => (require('./commands/agenda') as typeof import('./commands/agenda')).registerAgenda,
+  },
+  {
+    name: 'outcome',
+    description: 'the outcome of a meeting',
+    load: () => (require('./commands/agenda') as typeof import('./commands/agenda')).registerOutcome,
+  },
+  {
+    name: 'slots',
+    description: 'propose fair meeting times for organizations across zones, weekends and holidays',
+    load: () => (require('./commands/slots') as typeof import('./commands/slots')).registerSlots,
+  },
+  {
+    name: 'keys',
+    description: 'the encryption keys of the payload codec (the Temporal server sees only sealed payloads)',
+    load: () => (require('./commands/keys') as typeof import('./commands/keys')).registerKeys,
+  },
+];
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Global options that take a value: what follows them is not the command's name. */
+const VALUED_OPTIONS = new Set(['--lang']);
+
+/** The command named in the arguments: the first word that is neither an option nor its value. */
+function commandIn(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (VALUED_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/** The program for `argv`: every command named, the one it runs (if any) filled in. */
+export function buildProgram(argv: string[] = process.argv): Command {
   const program = new Command('convene')
     .description(
       'Coordinate the annual high-level meetings between the United Nations and regional organizations.',
@@ -37,21 +108,16 @@ export function buildProgram(): Command {
     const opts = program.opts<{ json?: boolean; lang?: string }>();
     return { json: Boolean(opts.json), t: cliTranslator(opts.lang) };
   };
-  registerOrgs(program, output);
-  registerDoctor(program, output);
-  registerDecision(program, output);
-  registerCommittee(program, output);
-  registerReport(program, output);
-  registerCycle(program, output);
-  registerInput(program, output);
-  registerAgenda(program, output);
-  registerSlots(program, output);
-  registerKeys(program, output);
+  const chosen = commandIn(argv.slice(2));
+  for (const { name, description, load } of COMMANDS) {
+    const command = program.command(name).description(description);
+    if (name === chosen) load()(command, output);
+  }
   return program;
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram(argv).exitOverride();
   try {
     await program.parseAsync(argv);
     return 0;

@@ -1,5 +1,6 @@
-/** How the CLI prints: a table for people (in their --lang), JSON (with --json) for scripts. */
+/** How the CLI prints: a table for people (in their --lang), JSON (with --json) for scripts; and what it fails with. */
 import { canonicalLanguage } from '../domain/language';
+import type { RejectionCode } from '../domain/rejection';
 import { translator, type Translator } from '../i18n/catalog';
 
 export interface Output {
@@ -48,3 +49,16 @@ export class UserError extends Error {
     super(message);
   }
 }
+
+/** A workflow refused the action (see cli/act.ts): printed as `Rejected: <reason>`, exit code 1. */
+export class RejectedError extends Error {
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An action failed for another reason than a refusal: exit code 1, and what to try. */
+export class UpdateFailedError extends Error {}

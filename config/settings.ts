@@ -92,6 +92,10 @@ const EnvSchema = z.object({
     .string()
     .min(32, 'must be at least 32 characters (openssl rand -hex 32)')
     .optional(),
+  CONVENE_METRICS_ADDRESS: z
+    .string()
+    .regex(/^(off|[^\s:]+:\d+)$/, 'must be host:port, e.g. 127.0.0.1:9464, or off')
+    .optional(),
 });
 
 /** What to do about each key when it is wrong. */
@@ -119,7 +123,11 @@ const FIXES: Record<string, string> = {
   CONVENE_CODEC_PORT: 'pick a free port, e.g. 8234',
   CONVENE_CODEC_UI_ORIGINS: 'give the Web UI address as the browser shows it, scheme, host and port, no path',
   CONVENE_OPERATOR_TOKEN: 'unset it to use the generated data/operator-token, or give a long random secret',
+  CONVENE_METRICS_ADDRESS: 'e.g. 127.0.0.1:9464 (0.0.0.0:9464 for a scraper on another machine), or off',
 };
+
+/** Where the embedded default serves Prometheus metrics unless told otherwise. */
+export const DEFAULT_METRICS_ADDRESS = '127.0.0.1:9464';
 
 export type TemporalSettings =
   | {
@@ -143,6 +151,8 @@ export interface Settings {
   encryption: KeySource;
   /** The codec server for the Web UI: its port and the operators' token (given, or generated in this file). */
   codecServer: OperatorTokenSource & { port: number; allowedOrigins: string[] };
+  /** host:port of the Prometheus endpoint; undefined: no metrics served. */
+  metricsAddress?: string;
   policies: {
     reminderOffsetsDays: number[];
     overdueGrace: string;
@@ -159,8 +169,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
   if (!parsed.success) throw new ConfigError('The environment', describeIssues(parsed.error.issues, FIXES));
   const e = parsed.data;
   const dataDir = path.resolve(root, e.CONVENE_DATA_DIR);
+  const temporal = temporalSettings(e, dataDir, present);
   return {
-    temporal: temporalSettings(e, dataDir, present),
+    temporal,
     taskQueue: e.CONVENE_TASK_QUEUE,
     committeeWorkflowId: e.CONVENE_COMMITTEE_ID,
     dataDir,
@@ -192,6 +203,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
         `http://localhost:${e.CONVENE_UI_PORT}`,
       ],
     },
+    metricsAddress: metricsAddress(e.CONVENE_METRICS_ADDRESS, temporal.mode),
     policies: {
       reminderOffsetsDays: e.CONVENE_REMINDER_OFFSETS_DAYS.split(',').map(Number),
       overdueGrace: e.CONVENE_OVERDUE_GRACE,
@@ -200,6 +212,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
       committeeReviewPeriod: e.CONVENE_COMMITTEE_REVIEW_PERIOD,
     },
   };
+}
+
+/** On by default on one machine (embedded); elsewhere only where asked for, as ports are the operator's. */
+function metricsAddress(value: string | undefined, mode: TemporalSettings['mode']): string | undefined {
+  if (value === 'off') return undefined;
+  return value ?? (mode === 'embedded' ? DEFAULT_METRICS_ADDRESS : undefined);
 }
 
 function temporalSettings(

@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { dataConverter } from '../codec/data-converter';
 import { generateKey, KeyRing } from '../codec/keys';
 import { loadHolidayCalendars } from '../calendar/holidays';
@@ -22,7 +22,8 @@ import { workflowIds } from '../domain/ids';
 import { freePort, startDevServer } from '../workers/dev-server';
 import { createLogger } from '../workers/logging';
 import { findOrBuildTemporalCli } from '../workers/temporal-cli';
-import { createActivities, WORKFLOW_BUNDLE_OPTIONS } from '../workers/worker';
+import { createActivities } from '../workers/worker';
+import { prebuiltWorkflowBundle } from '../workers/workflow-bundle';
 import {
   approveAgendaUpdate,
   cycleStatusQuery,
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
   const client = new Client({ connection, dataConverter: dataConverter(keys) });
   const plainClient = new Client({ connection });
   const native = await NativeConnection.connect({ address: server.address });
-  const workflowBundle = await bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: quietLogger });
+  // The workers' own bundle (shared zod, the metrics interceptor), from the cache when current.
+  const workflowBundle = { codePath: (await prebuiltWorkflowBundle(createLogger('warn'))).codePath };
   const activities = createActivities({ settings, keys, directory: loadDirectory(settings.directoryFile) });
   const worker = await Worker.create({
     connection: native,
@@ -95,8 +97,6 @@ async function main(): Promise<void> {
   }
 }
 
-const noop = () => undefined;
-const quietLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
 
 async function measureCycle(client: Client, settings: ReturnType<typeof loadSettings>): Promise<void> {
   const spec = readCycleSpecFile(

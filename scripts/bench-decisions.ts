@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { listDecisions } from '../clients/decisions';
 import { listFilter } from '../cli/commands/decision';
 import { loadDirectory } from '../config/directory';
@@ -22,7 +22,8 @@ import { workflowIds } from '../domain/ids';
 import { freePort, startDevServer, type RunningDevServer } from '../workers/dev-server';
 import { createLogger } from '../workers/logging';
 import { findOrBuildTemporalCli } from '../workers/temporal-cli';
-import { createActivities } from '../workers/worker';
+import { createActivities, workerCacheOptions, WORKER_HEAP_MIB } from '../workers/worker';
+import { bundleOptions } from '../workers/workflow-bundle';
 import {
   DECISION_TRACKING_WORKFLOW,
   type DecisionTrackingWorkflow,
@@ -80,18 +81,26 @@ async function runWorker(args: Args): Promise<void> {
   Runtime.install({ logger: createLogger('warn', { component: 'temporal-sdk' }) });
   const settings = benchSettings(args);
   const connection = await NativeConnection.connect({ address: args.address });
+  const log = createLogger('warn', { component: 'bench-worker' });
+  // The project's bundle is built as the workers build theirs (shared modules, interceptors); the
+  // bare one has nothing to share.
+  const options = args.bundle === 'project' ? bundleOptions(log) : { logger: log };
+  const workflowBundle = await bundleWorkflowCode({
+    ...options,
+    workflowsPath: writeWorkflowsEntry(args.dir, args.bundle),
+    // The entry file lives in the temp dir: let webpack find the packages of the project.
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: { ...config.resolve, modules: [path.join(REPO_ROOT, 'node_modules'), 'node_modules'] },
+    }),
+  });
   const worker = await Worker.create({
     connection,
     taskQueue: args.taskQueue,
-    workflowsPath: writeWorkflowsEntry(args.dir, args.bundle),
+    workflowBundle,
     activities: createActivities({ settings, directory: loadDirectory(settings.directoryFile) }),
-    bundlerOptions: {
-      // The entry file lives in the temp dir: let webpack find the packages of the project.
-      webpackConfigHook: (config) => ({
-        ...config,
-        resolve: { ...config.resolve, modules: [path.join(REPO_ROOT, 'node_modules'), 'node_modules'] },
-      }),
-    },
+    // The production worker's cache and heap settings (workers/worker.ts), so its RSS is what one would see.
+    ...workerCacheOptions(),
   });
   process.once('SIGTERM', () => worker.shutdown());
   const running = worker.run();
@@ -119,6 +128,7 @@ async function spawnWorker(args: Args, bundle: Args['bundle'], taskQueue: string
     process.execPath,
     [
       ...process.execArgv,
+      `--max-old-space-size=${WORKER_HEAP_MIB}`,
       __filename,
       ...[
         '--role',

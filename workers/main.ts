@@ -12,7 +12,7 @@ import { connectWorkerConnection, loadKeys } from './connect';
 import { startDevServer, type RunningDevServer } from './dev-server';
 import { createLogger } from './logging';
 import { findOrBuildTemporalCli, TemporalCliNotFound } from './temporal-cli';
-import { createWorker, installRuntime, runWorkerProcess } from './worker';
+import { createWorker, installRuntime, metricsUrl, runWorkerProcess } from './worker';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
@@ -106,6 +106,7 @@ function printBanner(settings: EmbeddedSettings, server: RunningDevServer, codec
     `  History         ${settings.temporal.devServer.dbFile}  (payloads sealed with key ${loadKeys(settings).encryptionKey().id})`,
     `  Codec server    ${codec.url}  (the Web UI decodes through it: sign in at ${codec.url}/sign-in`,
     `                  with the token in ${settings.codecServer.operatorToken ? 'CONVENE_OPERATOR_TOKEN' : settings.codecServer.operatorTokenFile}; see the README)`,
+    `  Metrics         ${metricsUrl(settings) ?? 'off (CONVENE_METRICS_ADDRESS=off)'}`,
     `  Outbox (mail)   ${settings.mail.smtpUrl ? 'SMTP ' + redact(settings.mail.smtpUrl) : settings.mail.outboxDir}`,
     '  More workers    npm run worker   (in another terminal; they share the task queue)',
     '  Check           npm run convene -- doctor',

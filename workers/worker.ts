@@ -18,18 +18,13 @@ import { loadHolidayCalendars } from '../calendar/holidays';
 import { createCalendarRegistry } from '../calendar/registry';
 import { SentLedger } from '../notifications/ledger';
 import { createTransport } from '../notifications/transport';
-import { dataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';
+import { dataConverter } from '../codec/data-converter';
 import type { KeyRing } from '../codec/keys';
 import { connectClient, connectWorkerConnection, loadKeys } from './connect';
 import { createLogger } from './logging';
+import { prebuiltWorkflowBundle } from './workflow-bundle';
 
-export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', 'index.ts');
-
-/** What `bundleWorkflowCode` needs to build the bundle a worker runs: the failure converter is inside it. */
-export const WORKFLOW_BUNDLE_OPTIONS = {
-  workflowsPath: WORKFLOWS_PATH,
-  failureConverterPath: FAILURE_CONVERTER_PATH,
-} as const;
+export { WORKFLOWS_PATH } from './workflow-bundle';
 
 export interface WorkerDeps {
   settings: Settings;
@@ -79,26 +74,65 @@ export async function createWorker(
   deps: WorkerDeps,
   overrides: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
+  const log = createLogger(deps.settings.logLevel, { component: 'worker' });
+  const bundle = await prebuiltWorkflowBundle(log);
   return Worker.create({
     connection: deps.connection,
     namespace: deps.settings.temporal.namespace,
     taskQueue: deps.settings.taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    workflowBundle: { codePath: bundle.codePath },
     dataConverter: dataConverter(deps.keys ?? loadKeys(deps.settings)),
     activities: createActivities(deps),
-    // Decisions sit idle for months; a bounded cache keeps a worker's memory flat (each cached
-    // workflow holds 1-2 MB) at the price of a replay when an idle one wakes up.
-    maxCachedWorkflows: 1_000,
+    ...workerCacheOptions(),
     ...overrides,
   });
 }
 
+/**
+ * What one cached workflow costs a worker, measured with `npx tsx scripts/bench-workflow-cost.ts`
+ * (a decision, zod shared): 1.6 MiB of RSS, of which only about 30 KiB is JavaScript heap; the rest
+ * is compiled code and the SDK core's state of the run. So the cache is sized by memory, not heap.
+ */
+export const RSS_PER_CACHED_WORKFLOW_MIB = 1.6;
+/** A worker's RSS with an empty cache (bundle loaded, activities built), measured the same way. */
+const RSS_OUTSIDE_CACHE_MIB = 350;
+/** What one worker process may take. */
+export const WORKER_RSS_BUDGET_MIB = 1024;
+/** Node's heap limit in the worker scripts (`--max-old-space-size`: package.json and the benchmarks): room for bursts of garbage. */
+export const WORKER_HEAP_MIB = 768;
+
+/**
+ * Decisions sit idle for months: a bounded cache keeps a worker's memory flat at the price of a
+ * replay when an idle one wakes up. Its size is what the memory budget leaves after the worker's own
+ * share, with a fifth kept free, at the measured size of a cached workflow.
+ */
+export function workerCacheOptions(budgetMib = WORKER_RSS_BUDGET_MIB) {
+  const forCache = (budgetMib - RSS_OUTSIDE_CACHE_MIB) * 0.8;
+  return { maxCachedWorkflows: Math.max(50, Math.floor(forCache / RSS_PER_CACHED_WORKFLOW_MIB)) };
+}
+
 let runtimeInstalled = false;
-/** Routes the SDK's own logs through our structured logger (once per process). */
+/**
+ * Routes the SDK's own logs through our structured logger and, when an address is set, serves the
+ * SDK's metrics and ours (workflow and activity counters go through its meter) for Prometheus at
+ * http://<address>/metrics. Once per process.
+ */
 export function installRuntime(settings: Settings): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: createLogger(settings.logLevel, { component: 'temporal-sdk' }) });
+  Runtime.install({
+    logger: createLogger(settings.logLevel, { component: 'temporal-sdk' }),
+    ...(settings.metricsAddress && {
+      telemetryOptions: {
+        metrics: { prometheus: { bindAddress: settings.metricsAddress, countersTotalSuffix: true } },
+      },
+    }),
+  });
   runtimeInstalled = true;
+}
+
+/** Where Prometheus scrapes this process, if anywhere. */
+export function metricsUrl(settings: Settings): string | undefined {
+  return settings.metricsAddress && `http://${settings.metricsAddress}/metrics`;
 }
 
 /** Runs until SIGINT/SIGTERM; then finishes the tasks in hand and exits. */
@@ -118,6 +152,7 @@ export async function runWorkerProcess(
   }
   log.info('worker polling', {
     taskQueue: settings.taskQueue,
+    metrics: metricsUrl(settings) ?? 'off',
     address: settings.temporal.address,
     namespace: settings.temporal.namespace,
   });

@@ -53,6 +53,7 @@ import {
   type DecisionTrackingWorkflow,
 } from './definitions/decision-tracking';
 import { send } from './mail';
+import { countDecisionStatus, countEscalation } from './metrics';
 import { Session, type UpdateOf } from './session';
 
 decisionTracking satisfies DecisionTrackingWorkflow;
@@ -98,7 +99,7 @@ class DecisionSession extends Session {
       new Roster(input.carried?.roster ?? NOBODY_YET),
       input.policy ?? input.carried?.policy ?? DecisionPolicy.parse({}),
     );
-    this.index = new SearchIndex(this.tracker, input.rehearsal);
+    this.index = new SearchIndex(this.tracker, input.rehearsal, input.carried?.state.status);
   }
 
   view(): DecisionView {
@@ -204,6 +205,7 @@ async function addOrganizations(
 async function perform(tracker: DecisionTracker, action: DueAction, rehearsal: boolean): Promise<void> {
   const at = now();
   tracker.record(action, at);
+  if (action.kind === 'escalation') countEscalation('decision', action.step + 1);
   const message = messageForAction(tracker, action, at);
   const key = tracker.nextMailKey(
     action.kind === 'escalation' ? `escalation-${action.step + 1}` : action.kind,
@@ -230,17 +232,23 @@ function memoOf(tracker: DecisionTracker): Record<string, string> {
   return { ref: spec.ref, edition: spec.edition, title: tracker.title, meetingTitle: spec.meetingTitle };
 }
 
-/** Keeps the search attributes current, writing only when something listed has changed. */
+/**
+ * Keeps the search attributes current, writing only when something listed has changed; counts each
+ * status the decision enters (a run that continues a decision does not count its status again).
+ */
 class SearchIndex {
   private written = '';
 
   constructor(
     private readonly tracker: DecisionTracker,
     private readonly rehearsal: boolean,
+    private counted: string | undefined,
   ) {}
 
   sync(): void {
     const { status, dueDate, lead, responsible, spec } = this.tracker.state;
+    if (status !== this.counted) countDecisionStatus(status);
+    this.counted = status;
     const signature = JSON.stringify([status, dueDate, lead, responsible]);
     if (signature === this.written) return;
     this.written = signature;

@@ -33,6 +33,7 @@ import {
   type WorkingGroupInputWorkflow,
 } from './definitions/working-group-input';
 import { send, type MailContext } from './mail';
+import { countEscalation } from './metrics';
 import { rejectWith } from './rejections';
 
 // The contract's signature is the implementation's: a client starting it by name gets the same types.
@@ -229,6 +230,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
         return;
       case 'escalation':
         wg.state.escalated = true;
+        countEscalation('input', 1);
         await send(
           ctx,
           `${id}:escalation:${wg.state.deadline}`,

@@ -13,8 +13,9 @@ import { printJson, type Output } from '../output';
 import { withClient } from '../temporal';
 import { readDataFile } from './input';
 
-export function registerAgenda(program: Command, output: () => Output): void {
-  const agenda = program.command('agenda').description('the draft and final agenda of a cycle');
+/** Fills in `convene agenda` (its name and description are in cli/main.ts). */
+export function registerAgenda(command: Command, output: () => Output): void {
+  const agenda = command;
   agenda
     .command('comment <edition>')
     .description(
@@ -50,10 +51,11 @@ export function registerAgenda(program: Command, output: () => Output): void {
         );
       });
     });
+}
 
-  program
-    .command('outcome')
-    .description('the outcome of a meeting')
+/** Fills in `convene outcome` (its name and description are in cli/main.ts). */
+export function registerOutcome(command: Command, output: () => Output): void {
+  command
     .command('record <edition> <file>')
     .description(
       '(organizer, after the meeting) record the decisions taken; each is tracked until implemented',

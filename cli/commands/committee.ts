@@ -32,10 +32,9 @@ const committeeAt = (settings: Settings) => ({
   workflowId: settings.committeeWorkflowId,
 });
 
-export function registerCommittee(program: Command, output: () => Output): void {
-  const committee = program
-    .command('committee')
-    .description('the standing committee: implementation digest, ideas for the next meeting, reviews');
+/** Fills in `convene committee` (its name and description are in cli/main.ts). */
+export function registerCommittee(command: Command, output: () => Output): void {
+  const committee = command;
   registerDigest(committee, output);
   registerIdea(committee, output);
   registerSchedule(committee, output);

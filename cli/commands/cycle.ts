@@ -22,8 +22,9 @@ import { printJson, printTable, UserError, type Output } from '../output';
 import { printCycleStatus } from '../status-view';
 import { withClient } from '../temporal';
 
-export function registerCycle(program: Command, output: () => Output): void {
-  const cycle = program.command('cycle').description('preparation cycles of the high-level meetings');
+/** Fills in `convene cycle` (its name and description are in cli/main.ts). */
+export function registerCycle(command: Command, output: () => Output): void {
+  const cycle = command;
 
   cycle
     .command('start <spec>')

@@ -50,10 +50,9 @@ export function decisionId(argument: string): string {
   return workflowIds.decision(match[1]!, match[2]!);
 }
 
-export function registerDecision(program: Command, output: () => Output): void {
-  const decision = program
-    .command('decision')
-    .description('decisions of the meetings, tracked until implemented (ids: 7/94a or decision-7-94a)');
+/** Fills in `convene decision` (its name and description are in cli/main.ts). */
+export function registerDecision(command: Command, output: () => Output): void {
+  const decision = command;
   registerList(decision, output);
   registerShow(decision, output);
   for (const action of ACTIONS) registerAction(decision, output, action);

@@ -4,10 +4,9 @@ import { HEALTH_CHECK_WORKFLOW, type HealthCheckWorkflow } from '../../workflows
 import { printJson, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 
-export function registerDoctor(program: Command, output: () => Output): void {
-  program
-    .command('doctor')
-    .description('check the whole chain: Temporal server, a worker on the task queue, the directory activity')
+/** Fills in `convene doctor` (its name and description are in cli/main.ts). */
+export function registerDoctor(command: Command, output: () => Output): void {
+  command
     .option('--timeout <seconds>', 'how long to wait for a worker', '20')
     .addHelpText('after', '\nExample:\n  $ convene doctor   # after `npm start` in another terminal')
     .action(async (opts: { timeout: string }) => {

@@ -15,8 +15,9 @@ import { printJson, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { instant } from './cycle';
 
-export function registerInput(program: Command, output: () => Output): void {
-  const input = program.command('input').description("a working group's input to a cycle");
+/** Fills in `convene input` (its name and description are in cli/main.ts). */
+export function registerInput(command: Command, output: () => Output): void {
+  const input = command;
 
   input
     .command('submit <edition> <group> <file>')

@@ -3,10 +3,8 @@ import { formatKeyList, generateKey, KeyRing, parseKeyList, rotateKeyFile } from
 import { loadSettings } from '../../config/settings';
 import { printJson, printTable, type Output } from '../output';
 
-export function registerKeys(program: Command, output: () => Output): void {
-  const keys = program
-    .command('keys')
-    .description('the encryption keys of the payload codec (the Temporal server sees only sealed payloads)');
+/** `keys` is created by cli/main.ts (it loads only the command being run). */
+export function registerKeys(keys: Command, output: () => Output): void {
   keys
     .command('list')
     .description('list the key ids, newest first; the first one encrypts, every one decrypts')

@@ -3,8 +3,9 @@ import { loadDirectory } from '../../config/directory';
 import { loadSettings } from '../../config/settings';
 import { printJson, printTable, type Output } from '../output';
 
-export function registerOrgs(program: Command, output: () => Output): void {
-  const orgs = program.command('orgs').description('the partner directory (config/organizations.json)');
+/** Fills in `convene orgs` (its name and description are in cli/main.ts). */
+export function registerOrgs(command: Command, output: () => Output): void {
+  const orgs = command;
   orgs
     .command('list')
     .description('list the partner organizations, validated as the engine loads them')

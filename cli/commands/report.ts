@@ -15,8 +15,9 @@ import { decisionStatusQuery } from '../../workflows/definitions/decision-tracki
 import type { Output } from '../output';
 import { withClient } from '../temporal';
 
-export function registerReport(program: Command, output: () => Output): void {
-  const report = program.command('report').description('reports for organizers and the committee');
+/** Fills in `convene report` (its name and description are in cli/main.ts). */
+export function registerReport(command: Command, output: () => Output): void {
+  const report = command;
   report
     .command('implementation')
     .description("the implementation of decisions: each one's status, lead, due date and last report")

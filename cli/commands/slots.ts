@@ -23,10 +23,9 @@ interface SlotsOptions {
   limit: string;
 }
 
-export function registerSlots(program: Command, output: () => Output): void {
-  program
-    .command('slots')
-    .description('propose fair meeting times for organizations across zones, weekends and holidays')
+/** Fills in `convene slots` (its name and description are in cli/main.ts). */
+export function registerSlots(command: Command, output: () => Output): void {
+  command
     .requiredOption('--orgs <ids>', 'organization ids, comma-separated (see `convene orgs list`)')
     .requiredOption('--duration <length>', 'how long the meeting lasts: 90m, 2h, 1h30m or PT90M')
     .requiredOption(

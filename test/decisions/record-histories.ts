@@ -24,7 +24,8 @@ import { recordHistory } from '../helpers/histories';
 import { freePort, startDevServer } from '../../workers/dev-server';
 import { createLogger } from '../../workers/logging';
 import { findOrBuildTemporalCli } from '../../workers/temporal-cli';
-import { createActivities, WORKFLOWS_PATH } from '../../workers/worker';
+import { createActivities } from '../../workers/worker';
+import { prebuiltWorkflowBundle } from '../../workers/workflow-bundle';
 import { testKeyRing } from '../helpers/keys';
 import {
   claimImplementedUpdate,
@@ -72,8 +73,9 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection: native,
     taskQueue: settings.taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
     dataConverter: dataConverter(keys),
+    // The workers' own bundle (shared zod, the metrics interceptor), from the cache when current.
+    workflowBundle: { codePath: (await prebuiltWorkflowBundle(createLogger('warn'))).codePath },
     activities: createActivities({
       settings,
       keys,

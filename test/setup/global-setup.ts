@@ -1,15 +1,11 @@
 /**
  * One real Temporal dev server for the whole test run (in memory, free port, our search
- * attributes registered), and the workflow bundle built once for every test worker.
+ * attributes registered), and the workflow bundle every worker uses (built when its sources change).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { freePort, startDevServer, type RunningDevServer } from '../../workers/dev-server';
 import { findOrBuildTemporalCli } from '../../workers/temporal-cli';
-import { WORKFLOW_BUNDLE_OPTIONS } from '../../workers/worker';
 import { TEST_ENCRYPTION_KEYS } from '../helpers/keys';
+import { prebuiltWorkflowBundle } from '../../workers/workflow-bundle';
 
 declare global {
   var __CONVENE_DEV_SERVER__: RunningDevServer | undefined;
@@ -21,10 +17,8 @@ export default async function globalSetup(): Promise<void> {
   const server = await startDevServer({ cliPath: cli.path, port, namespace: 'default' });
   globalThis.__CONVENE_DEV_SERVER__ = server;
 
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'convene-test-'));
-  const bundle = await bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: quietLogger });
-  const bundlePath = path.join(dir, 'workflow-bundle.js');
-  writeFileSync(bundlePath, bundle.code);
+  // The workers' own path: the cached bundle when the sources match it, else built now.
+  const { codePath: bundlePath } = await prebuiltWorkflowBundle(quietLogger);
 
   process.env.TEMPORAL_ADDRESS = server.address;
   process.env.CONVENE_TEST_WORKFLOW_BUNDLE = bundlePath;
