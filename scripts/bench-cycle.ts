@@ -97,7 +97,6 @@ async function main(): Promise<void> {
   }
 }
 
-
 async function measureCycle(client: Client, settings: ReturnType<typeof loadSettings>): Promise<void> {
   const spec = readCycleSpecFile(
     path.join(__dirname, '..', 'config', 'examples', 'hlm-27-2027.yaml'),
