@@ -63,7 +63,7 @@ export function devServerArgs(o: DevServerOptions): string[] {
 }
 
 export async function startDevServer(o: DevServerOptions, timeoutMs = 90_000): Promise<RunningDevServer> {
-  if (o.dbFile) mkdirSync(path.dirname(o.dbFile), { recursive: true });
+  if (o.dbFile) mkdirSync(path.dirname(o.dbFile), { recursive: true, mode: 0o700 });
   for (const p of [o.port, o.uiPort]) {
     if (p !== undefined && !(await isPortFree(p))) {
       throw new Error(

@@ -19,6 +19,7 @@ import { redactDatabaseUrl } from '../store/urls';
 import { connectWorkerConnection } from './connect';
 import { startDevServer, type RunningDevServer } from './dev-server';
 import { createLogger } from './logging';
+import { createFilesPrivately } from './private-files';
 import { findOrBuildTemporalCli, TemporalCliNotFound } from './temporal-cli';
 import { createWorker, installRuntime, STOP_DEADLINE_MS } from './worker';
 import type { NativeConnection, Worker } from '@temporalio/worker';
@@ -48,6 +49,7 @@ class Running {
 async function main(): Promise<void> {
   const settings = loadSettings();
   const directory = loadDirectory(settings.directoryFile); // a broken directory stops us before anything starts
+  createFilesPrivately();
   installRuntime(settings);
   const log = createLogger(settings.logLevel, { component: 'launcher' });
   const running = new Running();

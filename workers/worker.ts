@@ -22,6 +22,7 @@ import { SentLedger } from '../store/sent-ledger';
 import { storeFor, StoreUnavailableError, type Store } from '../store/store';
 import { connectClient, connectWorkerConnection } from './connect';
 import { createLogger } from './logging';
+import { createFilesPrivately } from './private-files';
 
 export const WORKFLOWS_PATH = path.join(__dirname, '..', 'workflows', 'index.ts');
 
@@ -140,6 +141,7 @@ if (require.main === module) {
     console.error(err instanceof ConfigError ? err.message : err);
     process.exit(2);
   }
+  createFilesPrivately();
   runWorkerProcess(settings).then(
     // Stopped on a signal: nothing is left to wait for, and a lingering handle must not keep us alive.
     () => process.exit(0),
