@@ -9,8 +9,6 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from '@temporalio/worker';
-import { createCommitteeActivities } from '../../activities/committee';
-import { loadStandingCommittee } from '../../config/committee';
 import { loadDirectory } from '../../config/directory';
 import type { Settings } from '../../config/settings';
 import { workflowIds } from '../../domain/ids';
@@ -59,16 +57,7 @@ async function machine(name: string): Promise<{ worker: Worker; running: Promise
   const directory = loadDirectory(settings.directoryFile);
   const client = () => Promise.resolve(t.client);
   const worker = await t.createWorker({
-    activities: {
-      ...createActivities({ settings, directory, client }),
-      ...createCommitteeActivities({
-        settings,
-        directory,
-        committee: loadStandingCommittee(directory),
-        client,
-        committeeWorkflowId: `${workflowIds.standingCommittee()}-${t.taskQueue}`,
-      }),
-    },
+    activities: createActivities({ settings, directory, client }),
   });
   return { worker, running: worker.run() };
 }
