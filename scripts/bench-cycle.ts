@@ -5,6 +5,7 @@
  *   2. the Update round trip of submitInput, p50/p99, against a bare echo Update on the same server.
  *   npx tsx scripts/bench-cycle.ts [--updates 200]
  */
+import { startEmbeddedStore } from '../store/embedded';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,8 +44,11 @@ async function main(): Promise<void> {
     namespace: 'default',
     dbFile: path.join(dir, 'temporal.sqlite'),
   });
+  // The store the ledger and documents need, as `npm start` serves it (in memory here).
+  const store = await startEmbeddedStore({ port: 0 });
   const settings = loadSettings({
     TEMPORAL_ADDRESS: server.address,
+    DATABASE_URL: store.url,
     CONVENE_DATA_DIR: dir,
     CONVENE_TASK_QUEUE: 'bench',
     LOG_LEVEL: 'warn',
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
     await native.close();
     await client.connection.close();
     await server.stop();
+    await store.stop();
   }
 }
 

@@ -8,6 +8,7 @@
  * It starts its own dev server (in memory) and a worker with the real activities (mail to a temp
  * outbox), plays each scenario with cadences compressed to seconds, and writes the histories.
  */
+import { startEmbeddedStore } from '../../store/embedded';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,8 +57,11 @@ async function main(): Promise<void> {
   const cli = await findOrBuildTemporalCli({ progress: (m) => console.log(m) });
   const server = await startDevServer({ cliPath: cli.path, port: await freePort(), namespace: 'default' });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-record-'));
+  // The store the ledger and documents need, as `npm start` serves it (in memory here).
+  const store = await startEmbeddedStore({ port: 0 });
   const settings = loadSettings({
     TEMPORAL_ADDRESS: server.address,
+    DATABASE_URL: store.url,
     CONVENE_TASK_QUEUE: 'record-histories',
     CONVENE_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
     await native.close();
     await connection.close();
     await server.stop();
+    await store.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
