@@ -68,6 +68,11 @@ const COMMANDS: { name: string; description: string; load: () => Register }[] = 
     load: () => (require('./commands/slots') as typeof import('./commands/slots')).registerSlots,
   },
   {
+    name: 'document',
+    description: "a cycle's documents, from the shared store",
+    load: () => (require('./commands/document') as typeof import('./commands/document')).registerDocument,
+  },
+  {
     name: 'keys',
     description: 'the encryption keys of the payload codec (the Temporal server sees only sealed payloads)',
     load: () => (require('./commands/keys') as typeof import('./commands/keys')).registerKeys,

@@ -3,6 +3,7 @@ import type { MessageKey, Translator } from '../i18n/catalog';
 import { formatTime } from '../i18n/dates';
 import type { CycleStatus } from '../workflows/definitions/preparation-cycle';
 import { printTable } from './output';
+import type { RenderedDocument } from '../domain/documents';
 
 export function printCycleStatus(s: CycleStatus, t: Translator): void {
   const zone = s.meeting.timeZone;
@@ -79,8 +80,7 @@ export function printCycleStatus(s: CycleStatus, t: Translator): void {
   const docs = Object.entries(s.documents);
   if (docs.length) {
     console.log(`\n${t.t('cli.status.documents')}`);
-    for (const [name, d] of docs)
-      console.log(`  ${t.t('cli.status.documentFile', { name, file: d.markdown })}`);
+    for (const [name, d] of docs) console.log(`  ${name}: ${documentLine(d, editionOf(s.workflowId))}`);
   }
   if (s.invitations)
     console.log(
@@ -95,4 +95,15 @@ export function printCycleStatus(s: CycleStatus, t: Translator): void {
     for (const f of s.deliveryFailures) console.log(`  - ${f.recipient}: ${f.subject} — ${f.serverReply}`);
   }
   console.log('');
+}
+
+/** How a status or receipt names a document: how to get it, and its hash to check what one got. */
+export function documentLine(d: RenderedDocument, edition: string): string {
+  if ('markdown' in d) return `${d.markdown} (and .html; written before the shared store)`;
+  return `version ${d.version}, sha256 ${d.sha256.slice(0, 12)}… (convene document show ${edition} ${d.kind})`;
+}
+
+/** `hlm-r7` → `r7`, as the CLI takes it. */
+function editionOf(cycleId: string): string {
+  return cycleId.replace(/^hlm-/, '');
 }

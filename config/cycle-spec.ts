@@ -12,7 +12,7 @@ import { CalendarError } from '../calendar/errors';
 import type { HolidayCalendar } from '../calendar/holidays';
 import { createCalendarRegistry } from '../calendar/registry';
 import { planTimeline } from '../calendar/timeline';
-import { localDateTime } from '../calendar/zones';
+import { localDateTime, TimeZone } from '../calendar/zones';
 import { CycleInput, GroupId } from '../domain/cycle-input';
 import { editionKey } from '../domain/ids';
 import { Language } from '../domain/language';
@@ -27,7 +27,7 @@ const PersonRef = z.object(
     name: z.string().trim().min(1, 'must not be empty'),
     email: Email,
     organization: OrganizationId,
-    timeZone: z.string().optional(),
+    timeZone: TimeZone.optional(),
     /** Overrides the organization's working language for this person. */
     language: Language.optional(),
   },
@@ -41,14 +41,14 @@ export const CycleSpec = z.object({
     /** Local date-time in the meeting's zone ("2006-09-22T10:00") or an instant with offset. */
     start: z.string().min(1),
     end: z.string().min(1),
-    timeZone: z.string().default('America/New_York'),
+    timeZone: TimeZone.default('America/New_York'),
     venue: z.string().trim().min(1),
   }),
   securityCouncil: z
     .object({
       title: z.string().trim().min(1),
       start: z.string().min(1),
-      timeZone: z.string().default('America/New_York'),
+      timeZone: TimeZone.default('America/New_York'),
     })
     .optional(),
   organizers: z.array(PersonRef).min(1, 'needs at least one organizer'),

@@ -7,6 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+/** Mail and documents are people's words: readable by the engine's user only (folders 0700). */
+export const PRIVATE_FILE = 0o600;
+export const PRIVATE_FOLDER = 0o700;
+
 export interface WriteOptions {
   /** fsync the file and its folder before returning. */
   durable: boolean;
@@ -44,7 +48,7 @@ export async function replaceFile(
 
 async function writeTemp(file: string, content: string | Buffer, sync: boolean): Promise<string> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'wx');
+  const handle = await fs.open(temp, 'wx', PRIVATE_FILE);
   try {
     await handle.writeFile(content);
     if (sync) await handle.sync();

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type DKIM from 'nodemailer/lib/dkim';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { createFileOnce } from './files';
+import { createFileOnce, PRIVATE_FOLDER } from './files';
 import { toMailOptions, type MailTransport, type OutgoingMail, type SendOutcome } from './outgoing';
 
 export function outboxTransport(outboxDir: string, dkim?: DKIM.Options): MailTransport {
@@ -15,7 +15,7 @@ export function outboxTransport(outboxDir: string, dkim?: DKIM.Options): MailTra
     kind: 'outbox',
     description: `outbox folder ${outboxDir}`,
     async send(mail: OutgoingMail): Promise<SendOutcome> {
-      ready ??= fs.mkdir(outboxDir, { recursive: true });
+      ready ??= fs.mkdir(outboxDir, { recursive: true, mode: PRIVATE_FOLDER });
       await ready;
       const file = path.join(outboxDir, fileName(mail));
       const eml = await new MailComposer(toMailOptions(mail, dkim)).compile().build();
@@ -24,7 +24,7 @@ export function outboxTransport(outboxDir: string, dkim?: DKIM.Options): MailTra
       return { status: 'delivered', serverReply: `${written ? 'written to' : 'already in'} ${file}` };
     },
     async verify() {
-      await fs.mkdir(outboxDir, { recursive: true });
+      await fs.mkdir(outboxDir, { recursive: true, mode: PRIVATE_FOLDER });
       await fs.access(outboxDir, fs.constants.W_OK);
     },
     close: () => undefined,

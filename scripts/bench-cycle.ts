@@ -7,6 +7,7 @@
  *      runs) against a client and worker without it, interleaved in the same run (goal ≤ 1.1×).
  *   npx tsx scripts/bench-cycle.ts [--updates 200]
  */
+import { startEmbeddedStore } from '../store/embedded';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,8 +49,11 @@ async function main(): Promise<void> {
     namespace: 'default',
     dbFile: path.join(dir, 'temporal.sqlite'),
   });
+  // The store the ledger and documents need, as `npm start` serves it (in memory here).
+  const store = await startEmbeddedStore({ port: 0 });
   const settings = loadSettings({
     TEMPORAL_ADDRESS: server.address,
+    DATABASE_URL: store.url,
     CONVENE_DATA_DIR: dir,
     CONVENE_TASK_QUEUE: 'bench',
     LOG_LEVEL: 'warn',
@@ -94,6 +98,7 @@ async function main(): Promise<void> {
     await native.close();
     await connection.close();
     await server.stop();
+    await store.stop();
   }
 }
 

@@ -2,7 +2,6 @@
  * A worker process: polls the task queue, runs workflows and activities. Start as many as needed
  * (`npm run worker`), on one machine or many; they share the task queue and nothing assumes one.
  */
-import path from 'node:path';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
 import { loadStandingCommittee } from '../config/committee';
@@ -16,12 +15,15 @@ import { createDocumentActivities } from '../activities/documents';
 import { createMailActivities } from '../activities/mail';
 import { loadHolidayCalendars } from '../calendar/holidays';
 import { createCalendarRegistry } from '../calendar/registry';
-import { SentLedger } from '../notifications/ledger';
 import { createTransport } from '../notifications/transport';
 import { dataConverter } from '../codec/data-converter';
 import type { KeyRing } from '../codec/keys';
+import { DocumentStore } from '../store/documents';
+import { SentLedger } from '../store/sent-ledger';
+import { storeFor, StoreUnavailableError, type Store } from '../store/store';
 import { connectClient, connectWorkerConnection, loadKeys } from './connect';
 import { createLogger } from './logging';
+import { createFilesPrivately } from './private-files';
 import { prebuiltWorkflowBundle } from './workflow-bundle';
 
 export { WORKFLOWS_PATH } from './workflow-bundle';
@@ -34,11 +36,16 @@ export interface WorkerDeps {
   keys?: KeyRing;
   /** A client for visibility look-ups and queries (digest, carry-forward); connected on first use when absent. */
   client?: () => Promise<Client>;
+  /** The shared store (sent-ledger, documents); the one the settings name when absent. */
+  store?: Store;
 }
 
 /** The activities of a worker, built once from their real dependencies. */
-export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory' | 'client' | 'keys'>) {
+export function createActivities(
+  deps: Pick<WorkerDeps, 'settings' | 'directory' | 'client' | 'keys' | 'store'>,
+) {
   const { settings, directory } = deps;
+  const store = deps.store ?? storeFor(settings);
   return {
     ...createDirectoryActivities(directory),
     ...createCalendarActivities({
@@ -46,11 +53,11 @@ export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'
     }),
     ...createMailActivities({
       transport: createTransport(settings.mail),
-      ledger: new SentLedger(path.join(settings.dataDir, 'sent-ledger')),
+      ledger: new SentLedger(store),
       now: () => new Date(),
       from: settings.mail.from,
     }),
-    ...createDocumentActivities({ documentsDir: path.join(settings.dataDir, 'documents') }),
+    ...createDocumentActivities({ documents: new DocumentStore(store) }),
     ...createCommitteeActivities({
       settings,
       directory,
@@ -84,6 +91,10 @@ export async function createWorker(
     dataConverter: dataConverter(deps.keys ?? loadKeys(deps.settings)),
     activities: createActivities(deps),
     ...workerCacheOptions(),
+    // On shutdown, activities in hand get this long to finish before they are cancelled, so a stop
+    // ends within a service manager's timeout.
+    shutdownGraceTime: '5 seconds',
+    shutdownForceTime: '10 seconds',
     ...overrides,
   });
 }
@@ -135,6 +146,9 @@ export function metricsUrl(settings: Settings): string | undefined {
   return settings.metricsAddress && `http://${settings.metricsAddress}/metrics`;
 }
 
+/** How long a stop may take before the process ends anyway (a service manager waits about 15 s). */
+export const STOP_DEADLINE_MS = 12_000;
+
 /** Runs until SIGINT/SIGTERM; then finishes the tasks in hand and exits. */
 export async function runWorkerProcess(
   settings: Settings,
@@ -142,11 +156,15 @@ export async function runWorkerProcess(
 ): Promise<void> {
   installRuntime(settings);
   const log = createLogger(settings.logLevel, { component: 'worker' });
+  const store = storeFor(settings);
+  await store.ready(); // a store that cannot be reached stops the worker now, not its first send
   const connection = await connectWorkerConnection(settings);
-  const worker = await createWorker({ settings, directory, connection });
+  const worker = await createWorker({ settings, directory, connection, store });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info('shutting down: finishing the tasks in hand', { signal });
+      // A service manager kills after its own timeout (often 15 s); end cleanly before it.
+      setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
       worker.shutdown();
     });
   }
@@ -158,6 +176,7 @@ export async function runWorkerProcess(
   });
   await worker.run();
   await connection.close();
+  await store.close();
   log.info('worker stopped');
 }
 
@@ -169,8 +188,13 @@ if (require.main === module) {
     console.error(err instanceof ConfigError ? err.message : err);
     process.exit(2);
   }
-  runWorkerProcess(settings).catch((err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
-  });
+  createFilesPrivately();
+  runWorkerProcess(settings).then(
+    // Stopped on a signal: nothing is left to wait for, and a lingering handle must not keep us alive.
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err instanceof ConfigError || err instanceof StoreUnavailableError ? err.message : err);
+      process.exit(1);
+    },
+  );
 }

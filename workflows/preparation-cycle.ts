@@ -16,6 +16,7 @@
 import {
   allHandlersFinished,
   ActivityFailure,
+  ApplicationFailure,
   condition,
   ParentClosePolicy,
   patched,
@@ -31,7 +32,8 @@ import type { CommitteeActivities } from '../activities/committee';
 import type { DocumentActivities } from '../activities/documents';
 import { PreparationCycle, type CyclePhase, type OutcomeDecision } from '../domain/cycle';
 import * as say from '../domain/cycle-messages';
-import type { CycleInput, MeetingPlan } from '../domain/cycle-input';
+import { CycleInput, type MeetingPlan } from '../domain/cycle-input';
+import { issueLines } from '../domain/issues';
 import { compressDecisionPolicy, DecisionPolicy } from '../domain/decision';
 import type { RenderedDocument } from '../domain/documents';
 import { searchAttributes, workflowIds } from '../domain/ids';
@@ -83,6 +85,7 @@ const announcer = proxyActivities<Pick<CommitteeActivities, 'notifyCommitteeOfDe
 });
 
 export async function preparationCycle(input: CycleInput): Promise<CycleStatus> {
+  checkStartInput(input);
   const c = new Cycle(input);
   // ── what people can do ──────────────────────────────────────────────────────────────────────────
   setHandler(cycleStatusQuery, () => c.rules.status());
@@ -614,4 +617,18 @@ function meetingRequest(m: MeetingPlan) {
 function causeMessage(err: unknown): string {
   if (err instanceof ActivityFailure && err.cause) return err.cause.message;
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A start from any client is checked here, not only by the CLI: a bad input fails the workflow at
+ * once, naming the field, rather than a month later. It only validates (the input is used as
+ * given), so valid inputs, and every recorded history, run exactly as before.
+ */
+function checkStartInput(input: CycleInput): void {
+  const parsed = CycleInput.safeParse(input);
+  if (parsed.success) return;
+  throw ApplicationFailure.nonRetryable(
+    `the cycle cannot start: ${issueLines(parsed.error.issues, 'input').join('; ')}`,
+    'InvalidCycleInput',
+  );
 }

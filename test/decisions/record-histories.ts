@@ -9,6 +9,7 @@
  * outbox), plays each scenario with cadences compressed to seconds, and writes the histories,
  * their payloads sealed with the tests' key (test/helpers/keys.ts) as every deployment's are.
  */
+import { startEmbeddedStore } from '../../store/embedded';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,8 +61,11 @@ async function main(): Promise<void> {
   const cli = await findOrBuildTemporalCli({ progress: (m) => console.log(m) });
   const server = await startDevServer({ cliPath: cli.path, port: await freePort(), namespace: 'default' });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'convene-record-'));
+  // The store the ledger and documents need, as `npm start` serves it (in memory here).
+  const store = await startEmbeddedStore({ port: 0 });
   const settings = loadSettings({
     TEMPORAL_ADDRESS: server.address,
+    DATABASE_URL: store.url,
     CONVENE_TASK_QUEUE: 'record-histories',
     CONVENE_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
     await native.close();
     await connection.close();
     await server.stop();
+    await store.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

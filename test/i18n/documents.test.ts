@@ -1,8 +1,7 @@
 /** The cycle's documents in the cycle's document language: the boilerplate translated, people's words kept. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createDocumentActivities } from '../../activities/documents';
+import { DocumentStore } from '../../store/documents';
+import { testStore } from '../helpers/temporal';
 import type { DocumentRequest } from '../../documents/meeting-documents';
 import { CARRY_FORWARD_ITEMS } from '../../domain/committee';
 import { CATALOGS } from '../../i18n/catalog';
@@ -36,12 +35,15 @@ const draft = (language?: string): DocumentRequest => ({
   missingGroups: ['Désarmement'],
 });
 
+const store = testStore();
+afterAll(() => store.close());
+
+/** Renders into the run's store, as a worker does, and reads the version back. */
 async function render(request: DocumentRequest) {
-  const documents = createDocumentActivities({
-    documentsDir: mkdtempSync(path.join(os.tmpdir(), 'convene-docs-')),
-  });
-  const files = await documents.renderDocument(request);
-  return { markdown: readFileSync(files.markdown, 'utf8'), html: readFileSync(files.html, 'utf8') };
+  const documents = new DocumentStore(store);
+  const saved = await createDocumentActivities({ documents }).renderDocument(request);
+  const stored = await documents.get(saved.cycleId, saved.kind, saved.version);
+  return { markdown: stored!.markdown, html: stored!.html };
 }
 
 test('a draft agenda in French has French boilerplate and dates, and the groups’ words as written', async () => {

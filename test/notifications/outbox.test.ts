@@ -1,5 +1,5 @@
 /** Without SMTP_URL, mail goes to an outbox folder of .eml files. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { chair, meeting, request } from './fixtures';
@@ -75,4 +75,12 @@ test('one file per recipient, each in their own time zone', async () => {
   expect(texts).toHaveLength(2);
   expect(texts.some((t) => t.includes('Saturday 1 July 2006, 09:00 Suva time'))).toBe(true);
   expect(texts.some((t) => t.includes('Saturday 1 July 2006, 04:00 Jakarta time'))).toBe(true);
+});
+
+test('the outbox folder is 0700 and each message in it 0600: mail is for its recipients only', async () => {
+  const { sendMessage } = mailer(data.dir);
+  await sendMessage(request('invitation'));
+  const [file] = await emlFiles();
+  expect((await stat(outbox())).mode & 0o777).toBe(0o700);
+  expect((await stat(path.join(outbox(), file!))).mode & 0o777).toBe(0o600);
 });

@@ -1,7 +1,9 @@
 /**
  * One real Temporal dev server for the whole test run (in memory, free port, our search
- * attributes registered), and the workflow bundle every worker uses (built when its sources change).
+ * attributes registered), the embedded store (PGlite in memory, served on a free port, as
+ * `npm start` serves it), and the workflow bundle every worker uses (built when its sources change).
  */
+import { startEmbeddedStore, type RunningEmbeddedStore } from '../../store/embedded';
 import { freePort, startDevServer, type RunningDevServer } from '../../workers/dev-server';
 import { findOrBuildTemporalCli } from '../../workers/temporal-cli';
 import { TEST_ENCRYPTION_KEYS } from '../helpers/keys';
@@ -9,6 +11,7 @@ import { prebuiltWorkflowBundle } from '../../workers/workflow-bundle';
 
 declare global {
   var __CONVENE_DEV_SERVER__: RunningDevServer | undefined;
+  var __CONVENE_STORE__: RunningEmbeddedStore | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -16,16 +19,21 @@ export default async function globalSetup(): Promise<void> {
   const port = await freePort();
   const server = await startDevServer({ cliPath: cli.path, port, namespace: 'default' });
   globalThis.__CONVENE_DEV_SERVER__ = server;
+  const store = await startEmbeddedStore({ port: await freePort() });
+  globalThis.__CONVENE_STORE__ = store;
 
   // The workers' own path: the cached bundle when the sources match it, else built now.
   const { codePath: bundlePath } = await prebuiltWorkflowBundle(quietLogger);
 
   process.env.TEMPORAL_ADDRESS = server.address;
+  // Every test (and every CLI it runs) uses this store, as every process of a machine uses the launcher's.
+  process.env.DATABASE_URL = store.url;
   process.env.CONVENE_TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.CONVENE_TEST_TEMPORAL_CLI = cli.path;
   // Every client and worker of the run, the CLI's child processes included, seals with the test key.
   process.env.CONVENE_ENCRYPTION_KEYS ??= TEST_ENCRYPTION_KEYS;
   console.log(`\nTemporal dev server for the tests: ${server.address} (${cli.source}: ${cli.path})`);
+  console.log(`Embedded store for the tests: ${store.url}`);
 }
 
 const noop = () => undefined;
