@@ -37,7 +37,7 @@ import type { RenderedDocument } from '../domain/documents';
 import { searchAttributes, workflowIds } from '../domain/ids';
 import type { Coincidence, PlannedMilestone } from '../domain/planning';
 import { rehearsalMapping, toClock } from '../domain/time-mapping';
-import type { GroupResult } from '../domain/working-group';
+import { GroupSummary, type GroupResult } from '../domain/working-group';
 import type { DocumentRequest } from '../documents/meeting-documents';
 import { DECISION_TRACKING_WORKFLOW, type DecisionTrackingWorkflow } from './definitions/decision-tracking';
 import {
@@ -60,9 +60,10 @@ import {
   type WorkingGroupInputWorkflow,
 } from './definitions/working-group-input';
 import { OneAtATime } from './lock';
-import { send, type MailContext } from './mail';
+import { sendOrRecord, type MailContext } from './mail';
 import { asCallerFailure, rejectionFailure, rejectWith } from './rejections';
 import type { UpdateOf } from './session';
+import { onSignal } from './signals';
 
 const calendar = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '30 seconds',
@@ -87,7 +88,7 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
   // ── what people can do ──────────────────────────────────────────────────────────────────────────
   setHandler(cycleStatusQuery, () => c.rules.status());
   setHandler(cyclePlanQuery, () => c.rules.currentPlan());
-  setHandler(groupUpdatedSignal, (summary) => c.rules.groupUpdated(summary));
+  onSignal(groupUpdatedSignal, GroupSummary, (summary) => c.rules.groupUpdated(summary));
   c.wire(rescheduleUpdate, c.checks.reschedule, c.reschedule);
   c.wire(securityCouncilMovedUpdate, c.checks.councilMoved, c.councilMoved);
   c.wire(commentOnAgendaUpdate, c.checks.comment, c.comment);
@@ -169,18 +170,20 @@ class Cycle {
           'the cycle was cancelled while the new dates were planned; nothing was moved',
         );
       const previous = this.rules.reschedule(r, timeline.milestones, this.now());
-      for (const child of this.openChildren()) {
-        await child.signal(deadlinesMovedSignal, {
-          deadline: this.rules.milestone('inputDeadline'),
-          lateUntil: this.rules.milestone('consolidationEnd'),
-        });
+      for (const child of this.childrenToTell()) {
+        await child
+          .signal(deadlinesMovedSignal, {
+            deadline: this.rules.milestone('inputDeadline'),
+            lateUntil: this.rules.milestone('consolidationEnd'),
+          })
+          .catch(() => undefined); // a group that ended meanwhile needs no telling
       }
       const council = this.rules.state.securityCouncil;
       if (council) await this.checkCoincidence(council.start);
       // A cancellation accepted meanwhile has told everyone; a reschedule notice after it would mislead.
       if (this.rules.isCancelled) return this.rules.status();
       const sequence = ++this.rules.icsSequence;
-      await send(
+      await sendOrRecord(
         this.ctx,
         `${this.id}:reschedule:${sequence}`,
         {
@@ -238,7 +241,7 @@ class Cycle {
         decisions: r.decisions.map(say.decisionForDocument),
       });
       this.rules.state.documents.outcomeReport = report;
-      await send(
+      await sendOrRecord(
         this.ctx,
         `${this.id}:outcome-report`,
         {
@@ -265,7 +268,7 @@ class Cycle {
     return this.lock.run(async () => {
       await this.closeGroups(true);
       const sequence = ++this.rules.icsSequence;
-      await send(
+      await sendOrRecord(
         this.ctx,
         `${this.id}:cancellation`,
         {
@@ -353,7 +356,7 @@ class Cycle {
       missingGroups: say.missingGroups(this.results),
       standing: this.carryForward,
     });
-    await send(
+    await sendOrRecord(
       this.ctx,
       `${this.id}:draft-agenda`,
       {
@@ -399,7 +402,7 @@ class Cycle {
 
   async invite(): Promise<void> {
     const sequence = this.rules.icsSequence;
-    await send(
+    await sendOrRecord(
       this.ctx,
       `${this.id}:invitation:${sequence}`,
       {
@@ -437,11 +440,20 @@ class Cycle {
   /** Tells every group still open that consolidation closed (or the cycle was cancelled). */
   private async closeGroups(cancelled: boolean): Promise<void> {
     await Promise.all(
-      this.openChildren().map((child) =>
+      this.childrenToTell().map((child) =>
         // A group that ended meanwhile cannot be signalled; it needs no telling.
         child.signal(closeSignal, { cancelled }).catch(() => undefined),
       ),
     );
+  }
+
+  /**
+   * The groups to tell of a move or a close. Which groups are open comes from their summaries, and
+   * a signal can be forged by any client, so a cycle now tells every group it started; one that has
+   * ended refuses the signal, which is ignored. Cycles from before replay as they ran.
+   */
+  private childrenToTell() {
+    return patched('tell-every-group') ? [...this.children.values()] : this.openChildren();
   }
 
   private openChildren() {
@@ -489,7 +501,7 @@ class Cycle {
       result = { coincide: false, explanation: causeMessage(err), checkedAt: this.now() };
       this.log(`the meetings no longer coincide: ${result.explanation}`);
       const n = ++this.rules.coincidenceWarnings;
-      await send(
+      await sendOrRecord(
         this.ctx,
         `${this.id}:coincidence-lost:${n}`,
         {

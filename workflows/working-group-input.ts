@@ -19,7 +19,13 @@ import type { DeliveryFailure } from '../domain/delivery';
 import type { Participant } from '../domain/people';
 import type { PlannedReminder } from '../domain/planning';
 import { toClock, toPlan } from '../domain/time-mapping';
-import { WorkingGroupInput, type GroupEvent, type GroupResult } from '../domain/working-group';
+import {
+  CloseGroup,
+  DeadlinesMoved,
+  WorkingGroupInput,
+  type GroupEvent,
+  type GroupResult,
+} from '../domain/working-group';
 import {
   closeSignal,
   deadlinesMovedSignal,
@@ -32,8 +38,9 @@ import {
   type WorkingGroupArgs,
   type WorkingGroupInputWorkflow,
 } from './definitions/working-group-input';
-import { send, type MailContext } from './mail';
+import { sendOrRecord, type MailContext } from './mail';
 import { rejectWith } from './rejections';
+import { onSignal } from './signals';
 
 // The contract's signature is the implementation's: a client starting it by name gets the same types.
 workingGroupInput satisfies WorkingGroupInputWorkflow;
@@ -113,7 +120,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
       const decided = wg.decideExtension(wg.validateDecideExtension(request), nowPlan());
       if (decided.decision?.granted) planVersion++;
       const n = wg.state.extensions.length;
-      await send(
+      await sendOrRecord(
         ctx,
         `${id}:extension:${n}`,
         decided.decision?.granted
@@ -135,7 +142,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
       const reviewed = wg.review(wg.validateReview(request), nowPlan());
       const by =
         args.organizers.find((o) => o.email === reviewed.review?.by)?.name ?? reviewed.review?.by ?? '';
-      await send(
+      await sendOrRecord(
         ctx,
         `${id}:review:v${reviewed.version}`,
         reviewed.review?.decision === 'accepted'
@@ -169,16 +176,16 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     remindersPlanned: reminders,
     deliveryFailures: failures,
   }));
-  setHandler(deadlinesMovedSignal, ({ deadline, lateUntil }) => {
+  onSignal(deadlinesMovedSignal, DeadlinesMoved, ({ deadline, lateUntil }) => {
     wg.moveDeadlines(deadline, lateUntil);
     planVersion++;
   });
-  setHandler(closeSignal, (c) => {
+  onSignal(closeSignal, CloseGroup, (c) => {
     closing = c;
   });
 
   // ── the call for inputs, then wait for the input while reminding ─────────────────────────────────
-  await send(
+  await sendOrRecord(
     ctx,
     `${id}:call-for-inputs`,
     { kind: 'call-for-inputs', data: { ...common(), meeting: args.meeting } },
@@ -214,12 +221,12 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
         remindersSent.add(event.key);
         wg.state.remindersSent++;
         const person = submitters.find((p) => p.email === event.reminder.recipient) ?? args.group.chair;
-        await send(ctx, `${id}:${event.key}`, { kind: 'input-reminder', data: common() }, [person]);
+        await sendOrRecord(ctx, `${id}:${event.key}`, { kind: 'input-reminder', data: common() }, [person]);
         return;
       }
       case 'overdue':
         wg.state.overdueNoticeSent = true;
-        await send(
+        await sendOrRecord(
           ctx,
           `${id}:overdue:${wg.state.deadline}`,
           { kind: 'input-overdue', data: common() },
@@ -229,7 +236,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
         return;
       case 'escalation':
         wg.state.escalated = true;
-        await send(
+        await sendOrRecord(
           ctx,
           `${id}:escalation:${wg.state.deadline}`,
           {
