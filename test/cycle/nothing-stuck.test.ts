@@ -68,7 +68,7 @@ async function isRunning(handle: { describe(): Promise<{ status: { name: string 
 }
 
 test('an agenda title of "\\u0007" is refused before history, naming the field and the rule', async () => {
-  const input = compressedCycle(t.settings, 501);
+  const input = compressedCycle(t.settings, 601);
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
     const cycle = await startCycle(input);
@@ -115,7 +115,7 @@ describe('mail that cannot go is recorded and the organizers are told; the workf
   });
 
   test('a call for inputs the server refuses for our sender leaves the group open, in its status, and the organizer gets "mail not delivered"', async () => {
-    const input = compressedCycle(viaSmtp.settings, 502);
+    const input = compressedCycle(viaSmtp.settings, 602);
     const args = groupArgs(input, peacekeeping.id);
     const recipients = new Set(
       [args.group.chair, ...args.group.delegates, ...args.group.members].map((p) => p.email),
@@ -160,7 +160,7 @@ describe('mail that cannot go is recorded and the organizers are told; the workf
 });
 
 test('hostile signals from a plain client leave every workflow running and unchanged', async () => {
-  const input = compressedCycle(t.settings, 503);
+  const input = compressedCycle(t.settings, 603);
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
     const cycle = await startCycle(input);
@@ -203,15 +203,15 @@ test('hostile signals from a plain client leave every workflow running and uncha
 });
 
 test('a second run under the same cycle id (hlm-r7 rehearsed again) sends its call for inputs again', async () => {
-  const input = compressedCycle(t.settings, 504);
+  const input = compressedCycle(t.settings, 604);
   const chairCalls = async () =>
     mailTo(await readOutbox(t.settings.mail.outboxDir), peacekeeping.chair).filter((m) =>
-      /^HLM 504 · .*call for inputs/.test(m.subject),
+      /^HLM 604 · .*call for inputs/.test(m.subject),
     ).length;
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
     for (const run of [1, 2]) {
-      const rerun = compressedCycle(t.settings, 504);
+      const rerun = compressedCycle(t.settings, 604);
       const cycle = await startCycle(run === 1 ? input : rerun);
       await eventually(async () => (await chairCalls()) === run, {
         timeout: 25_000,
