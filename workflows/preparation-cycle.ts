@@ -500,19 +500,24 @@ class Cycle {
     } catch (err) {
       result = { coincide: false, explanation: causeMessage(err), checkedAt: this.now() };
       this.log(`the meetings no longer coincide: ${result.explanation}`);
-      const n = ++this.rules.coincidenceWarnings;
-      await sendOrRecord(
-        this.ctx,
-        `${this.id}:coincidence-lost:${n}`,
-        {
-          kind: 'coincidence-lost',
-          data: { ...say.common(this.input), meeting: this.meeting(), explanation: result.explanation },
-        },
-        this.input.organizers,
-      );
+      // Cycles from before the coincidence-lost message (commit f931dcb) replay without it.
+      if (patched('coincidence-lost-notice')) await this.tellCoincidenceLost(result.explanation);
     }
     this.rules.state.coincidence = result;
     return result;
+  }
+
+  private async tellCoincidenceLost(explanation: string): Promise<void> {
+    const n = ++this.rules.coincidenceWarnings;
+    await sendOrRecord(
+      this.ctx,
+      `${this.id}:coincidence-lost:${n}`,
+      {
+        kind: 'coincidence-lost',
+        data: { ...say.common(this.input), meeting: this.meeting(), explanation },
+      },
+      this.input.organizers,
+    );
   }
 
   /** What earlier meetings left open, and the committee's ideas: standing items of the agenda. */

@@ -406,8 +406,7 @@ function registerImport(decision: Command, output: () => Output): void {
         console.log(
           `\n${started.length} started, ${results.length - started.length - refused.length} already tracked.`,
         );
-        for (const r of refused) console.error(`refused: ${r.reason}`);
-        if (refused.length) process.exitCode = 1;
+        if (refused.length) throw new UserError(refused.map((r) => `refused: ${r.reason}`).join('\n'));
       });
     });
 }
