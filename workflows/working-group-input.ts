@@ -10,6 +10,8 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -195,7 +197,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
 
   while (!closing && wg.isOpen) {
     const version = planVersion;
-    reminders = await planRemindersFor(args, wg.state.deadline, nowPlan());
+    reminders = await planRemindersOrNone(args, wg.state.deadline, nowPlan());
     while (!closing && wg.isOpen && version === planVersion) {
       const next = wg.nextEvent(reminders, remindersSent, args.overdueGraceMs);
       const waitMs = next ? Math.max(0, toClock(args.mapping, next.at) - Date.now()) : undefined;
@@ -250,6 +252,22 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
         closing = { cancelled: false };
         return;
     }
+  }
+}
+
+/** Reminders are a courtesy: a calendar that cannot plan them leaves the group open without them. */
+async function planRemindersOrNone(
+  args: WorkingGroupArgs,
+  deadline: string,
+  now: string,
+): Promise<PlannedReminder[]> {
+  try {
+    return await planRemindersFor(args, deadline, now);
+  } catch (err) {
+    // Groups from before this rule failed here; they replay that way.
+    if (!patched('reminders-optional')) throw err;
+    log.warn('reminders could not be planned; the group goes on without them', { error: String(err) });
+    return [];
   }
 }
 

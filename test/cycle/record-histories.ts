@@ -162,7 +162,7 @@ async function coincidenceLost(client: Client, settings: Settings) {
 /** One chair's extension granted, another's refused; then cancelled. */
 async function extensions_(client: Client, settings: Settings) {
   const { input, cycle, group } = await startCycle(client, settings, 804);
-  const until = new Date(Date.parse(input.meeting.start) - 12_000).toISOString();
+  const until = new Date(Date.parse(input.meeting.start) - 17_000).toISOString();
   const granted = group(GROUPS[2].id);
   const refused = group(GROUPS[0].id);
   await granted.executeUpdate(requestExtensionUpdate, {
