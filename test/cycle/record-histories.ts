@@ -10,11 +10,10 @@
  * code), so both code paths replay. It starts its own dev server (in memory), an SMTP server on
  * 127.0.0.1 that refuses one address for good, and a worker with the real activities.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadDirectory } from '../../config/directory';
 import { loadSettings, type Settings } from '../../config/settings';
@@ -37,7 +36,7 @@ import {
   requestExtensionUpdate,
 } from '../../workflows/definitions/working-group-input';
 import { compressedCycle, GROUPS, ORGANIZER } from '../helpers/cycle';
-import { HISTORIES_DIR } from '../helpers/histories';
+import { recordHistory } from '../helpers/histories';
 import { smtpError, startLocalSmtp } from '../notifications/local-smtp';
 
 /** The chair whose server refuses mail for good: the permanent-failure branch. */
@@ -70,14 +69,7 @@ async function main(suffix: string): Promise<void> {
     workflowsPath: WORKFLOWS_PATH,
     activities: createActivities({ settings, directory: loadDirectory(settings.directoryFile) }),
   });
-  const save = async (name: string, handle: WorkflowHandle) => {
-    const history = await handle.fetchHistory();
-    const file = `${name}${suffix}.json`;
-    writeFileSync(path.join(HISTORIES_DIR, file), historyToJSON(history) + '\n');
-    console.log(
-      `recorded ${handle.workflowId}: ${history.events?.length ?? 0} events → test/histories/${file}`,
-    );
-  };
+  const save = (name: string, handle: WorkflowHandle) => recordHistory(handle, `${name}${suffix}`);
   try {
     await worker.runUntil(async () => {
       const cancelled = await cancelledCycle(client, settings);
