@@ -15,13 +15,14 @@ import { Email, OrganizationId } from '../domain/organization';
 import type { Participant } from '../domain/people';
 import type { CommitteeMember, Contact } from '../domain/roster';
 import type { CommitteeRoster } from '../domain/standing-committee';
+import { Line } from '../domain/text';
 import { placeIn, type Directory } from './directory';
 import { ConfigError, describeIssues } from './problems';
 import { REPO_ROOT, type Settings } from './settings';
 
 export const STANDING_COMMITTEE_FILE = path.join(REPO_ROOT, 'config', 'standing-committee.json');
 
-const Name = z.string().trim().min(1, 'must not be empty').max(200);
+const Name = Line(200);
 
 const CommitteeFile = z.object({
   $comment: z.string().optional(),

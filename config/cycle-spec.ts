@@ -14,8 +14,9 @@ import { createCalendarRegistry } from '../calendar/registry';
 import { planTimeline } from '../calendar/timeline';
 import { localDateTime, TimeZone } from '../calendar/zones';
 import { CycleInput, GroupId } from '../domain/cycle-input';
-import { editionKey } from '../domain/ids';
+import { EditionNumber, editionKey } from '../domain/ids';
 import { Language } from '../domain/language';
+import { Line } from '../domain/text';
 import { Email, OrganizationId } from '../domain/organization';
 import type { Participant } from '../domain/people';
 import { placeIn, type Directory } from './directory';
@@ -24,7 +25,7 @@ import { ConfigError, describeIssues } from './problems';
 
 const PersonRef = z.object(
   {
-    name: z.string().trim().min(1, 'must not be empty'),
+    name: Line(200),
     email: Email,
     organization: OrganizationId,
     timeZone: TimeZone.optional(),
@@ -35,18 +36,18 @@ const PersonRef = z.object(
 );
 
 export const CycleSpec = z.object({
-  edition: z.number().int().positive('must be a positive whole number'),
-  title: z.string().trim().min(1).max(300),
+  edition: EditionNumber,
+  title: Line(300),
   meeting: z.object({
     /** Local date-time in the meeting's zone ("2006-09-22T10:00") or an instant with offset. */
     start: z.string().min(1),
     end: z.string().min(1),
     timeZone: TimeZone.default('America/New_York'),
-    venue: z.string().trim().min(1),
+    venue: Line(300),
   }),
   securityCouncil: z
     .object({
-      title: z.string().trim().min(1),
+      title: Line(300),
       start: z.string().min(1),
       timeZone: TimeZone.default('America/New_York'),
     })
@@ -57,8 +58,8 @@ export const CycleSpec = z.object({
     .array(
       z.object({
         id: GroupId,
-        title: z.string().trim().min(1),
-        area: z.string().trim().min(1),
+        title: Line(200),
+        area: Line(100),
         chair: PersonRef,
         delegates: z.array(PersonRef).default([]),
         members: z.array(OrganizationId).default([]),

@@ -73,7 +73,14 @@ export function html(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** Markdown-significant characters a person typed must not become markup. */
+/**
+ * Markdown-significant characters a person typed must not become markup: inline markers anywhere,
+ * and at the start of a line the markers of lists (-, +, 1.), setext headings and rules (=, -) and
+ * fences (~), which a line of a person's paragraph could otherwise begin.
+ */
 export function md(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+  return text
+    .replace(/([\\`*_{}[\]<>#|])/g, '\\$1')
+    .replace(/^([ \t]*)([-+=~])/gm, '$1\\$2')
+    .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2');
 }

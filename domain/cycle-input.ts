@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { Language } from './language';
+import { EditionKey, EditionNumber } from './ids';
 import { OrganizationId } from './organization';
 import { Participant } from './people';
+import { Line } from './text';
 
 export const GroupId = z
   .string()
@@ -14,9 +16,9 @@ export const GroupId = z
 
 export const WorkingGroup = z.object({
   id: GroupId,
-  title: z.string().trim().min(1).max(200),
+  title: Line(200),
   /** Thematic area of the report: conflict prevention, peacekeeping, … */
-  area: z.string().trim().min(1).max(100),
+  area: Line(100),
   chair: Participant,
   delegates: z.array(Participant).default([]),
   /** Focal points of the member organizations: they receive the call for inputs. */
@@ -27,8 +29,8 @@ export type WorkingGroup = z.infer<typeof WorkingGroup>;
 
 export const ParticipatingOrganization = z.object({
   id: OrganizationId,
-  acronym: z.string(),
-  name: z.string(),
+  acronym: Line(20),
+  name: Line(200),
   focalPoints: z.array(Participant).min(1),
 });
 export type ParticipatingOrganization = z.infer<typeof ParticipatingOrganization>;
@@ -39,12 +41,12 @@ export const MeetingPlan = z.object({
   start: IsoInstant,
   end: IsoInstant,
   timeZone: z.string().min(1),
-  venue: z.string().trim().min(1).max(300),
+  venue: Line(300),
 });
 export type MeetingPlan = z.infer<typeof MeetingPlan>;
 
 export const SecurityCouncilMeeting = z.object({
-  title: z.string().trim().min(1).max(300),
+  title: Line(300),
   start: IsoInstant,
   timeZone: z.string().min(1),
 });
@@ -55,9 +57,9 @@ export const TimelinePolicyDurations = z.record(z.string(), z.union([z.string(),
 
 export const CycleInput = z.object({
   /** "7", or "r7" for a rehearsal of edition 7: rehearsals never collide with real cycles. */
-  editionKey: z.string().regex(/^r?\d+$/),
-  edition: z.number().int().positive(),
-  title: z.string().trim().min(1).max(300),
+  editionKey: EditionKey,
+  edition: EditionNumber,
+  title: Line(300),
   meeting: MeetingPlan,
   securityCouncil: SecurityCouncilMeeting.optional(),
   organizers: z.array(Participant).min(1),

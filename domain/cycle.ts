@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import type { CycleInput, MeetingPlan, SecurityCouncilMeeting } from './cycle-input';
+import { DecisionRef } from './decision';
 import type { DeliveryFailure } from './delivery';
 import type { RenderedDocument } from './documents';
+import { OrganizationId } from './organization';
 import { listAddresses, sameAddress, type Participant } from './people';
 import type { Coincidence, MilestoneName, PlannedMilestone } from './planning';
 import { parsePayload as parse, RejectedAction } from './rejection';
@@ -63,11 +65,11 @@ export const ApproveAgendaRequest = z.object({ as: z.email(), note: Text(2_000).
 export type ApproveAgendaRequest = z.input<typeof ApproveAgendaRequest>;
 
 export const OutcomeDecision = z.object({
-  ref: z.string().regex(/^[a-z0-9][a-z0-9-]{0,19}$/, 'must be a short lower-case reference such as 94b'),
+  ref: DecisionRef,
   text: Text(5_000),
   area: Line(100),
-  lead: z.string().min(1),
-  responsible: z.array(z.string().min(1)).default([]),
+  lead: OrganizationId,
+  responsible: z.array(OrganizationId).default([]),
   dueDate: Instant,
 });
 export type OutcomeDecision = z.infer<typeof OutcomeDecision>;

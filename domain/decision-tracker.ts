@@ -280,13 +280,17 @@ export class DecisionTracker {
         `${this.name} has no claim of implementation to ${verdict}; its status is ${this.state.status}`,
       );
     }
-    if (member.organization === this.state.lead) {
-      throw new RejectedAction(
-        'conflict-of-interest',
-        `you are from ${this.roster.acronym(member.organization)}, the lead organization of ${this.name}: another member of the committee must ${verdict} its claim`,
-      );
-    }
+    this.requireNoConflict(member.organization, `${verdict} its claim`);
     return request;
+  }
+
+  /** The committee watches the lead; a member from the lead's own organization judges nothing of it. */
+  private requireNoConflict(memberOrganization: string, action: string): void {
+    if (memberOrganization !== this.state.lead) return;
+    throw new RejectedAction(
+      'conflict-of-interest',
+      `you are from ${this.roster.acronym(memberOrganization)}, the lead organization of ${this.name}: another member of the committee must ${action}`,
+    );
   }
 
   verify(raw: unknown, now: string): ActionReceipt {
@@ -316,8 +320,9 @@ export class DecisionTracker {
 
   checkExtension(raw: unknown): Parsed<typeof ExtendDueDateRequest> {
     const request = parseAction('extendDueDate', raw);
-    this.roster.requireMember(request.as, `extend the due date of ${this.name}`);
+    const member = this.roster.requireMember(request.as, `extend the due date of ${this.name}`);
     this.requireOpen('extend');
+    this.requireNoConflict(member.organization, 'extend its due date');
     const last = this.state.extensions.at(-1);
     const sameAsLast = last && last.to === iso(Date.parse(request.dueDate)) && last.by === request.as;
     if (!sameAsLast && Date.parse(request.dueDate) <= Date.parse(this.state.dueDate)) {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DeliveryFailure } from './delivery';
 import { IsoDurationText, addIsoDuration } from './duration';
+import { EditionKey } from './ids';
 import { Email, OrganizationId } from './organization';
 import { Contact, DecisionRoster } from './roster';
 import { Instant, Line, Text } from './text';
@@ -54,8 +55,7 @@ export function isOverdueAt(decision: { status: DecisionStatus; dueDate: string 
 
 // ── What starts a decision ──────────────────────────────────────────────────────────────────────────
 
-/** "7" for the seventh meeting, "r7" for a rehearsal of it (see domain/ids.ts editionKey). */
-export const EditionKey = z.string().regex(/^r?[1-9]\d{0,2}$/, "must be an edition such as '7' (or 'r7')");
+export { EditionKey };
 
 export function editionNumber(edition: string): number {
   return Number(edition.replace(/^r/, ''));

@@ -3,8 +3,24 @@
  * Imported by workflows, activities, client, CLI and tests; no string here is spelled twice.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { z } from 'zod';
 
 export const DEFAULT_TASK_QUEUE = 'convene';
+
+/**
+ * The meeting's number: 1 to 999. The cycle specification, the cycle's input and every decision
+ * read it from here, so an edition one accepts the others accept too.
+ */
+export const EditionNumber = z
+  .number({ error: 'must be a whole number such as 7' })
+  .int('must be a whole number such as 7')
+  .min(1, 'must be from 1 to 999')
+  .max(999, 'must be from 1 to 999');
+
+/** "7" for the seventh meeting, "r7" for a rehearsal of it (see editionKey below). */
+export const EditionKey = z
+  .string()
+  .regex(/^r?[1-9]\d{0,2}$/, "must be an edition such as '7' (or 'r7'), from 1 to 999");
 
 /** Rehearsal editions live apart from real ones: `hlm-r7` can never collide with `hlm-7`. */
 export function editionKey(edition: number, rehearsal = false): string {

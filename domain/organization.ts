@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from './language';
+import { Line } from './text';
 
 /** How the source document classes a partner (paras 77–82, 99 c). */
 export const OrganizationKind = z.enum([
@@ -36,7 +37,7 @@ export const OrganizationId = z
 export const Email = z.email('must be an e-mail address such as name@example.org').toLowerCase();
 
 export const Person = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200),
+  name: Line(200),
   email: Email,
   /** IANA zone the person works in; defaults to the organization's headquarters zone. */
   timeZone: z.string().optional(),
@@ -56,14 +57,14 @@ export type BusinessHours = z.infer<typeof BusinessHours>;
 
 export const Organization = z.object({
   id: OrganizationId,
-  name: z.string().trim().min(1),
-  acronym: z.string().trim().min(1).max(20),
+  name: Line(200),
+  acronym: Line(20),
   kind: OrganizationKind,
   charterBasis: CharterBasis,
-  region: z.string().trim().min(1),
+  region: Line(100),
   headquarters: z.object({
-    city: z.string().trim().min(1),
-    country: z.string().trim().min(1),
+    city: Line(100),
+    country: Line(100),
     /** IANA time zone of the headquarters; checked against the time-zone database on load. */
     timeZone: z.string().min(1),
   }),

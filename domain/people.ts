@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Language } from './language';
 import { Email, OrganizationId } from './organization';
+import { Line } from './text';
 
 /** A person as the workflows know them: resolved against the directory, with the zone they live in. */
 export const Participant = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: Line(200),
   email: Email,
   organization: OrganizationId,
   timeZone: z.string().min(1),

@@ -34,6 +34,9 @@ export class RejectedAction extends Error {
   }
 }
 
+/** A schema whose output is T: how workflow code names one without importing zod. */
+export type Schema<T> = z.ZodType<T>;
+
 /** Parses an Update payload; the rejection names each field and its rule. */
 export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);

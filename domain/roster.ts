@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { Email, OrganizationId } from './organization';
 import { Participant, listAddresses, sameAddress } from './people';
 import { RejectedAction } from './rejection';
+import { Line } from './text';
 
-export const Contact = z.object({ name: z.string().trim().min(1).max(200), email: Email });
+export const Contact = z.object({ name: Line(200), email: Email });
 export type Contact = z.infer<typeof Contact>;
 
 export const CommitteeMember = Participant.extend({ chair: z.boolean().default(false) });
@@ -16,8 +17,8 @@ export type CommitteeMember = z.infer<typeof CommitteeMember>;
 
 export const OrganizationContacts = z.object({
   id: OrganizationId,
-  acronym: z.string().min(1),
-  name: z.string().min(1),
+  acronym: Line(20),
+  name: Line(200),
   focalPoints: z.array(Participant).min(1),
 });
 export type OrganizationContacts = z.infer<typeof OrganizationContacts>;

@@ -52,7 +52,7 @@ export type RequestExtensionRequest = z.input<typeof RequestExtensionRequest>;
 export const DecideExtensionRequest = z.object({
   as: z.email(),
   grant: z.boolean(),
-  reason: z.string().trim().max(2_000).optional(),
+  reason: Text(2_000).optional(),
 });
 export type DecideExtensionRequest = z.input<typeof DecideExtensionRequest>;
 
@@ -67,8 +67,15 @@ export const ReviewInputRequest = z.discriminatedUnion('decision', [
 ]);
 export type ReviewInputRequest = z.input<typeof ReviewInputRequest>;
 
-export type GroupStatus =
-  'awaiting-input' | 'under-review' | 'revision-requested' | 'accepted' | 'closed' | 'cancelled';
+export const GroupStatus = z.enum([
+  'awaiting-input',
+  'under-review',
+  'revision-requested',
+  'accepted',
+  'closed',
+  'cancelled',
+]);
+export type GroupStatus = z.infer<typeof GroupStatus>;
 
 export interface Submission {
   version: number;
@@ -112,18 +119,35 @@ export interface GroupState {
   escalated: boolean;
 }
 
+// ── Signals between a group and its cycle ────────────────────────────────────────────────────────
+// Any client can send a signal, so each payload is parsed where it lands; a bad one is ignored.
+
 /** What a group tells its cycle whenever it changes (shown by `convene cycle status`). */
-export interface GroupSummary {
-  id: string;
-  title: string;
-  chair: string;
-  status: GroupStatus;
-  version: number;
-  late: boolean;
-  deadline: string;
-  pendingExtension?: { until: string; reason: string };
-  remindersSent: number;
-}
+export const GroupSummary = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  chair: z.string(),
+  status: GroupStatus,
+  version: z.number().int().nonnegative(),
+  late: z.boolean(),
+  deadline: Instant,
+  pendingExtension: z.object({ until: Instant, reason: z.string() }).optional(),
+  remindersSent: z.number().int().nonnegative(),
+});
+export type GroupSummary = z.infer<typeof GroupSummary>;
+
+/** The cycle was rescheduled: the group's deadline and the end of late inputs move. */
+export const DeadlinesMoved = z
+  .object({ deadline: Instant, lateUntil: Instant })
+  .refine((d) => Date.parse(d.lateUntil) >= Date.parse(d.deadline), {
+    path: ['lateUntil'],
+    message: 'must not be before the deadline',
+  });
+export type DeadlinesMoved = z.infer<typeof DeadlinesMoved>;
+
+/** Consolidation closed the group, or the cycle was cancelled. */
+export const CloseGroup = z.object({ cancelled: z.boolean() });
+export type CloseGroup = z.infer<typeof CloseGroup>;
 
 /** What a group hands its cycle when it ends. */
 export interface GroupResult {

@@ -27,6 +27,9 @@ const TLS_TROUBLE = /certificate|self[- ]signed|ssl routines|wrong version numbe
 /** Commands where a 5xx refuses this message or recipient, not our whole set-up. */
 const RECIPIENT_COMMANDS = new Set(['RCPT TO', 'DATA']);
 
+/** Look-up failures: ENOTFOUND is what a resolver says when it cannot reach its name server too. */
+const DNS_TROUBLE = new Set(['ENOTFOUND', 'EAI_AGAIN']);
+
 /** What to change, naming the environment keys people set. */
 const FIX = {
   login:
@@ -56,7 +59,11 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   if (err.code === 'ETLS' || (err.code === 'ESOCKET' && TLS_TROUBLE.test(err.message))) {
     return configuration('the secure (TLS) connection to the mail server failed', FIX.tls);
   }
-  if (err.code === 'ENOTFOUND') return configuration("the mail server's host name is not known", FIX.host);
+  // A name server that is down or slow answers like a name that does not exist: try again later,
+  // saying what to check should it last.
+  if (DNS_TROUBLE.has(err.code ?? '')) {
+    return temporary(reply, `the mail server's host name could not be looked up (${err.code}); ${FIX.host}`);
+  }
   if (status >= 500 && RECIPIENT_COMMANDS.has(err.command ?? '')) {
     return { class: 'rejected', reply, problem: 'the mail server refused the message for good' };
   }

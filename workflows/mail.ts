@@ -3,7 +3,7 @@
  * stable across retries and replays. A recipient the server refuses for good is recorded and the
  * organizers are told; the workflow goes on.
  */
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, log, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { MailActivities } from '../activities/mail';
 import type { DeliveryFailure } from '../domain/delivery';
 import type { Participant } from '../domain/people';
@@ -42,7 +42,7 @@ export async function send(
   const unique = dedupe(recipients);
   if (!unique.length) return;
   const input: SendMessageInput = {
-    idempotencyKey: key,
+    idempotencyKey: ledgerKey(key),
     message,
     recipients: unique.map(recipientOf),
     meetingZone: ctx.meetingZone,
@@ -68,7 +68,7 @@ export async function send(
     ctx.failures.push(failure);
     const organizer = ctx.organizers[0]!;
     await mail.sendMessage({
-      idempotencyKey: `${key}:delivery-failure:${d.email}`,
+      idempotencyKey: ledgerKey(`${key}:delivery-failure:${d.email}`),
       message: {
         kind: 'delivery-failure',
         data: {
@@ -94,7 +94,94 @@ function recipientOf(p: Participant) {
   return { name: p.name, email: p.email, timeZone: p.timeZone, language: p.language };
 }
 
+/**
+ * The sent-ledger's key: the workflow's key within this run's chain. A second run under the same
+ * workflow id (a new rehearsal of hlm-r7, a re-imported decision) is a new chain and sends again;
+ * a continue-as-new keeps the first run's id, so nothing is sent twice within one chain.
+ */
+function ledgerKey(key: string): string {
+  // Before this rule keys were the workflow id's alone; the activity's input is not replay-checked,
+  // the marker keeps runs that began then on the old keys until the patch point.
+  if (!patched('mail-keys-per-run')) return key;
+  return `${workflowInfo().firstExecutionRunId}/${key}`;
+}
+
 function dedupe(people: readonly Participant[]): Participant[] {
   const seen = new Set<string>();
   return people.filter((p) => !seen.has(p.email) && seen.add(p.email));
+}
+
+/**
+ * A send that cannot fail the workflow. A message that cannot go, after every retry or because the
+ * request or the settings make it impossible, is recorded in the status and the organizers are
+ * told (if mail can reach them); the workflow goes on. Returns whether the message went.
+ */
+export async function sendOrRecord(
+  ctx: MailContext,
+  key: string,
+  message: MessageInput,
+  recipients: readonly Participant[],
+  ics?: { sequence: number },
+): Promise<boolean> {
+  try {
+    await send(ctx, key, message, recipients, ics);
+    return true;
+  } catch (err) {
+    // Histories from before this rule failed the workflow here; they replay that way.
+    if (!patched('mail-failure-recorded')) throw err;
+    await recordUndelivered(ctx, key, message.kind, dedupe(recipients), failureMessage(err));
+    return false;
+  }
+}
+
+async function recordUndelivered(
+  ctx: MailContext,
+  key: string,
+  kind: string,
+  recipients: readonly Participant[],
+  reason: string,
+): Promise<void> {
+  const at = new Date().toISOString();
+  const first = recipients[0];
+  const others = recipients.length > 1 ? ` (and ${recipients.length - 1} more recipients)` : '';
+  ctx.failures.push({ at, kind, subject: key, recipient: listOf(recipients), serverReply: reason });
+  log.warn('a message could not be sent; recorded and the organizers told', { key, kind, reason });
+  if (!first) return;
+  const organizer = ctx.organizers[0]!;
+  try {
+    await mail.sendMessage({
+      idempotencyKey: ledgerKey(`${key}:undelivered`),
+      message: {
+        kind: 'delivery-failure',
+        data: {
+          edition: ctx.edition,
+          contact: { name: organizer.name, email: organizer.email },
+          failed: {
+            subject: key,
+            recipient: { name: first.name, email: first.email },
+            serverReply: `${reason}${others}`,
+            at,
+          },
+        },
+      },
+      recipients: ctx.organizers.map(recipientOf),
+      meetingZone: ctx.meetingZone,
+      rehearsal: ctx.rehearsal,
+    });
+  } catch (alertErr) {
+    // Mail is down for the organizers too: the status still shows the failure.
+    log.warn('the organizers could not be told of an undelivered message', {
+      key,
+      reason: failureMessage(alertErr),
+    });
+  }
+}
+
+function listOf(people: readonly Participant[]): string {
+  return people.map((p) => p.email).join(', ') || '(nobody)';
+}
+
+function failureMessage(err: unknown): string {
+  if (err instanceof ActivityFailure && err.cause) return err.cause.message;
+  return err instanceof Error ? err.message : String(err);
 }

@@ -39,7 +39,7 @@ import type { RenderedDocument } from '../domain/documents';
 import { searchAttributes, workflowIds } from '../domain/ids';
 import type { Coincidence, PlannedMilestone } from '../domain/planning';
 import { rehearsalMapping, toClock } from '../domain/time-mapping';
-import type { GroupResult } from '../domain/working-group';
+import { GroupSummary, type GroupResult } from '../domain/working-group';
 import type { DocumentRequest } from '../documents/meeting-documents';
 import { DECISION_TRACKING_WORKFLOW, type DecisionTrackingWorkflow } from './definitions/decision-tracking';
 import {
@@ -62,9 +62,10 @@ import {
   type WorkingGroupInputWorkflow,
 } from './definitions/working-group-input';
 import { OneAtATime } from './lock';
-import { send, type MailContext } from './mail';
+import { sendOrRecord, type MailContext } from './mail';
 import { asCallerFailure, rejectionFailure, rejectWith } from './rejections';
 import type { UpdateOf } from './session';
+import { onSignal } from './signals';
 
 const calendar = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '30 seconds',
@@ -90,7 +91,7 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
   // ── what people can do ──────────────────────────────────────────────────────────────────────────
   setHandler(cycleStatusQuery, () => c.rules.status());
   setHandler(cyclePlanQuery, () => c.rules.currentPlan());
-  setHandler(groupUpdatedSignal, (summary) => c.rules.groupUpdated(summary));
+  onSignal(groupUpdatedSignal, GroupSummary, (summary) => c.rules.groupUpdated(summary));
   c.wire(rescheduleUpdate, c.checks.reschedule, c.reschedule);
   c.wire(securityCouncilMovedUpdate, c.checks.councilMoved, c.councilMoved);
   c.wire(commentOnAgendaUpdate, c.checks.comment, c.comment);
@@ -172,18 +173,20 @@ class Cycle {
           'the cycle was cancelled while the new dates were planned; nothing was moved',
         );
       const previous = this.rules.reschedule(r, timeline.milestones, this.now());
-      for (const child of this.openChildren()) {
-        await child.signal(deadlinesMovedSignal, {
-          deadline: this.rules.milestone('inputDeadline'),
-          lateUntil: this.rules.milestone('consolidationEnd'),
-        });
+      for (const child of this.childrenToTell()) {
+        await child
+          .signal(deadlinesMovedSignal, {
+            deadline: this.rules.milestone('inputDeadline'),
+            lateUntil: this.rules.milestone('consolidationEnd'),
+          })
+          .catch(() => undefined); // a group that ended meanwhile needs no telling
       }
       const council = this.rules.state.securityCouncil;
       if (council) await this.checkCoincidence(council.start);
       // A cancellation accepted meanwhile has told everyone; a reschedule notice after it would mislead.
       if (this.rules.isCancelled) return this.rules.status();
       const sequence = ++this.rules.icsSequence;
-      await send(
+      await sendOrRecord(
         this.ctx,
         `${this.id}:reschedule:${sequence}`,
         {
@@ -241,7 +244,7 @@ class Cycle {
         decisions: r.decisions.map(say.decisionForDocument),
       });
       this.rules.state.documents.outcomeReport = report;
-      await send(
+      await sendOrRecord(
         this.ctx,
         `${this.id}:outcome-report`,
         {
@@ -268,7 +271,7 @@ class Cycle {
     return this.lock.run(async () => {
       await this.closeGroups(true);
       const sequence = ++this.rules.icsSequence;
-      await send(
+      await sendOrRecord(
         this.ctx,
         `${this.id}:cancellation`,
         {
@@ -356,7 +359,7 @@ class Cycle {
       missingGroups: say.missingGroups(this.results),
       standing: this.carryForward,
     });
-    await send(
+    await sendOrRecord(
       this.ctx,
       `${this.id}:draft-agenda`,
       {
@@ -402,7 +405,7 @@ class Cycle {
 
   async invite(): Promise<void> {
     const sequence = this.rules.icsSequence;
-    await send(
+    await sendOrRecord(
       this.ctx,
       `${this.id}:invitation:${sequence}`,
       {
@@ -440,11 +443,20 @@ class Cycle {
   /** Tells every group still open that consolidation closed (or the cycle was cancelled). */
   private async closeGroups(cancelled: boolean): Promise<void> {
     await Promise.all(
-      this.openChildren().map((child) =>
+      this.childrenToTell().map((child) =>
         // A group that ended meanwhile cannot be signalled; it needs no telling.
         child.signal(closeSignal, { cancelled }).catch(() => undefined),
       ),
     );
+  }
+
+  /**
+   * The groups to tell of a move or a close. Which groups are open comes from their summaries, and
+   * a signal can be forged by any client, so a cycle now tells every group it started; one that has
+   * ended refuses the signal, which is ignored. Cycles from before replay as they ran.
+   */
+  private childrenToTell() {
+    return patched('tell-every-group') ? [...this.children.values()] : this.openChildren();
   }
 
   private openChildren() {
@@ -491,19 +503,24 @@ class Cycle {
     } catch (err) {
       result = { coincide: false, explanation: causeMessage(err), checkedAt: this.now() };
       this.log(`the meetings no longer coincide: ${result.explanation}`);
-      const n = ++this.rules.coincidenceWarnings;
-      await send(
-        this.ctx,
-        `${this.id}:coincidence-lost:${n}`,
-        {
-          kind: 'coincidence-lost',
-          data: { ...say.common(this.input), meeting: this.meeting(), explanation: result.explanation },
-        },
-        this.input.organizers,
-      );
+      // Cycles from before the coincidence-lost message (commit f931dcb) replay without it.
+      if (patched('coincidence-lost-notice')) await this.tellCoincidenceLost(result.explanation);
     }
     this.rules.state.coincidence = result;
     return result;
+  }
+
+  private async tellCoincidenceLost(explanation: string): Promise<void> {
+    const n = ++this.rules.coincidenceWarnings;
+    await sendOrRecord(
+      this.ctx,
+      `${this.id}:coincidence-lost:${n}`,
+      {
+        kind: 'coincidence-lost',
+        data: { ...say.common(this.input), meeting: this.meeting(), explanation },
+      },
+      this.input.organizers,
+    );
   }
 
   /** What earlier meetings left open, and the committee's ideas: standing items of the agenda. */

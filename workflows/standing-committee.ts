@@ -30,7 +30,7 @@ import {
   ScheduleReviewRequest,
   type Digest,
   type Idea,
-  type NewDecisions,
+  NewDecisions,
 } from '../domain/committee';
 import { parsePayload } from '../domain/rejection';
 import {
@@ -51,6 +51,7 @@ import {
 } from './definitions/standing-committee';
 import { send } from './mail';
 import { OneAtATime } from './lock';
+import { onSignal } from './signals';
 import { Session } from './session';
 
 standingCommittee satisfies StandingCommitteeWorkflow;
@@ -90,7 +91,7 @@ export async function standingCommittee(input: StandingCommitteeInput = {}): Pro
     check: (r) => session.committee.checkDigestRequest(r),
     apply: (r) => session.digest(session.committee.checkDigestRequest(r).as),
   });
-  setHandler(newDecisionsSignal, (announcement) => session.announce(announcement));
+  onSignal(newDecisionsSignal, NewDecisions, (announcement) => session.announce(announcement));
 
   await session.loadRoster();
   await session.waitForThePeriod(); // then the periodic digest, unless it is time to hand over first

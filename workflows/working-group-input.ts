@@ -10,6 +10,8 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -19,7 +21,13 @@ import type { DeliveryFailure } from '../domain/delivery';
 import type { Participant } from '../domain/people';
 import type { PlannedReminder } from '../domain/planning';
 import { toClock, toPlan } from '../domain/time-mapping';
-import { WorkingGroupInput, type GroupEvent, type GroupResult } from '../domain/working-group';
+import {
+  CloseGroup,
+  DeadlinesMoved,
+  WorkingGroupInput,
+  type GroupEvent,
+  type GroupResult,
+} from '../domain/working-group';
 import {
   closeSignal,
   deadlinesMovedSignal,
@@ -32,9 +40,10 @@ import {
   type WorkingGroupArgs,
   type WorkingGroupInputWorkflow,
 } from './definitions/working-group-input';
-import { send, type MailContext } from './mail';
+import { sendOrRecord, type MailContext } from './mail';
 import { countEscalation } from './metrics';
 import { rejectWith } from './rejections';
+import { onSignal } from './signals';
 
 // The contract's signature is the implementation's: a client starting it by name gets the same types.
 workingGroupInput satisfies WorkingGroupInputWorkflow;
@@ -114,7 +123,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
       const decided = wg.decideExtension(wg.validateDecideExtension(request), nowPlan());
       if (decided.decision?.granted) planVersion++;
       const n = wg.state.extensions.length;
-      await send(
+      await sendOrRecord(
         ctx,
         `${id}:extension:${n}`,
         decided.decision?.granted
@@ -136,7 +145,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
       const reviewed = wg.review(wg.validateReview(request), nowPlan());
       const by =
         args.organizers.find((o) => o.email === reviewed.review?.by)?.name ?? reviewed.review?.by ?? '';
-      await send(
+      await sendOrRecord(
         ctx,
         `${id}:review:v${reviewed.version}`,
         reviewed.review?.decision === 'accepted'
@@ -170,16 +179,16 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     remindersPlanned: reminders,
     deliveryFailures: failures,
   }));
-  setHandler(deadlinesMovedSignal, ({ deadline, lateUntil }) => {
+  onSignal(deadlinesMovedSignal, DeadlinesMoved, ({ deadline, lateUntil }) => {
     wg.moveDeadlines(deadline, lateUntil);
     planVersion++;
   });
-  setHandler(closeSignal, (c) => {
+  onSignal(closeSignal, CloseGroup, (c) => {
     closing = c;
   });
 
   // ── the call for inputs, then wait for the input while reminding ─────────────────────────────────
-  await send(
+  await sendOrRecord(
     ctx,
     `${id}:call-for-inputs`,
     { kind: 'call-for-inputs', data: { ...common(), meeting: args.meeting } },
@@ -189,7 +198,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
 
   while (!closing && wg.isOpen) {
     const version = planVersion;
-    reminders = await planRemindersFor(args, wg.state.deadline, nowPlan());
+    reminders = await planRemindersOrNone(args, wg.state.deadline, nowPlan());
     while (!closing && wg.isOpen && version === planVersion) {
       const next = wg.nextEvent(reminders, remindersSent, args.overdueGraceMs);
       const waitMs = next ? Math.max(0, toClock(args.mapping, next.at) - Date.now()) : undefined;
@@ -215,12 +224,12 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
         remindersSent.add(event.key);
         wg.state.remindersSent++;
         const person = submitters.find((p) => p.email === event.reminder.recipient) ?? args.group.chair;
-        await send(ctx, `${id}:${event.key}`, { kind: 'input-reminder', data: common() }, [person]);
+        await sendOrRecord(ctx, `${id}:${event.key}`, { kind: 'input-reminder', data: common() }, [person]);
         return;
       }
       case 'overdue':
         wg.state.overdueNoticeSent = true;
-        await send(
+        await sendOrRecord(
           ctx,
           `${id}:overdue:${wg.state.deadline}`,
           { kind: 'input-overdue', data: common() },
@@ -231,7 +240,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
       case 'escalation':
         wg.state.escalated = true;
         countEscalation('input', 1);
-        await send(
+        await sendOrRecord(
           ctx,
           `${id}:escalation:${wg.state.deadline}`,
           {
@@ -245,6 +254,22 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
         closing = { cancelled: false };
         return;
     }
+  }
+}
+
+/** Reminders are a courtesy: a calendar that cannot plan them leaves the group open without them. */
+async function planRemindersOrNone(
+  args: WorkingGroupArgs,
+  deadline: string,
+  now: string,
+): Promise<PlannedReminder[]> {
+  try {
+    return await planRemindersFor(args, deadline, now);
+  } catch (err) {
+    // Groups from before this rule failed here; they replay that way.
+    if (!patched('reminders-optional')) throw err;
+    log.warn('reminders could not be planned; the group goes on without them', { error: String(err) });
+    return [];
   }
 }
 

@@ -22,7 +22,7 @@ still coincide; check the dates with the Council presidency, edit, then launch i
 
 Example:
   $ convene cycle draft-next 27 --out hlm-28.yaml
-  $ convene cycle start hlm-28.yaml`,
+  $ convene cycle start hlm-28.yaml --as amina.rahman@un.example.org`,
     )
     .action(async (edition: string, o: { out?: string }) => {
       await withClient(async (client) => {
@@ -39,11 +39,11 @@ Example:
         }
         const draft = draftNextCycle(plan);
         if (output().json && !o.out) return printJson(draft);
-        const text = `# Drafted from cycle ${plan.edition} on ${new Date().toISOString()}: edit, then\n# convene cycle start <this file>\n${YAML.stringify(draft)}`;
+        const text = `# Drafted from cycle ${plan.edition} on ${new Date().toISOString()}: edit, then\n# convene cycle start <this file> --as <organizer>\n${YAML.stringify(draft)}`;
         if (!o.out) return void process.stdout.write(text);
         writeFileSync(o.out, text, { mode: 0o600 });
         console.log(
-          `Drafted: edition ${draft.edition} in ${o.out}. Edit it, then \`convene cycle start ${o.out}\`.`,
+          `Drafted: edition ${draft.edition} in ${o.out}. Edit it, then \`convene cycle start ${o.out} --as <organizer>\`.`,
         );
       });
     });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { act, asOption } from '../act';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { inputHash, startOnce } from '../../clients/starts';
 import { loadHolidayCalendars } from '../../calendar/holidays';
 import { formatInZone } from '../../calendar/format';
 import { localDateTime } from '../../calendar/zones';
@@ -21,6 +22,7 @@ import { registerDraftNext } from './cycle-draft';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { printCycleStatus } from '../status-view';
 import { withClient } from '../temporal';
+import { refusedAsUserError, trustedOrganizer } from '../trusted-start';
 
 /** Fills in `convene cycle` (its name and description are in cli/main.ts). */
 export function registerCycle(command: Command, output: () => Output): void {
@@ -31,17 +33,19 @@ export function registerCycle(command: Command, output: () => Output): void {
     .description('launch the preparation cycle described by a YAML or JSON specification')
     .option('--rehearse', 'run the whole timeline compressed, marked as a rehearsal (edition id r<edition>)')
     .option('--seconds-per-day <n>', 'in a rehearsal, how many seconds one day of the timeline lasts', '5')
+    .addOption(asOption())
     .addHelpText(
       'after',
       `
-Launching the same edition twice returns the existing cycle.
+--as must be an organizer named in config/standing-committee.json. Launching the same
+specification twice returns the existing cycle; a different one under a running edition is refused.
 
 Examples:
-  $ convene cycle start config/examples/hlm-27-2027.yaml
-  $ convene cycle start config/examples/hlm-7-2006.yaml --rehearse --seconds-per-day 2
+  $ convene cycle start config/examples/hlm-27-2027.yaml --as amina.rahman@un.example.org
+  $ convene cycle start config/examples/hlm-7-2006.yaml --rehearse --seconds-per-day 2 --as amina.rahman@un.example.org
   $ convene cycle status r7`,
     )
-    .action(async (specFile: string, opts: { rehearse?: boolean; secondsPerDay: string }) => {
+    .action(async (specFile: string, opts: { rehearse?: boolean; secondsPerDay: string; as: string }) => {
       const secondsPerDay = Number(opts.secondsPerDay);
       if (!(secondsPerDay > 0 && secondsPerDay <= 86_400)) {
         throw new UserError(
@@ -49,27 +53,36 @@ Examples:
         );
       }
       await withClient(async (client, settings) => {
-        const input = resolveCycleSpec(readCycleSpecFile(specFile), `The cycle specification ${specFile}`, {
-          directory: loadDirectory(settings.directoryFile),
+        const directory = loadDirectory(settings.directoryFile);
+        trustedOrganizer(opts.as, directory);
+        const raw = readCycleSpecFile(specFile);
+        const input = resolveCycleSpec(raw, `The cycle specification ${specFile}`, {
+          directory,
           holidays: loadHolidayCalendars(),
           now: new Date(),
           rehearsal: opts.rehearse ? { secondsPerDay } : undefined,
           defaults: settings.policies,
         });
         const workflowId = workflowIds.cycle(input.editionKey);
-        const existing = await isRunning(client, workflowId);
-        const handle = await client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-          taskQueue: settings.taskQueue,
-          workflowId,
-          args: [input],
-          // Launching the same edition twice returns the running cycle instead of failing.
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          typedSearchAttributes: [
-            { key: searchAttributes.MeetingEdition, value: input.editionKey },
-            { key: searchAttributes.CyclePhase, value: 'scheduled' },
-            { key: searchAttributes.Rehearsal, value: Boolean(input.rehearsal) },
-          ],
-        });
+        // The same specification (and rehearsal pace) hashes the same: a second launch answers with it.
+        const hash = inputHash({ spec: raw, rehearsal: input.rehearsal ?? null });
+        const { handle, existing } = await refusedAsUserError(() =>
+          startOnce<PreparationCycleWorkflow>(
+            client,
+            PREPARATION_CYCLE_WORKFLOW,
+            {
+              taskQueue: settings.taskQueue,
+              workflowId,
+              args: [input],
+              typedSearchAttributes: [
+                { key: searchAttributes.MeetingEdition, value: input.editionKey },
+                { key: searchAttributes.CyclePhase, value: 'scheduled' },
+                { key: searchAttributes.Rehearsal, value: Boolean(input.rehearsal) },
+              ],
+            },
+            { hash, as: opts.as, what: 'specification' },
+          ),
+        );
         const status = await waitForTimeline(handle);
         if (output().json) return printJson(status);
         console.log(
@@ -113,7 +126,8 @@ Examples:
           });
         }
         if (output().json) return printJson(rows);
-        if (!rows.length) return console.log('No cycles yet. Launch one with `convene cycle start <spec>`.');
+        if (!rows.length)
+          return console.log('No cycles yet. Launch one with `convene cycle start <spec> --as <organizer>`.');
         printTable(
           ['workflow', 'edition', 'phase', 'status', 'started (UTC)'],
           rows.map((r) => [r.workflowId, r.edition, r.phase, r.status, r.started]),
@@ -211,24 +225,15 @@ export async function queryStatus(
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) {
       throw new UserError(
-        `There is no cycle ${edition}. See \`convene cycle list\`, or launch one with \`convene cycle start <spec>\`.`,
+        `There is no cycle ${edition}. See \`convene cycle list\`, or launch one with \`convene cycle start <spec> --as <organizer>\`.`,
       );
     }
     throw err;
   }
 }
 
-async function isRunning(client: Client, workflowId: string): Promise<boolean> {
-  try {
-    return (await client.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING';
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return false;
-    throw err;
-  }
-}
-
 /** The first answer once the timeline is planned, so `start` can show the milestones. */
-async function waitForTimeline(handle: ReturnType<typeof cycleHandle>): Promise<CycleStatus> {
+async function waitForTimeline(handle: WorkflowHandle): Promise<CycleStatus> {
   for (let i = 0; i < 100; i++) {
     const status = await handle.query(cycleStatusQuery);
     if (status.milestones.length || status.phase === 'cancelled') return status;

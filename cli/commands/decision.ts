@@ -4,7 +4,7 @@
  */
 import { act, asOption } from '../act';
 import { Option, type Command } from 'commander';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { announceToCommittee } from '../../clients/committee';
 import { listDecisions } from '../../clients/decisions';
@@ -39,6 +39,8 @@ import {
 } from '../../workflows/definitions/decision-tracking';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
+import { trustedOrganizer } from '../trusted-start';
+import { inputHash, StartRefused, startOnce } from '../../clients/starts';
 import { readDataFile } from './input';
 
 /** "decision-7-94a" as it is, or "7/94a" (edition/ref). */
@@ -372,20 +374,22 @@ function registerImport(decision: Command, output: () => Output): void {
     .command('import <file>')
     .description('start tracking the decisions of a meeting from a file; the committee is told')
     .option('--rehearse', 'a rehearsal: edition r<N>, messages marked, dates moved so the meeting ended now')
+    .addOption(asOption())
     .addHelpText(
       'after',
-      '\nThe file: edition, meetingTitle, adoptedAt, decisions (ref, text, area, leadOrganization,\nresponsibleOrganizations, dueDate). See config/examples/decisions-hlm-7.json.\n\nExample:\n  $ convene decision import config/examples/decisions-hlm-7.json --rehearse',
+      '\nThe file: edition, meetingTitle, adoptedAt, decisions (ref, text, area, leadOrganization,\nresponsibleOrganizations, dueDate). See config/examples/decisions-hlm-7.json.\n--as must be an organizer named in config/standing-committee.json. A decision already tracked\nfrom the same content is left as it is; one tracked with different content is refused.\n\nExample:\n  $ convene decision import config/examples/decisions-hlm-7.json --rehearse --as amina.rahman@un.example.org',
     )
-    .action(async (file: string, o: { rehearse?: boolean }) => {
+    .action(async (file: string, o: { rehearse?: boolean; as: string }) => {
       await withClient(async (client, settings) => {
         const directory = loadDirectory(settings.directoryFile);
+        trustedOrganizer(o.as, directory);
         const parsed = parseDecisionFile(file, directory);
         const organizers = loadStandingCommittee(directory).file.organizers;
         const inputs = trackingInputs(parsed, {
           organizers,
           ...(o.rehearse ? { rehearse: { nowMs: Date.now() } } : {}),
         });
-        const results = await startAll(client, settings, inputs);
+        const results = await startAll(client, settings, inputs, { file: parsed, as: o.as });
         const started = results.filter((r) => r.outcome === 'started');
         if (started.length) {
           const edition = inputs[0]!.decision.edition;
@@ -397,7 +401,11 @@ function registerImport(decision: Command, output: () => Output): void {
           ['decision', 'outcome'],
           results.map((r) => [r.id, r.outcome]),
         );
-        console.log(`\n${started.length} started, ${results.length - started.length} already tracked.`);
+        const refused = results.filter((r) => r.outcome === 'refused');
+        console.log(
+          `\n${started.length} started, ${results.length - started.length - refused.length} already tracked.`,
+        );
+        if (refused.length) throw new UserError(refused.map((r) => `refused: ${r.reason}`).join('\n'));
       });
     });
 }
@@ -418,20 +426,37 @@ function parseDecisionFile(file: string, directory: Directory): DecisionFile {
   return parsed.data;
 }
 
-async function startAll(client: Client, settings: Settings, inputs: ReturnType<typeof trackingInputs>) {
-  const results: Array<{ id: string; ref: string; outcome: 'started' | 'already tracked' }> = [];
+type ImportResult = { id: string; ref: string } & (
+  { outcome: 'started' | 'already tracked' } | { outcome: 'refused'; reason: string }
+);
+
+async function startAll(
+  client: Client,
+  settings: Settings,
+  inputs: ReturnType<typeof trackingInputs>,
+  source: { file: DecisionFile; as: string },
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
   for (const input of inputs) {
-    const id = workflowIds.decision(input.decision.edition, input.decision.ref);
+    const { edition, ref } = input.decision;
+    const id = workflowIds.decision(edition, ref);
+    // What the file says of this decision: a rehearsal's moved dates do not make it different.
+    const hash = inputHash({
+      edition,
+      meetingTitle: source.file.meetingTitle,
+      decision: source.file.decisions.find((d) => d.ref === ref),
+    });
     try {
-      await client.workflow.start<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
-        workflowId: id,
-        taskQueue: settings.taskQueue,
-        args: [input],
-      });
-      results.push({ id, ref: input.decision.ref, outcome: 'started' });
+      const { existing } = await startOnce<DecisionTrackingWorkflow>(
+        client,
+        DECISION_TRACKING_WORKFLOW,
+        { workflowId: id, taskQueue: settings.taskQueue, args: [input] },
+        { hash, as: source.as, what: 'decision' },
+      );
+      results.push({ id, ref, outcome: existing ? 'already tracked' : 'started' });
     } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      results.push({ id, ref: input.decision.ref, outcome: 'already tracked' });
+      if (!(err instanceof StartRefused)) throw err;
+      results.push({ id, ref, outcome: 'refused', reason: err.message });
     }
   }
   return results;

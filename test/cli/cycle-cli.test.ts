@@ -56,15 +56,21 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
     const spec = compressedSpecFile(501);
-    const started = await convene(['cycle', 'start', spec], env);
+    const started = await convene(['cycle', 'start', spec, '--as', ORGANIZER], env);
     expect(started.stderr).toBe('');
     expect(started.stdout).toMatch(/^Started: hlm-501/);
     expect(started.stdout).toMatch(
       /inputDeadline\s+\w+day \d+ \w+ \d{4}, \d\d:\d\d New York time \(E[SD]T\)/,
     );
 
-    const again = await convene(['cycle', 'start', spec], env);
+    const again = await convene(['cycle', 'start', spec, '--as', ORGANIZER], env);
     expect(again.stdout).toMatch(/^Already running: hlm-501/);
+    // Another specification under the running edition is refused, not attached to.
+    const squat = await convene(['cycle', 'start', compressedSpecFile(501), '--as', ORGANIZER], env);
+    expect(squat.code).toBe(1);
+    expect(squat.stderr).toMatch(
+      /hlm-501 is already running, started .* by amina\.rahman@un\.example\.org, from a different specification; nothing was started/,
+    );
 
     const chair = GROUPS[2].chair;
     const submitted = await eventually(
@@ -158,6 +164,19 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
   });
 }, 120_000);
 
+test('only an organizer named in the trusted configuration may start a cycle, not one named in the file', async () => {
+  // Jonas Berg organizes in the specification, but config/standing-committee.json does not name him.
+  const result = await convene(
+    ['cycle', 'start', compressedSpecFile(502), '--as', 'jonas.berg@un.example.org'],
+    env,
+  );
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(
+    /--as jonas\.berg@un\.example\.org: only the organizers named in config\/standing-committee\.json \(amina\.rahman@un\.example\.org, hlm\.secretariat@un\.example\.org\) may start this/,
+  );
+  await expect(t.client.workflow.getHandle('hlm-502').describe()).rejects.toThrow(/not found/i);
+});
+
 test('a specification with problems is refused before anything starts, one line per problem', async () => {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'convene-spec-')), 'bad.yaml');
   const spec = YAML.parse(readFileSync(path.join(examples, 'hlm-27-2027.yaml'), 'utf8')) as Record<
@@ -170,7 +189,7 @@ test('a specification with problems is refused before anything starts, one line 
   spec.participants = [...(spec.participants as string[]), 'unasur'];
   spec.securityCouncil = { title: 'Security Council', start: '2027-11-02T10:00' };
   writeFileSync(file, YAML.stringify(spec));
-  const result = await convene(['cycle', 'start', file], env);
+  const result = await convene(['cycle', 'start', file, '--as', ORGANIZER], env);
   expect(result.code).toBe(2);
   expect(result.stderr).toContain(
     'workingGroups.2.chair: must be a person with a name, an e-mail address and an organization',
@@ -182,7 +201,7 @@ test('a specification with problems is refused before anything starts, one line 
     ),
   };
   writeFileSync(file, YAML.stringify(fixed));
-  const second = await convene(['cycle', 'start', file], env);
+  const second = await convene(['cycle', 'start', file, '--as', ORGANIZER], env);
   expect(second.code).toBe(2);
   expect(second.stderr).toContain('participants.20: unknown organization "unasur"');
   expect(second.stderr).toContain('workingGroups.1.id: "conflict-prevention" is used by two groups');
@@ -194,14 +213,26 @@ test('a specification with problems is refused before anything starts, one line 
 test('the 2006 meeting runs as a rehearsal: its own edition id, real dates in the plan, every message marked', async () => {
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
-    const past = await convene(['cycle', 'start', path.join(examples, 'hlm-7-2006.yaml')], env);
+    const past = await convene(
+      ['cycle', 'start', path.join(examples, 'hlm-7-2006.yaml'), '--as', ORGANIZER],
+      env,
+    );
     expect(past.code).toBe(2);
     expect(past.stderr).toContain(
       'is in the past; give a future date, or run it as a rehearsal with --rehearse',
     );
 
     const started = await convene(
-      ['cycle', 'start', path.join(examples, 'hlm-7-2006.yaml'), '--rehearse', '--seconds-per-day', '1'],
+      [
+        'cycle',
+        'start',
+        path.join(examples, 'hlm-7-2006.yaml'),
+        '--rehearse',
+        '--seconds-per-day',
+        '1',
+        '--as',
+        ORGANIZER,
+      ],
       env,
     );
     expect(started.stdout).toMatch(/^Started: hlm-r7 \(REHEARSAL, one day = 1 s\)/);

@@ -38,7 +38,7 @@ test('the 2027 meeting drafts the 2028 one: same groups and chairs, both meeting
     const drafted = await convene(['cycle', 'draft-next', '627', '--out', out], cliEnv(t.settings));
     expect(drafted.stderr).toBe('');
     expect(drafted.stdout.trim()).toBe(
-      `Drafted: edition 628 in ${out}. Edit it, then \`convene cycle start ${out}\`.`,
+      `Drafted: edition 628 in ${out}. Edit it, then \`convene cycle start ${out} --as <organizer>\`.`,
     );
     const draft = YAML.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
     expect(draft).toMatchObject({

@@ -2,12 +2,15 @@
  * `convene decision import`: the seventh meeting's decisions (the report's recommendations, paras
  * 94–101) from the shipped example, as a rehearsal, through the CLI an operator runs.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eventually } from '../helpers/eventually';
 import { workflowIds } from '../../domain/ids';
 import { decisionStatusQuery } from '../../workflows/definitions/decision-tracking';
 import { committeeStatusQuery } from '../../workflows/definitions/standing-committee';
 import { cliEnv, convene } from '../helpers/cli';
-import { startHarness, type DecisionHarness } from './helpers';
+import { ORGANIZER, startHarness, type DecisionHarness } from './helpers';
 
 let h: DecisionHarness;
 beforeAll(async () => {
@@ -32,7 +35,7 @@ afterAll(async () => {
 test('importing the example as a rehearsal starts twenty decisions of edition r7, tells the committee, and a second import starts none', async () => {
   const env = cliEnv(h.t.settings);
   const first = await convene(
-    ['decision', 'import', 'config/examples/decisions-hlm-7.json', '--rehearse'],
+    ['decision', 'import', 'config/examples/decisions-hlm-7.json', '--rehearse', '--as', ORGANIZER],
     env,
   );
   expect(first.stderr).toBe('');
@@ -46,7 +49,10 @@ test('importing the example as a rehearsal starts twenty decisions of edition r7
   expect(Math.abs(Date.parse(view.adoptedAt) - Date.now())).toBeLessThan(60_000);
 
   const [again, listed] = await Promise.all([
-    convene(['decision', 'import', 'config/examples/decisions-hlm-7.json', '--rehearse'], env),
+    convene(
+      ['decision', 'import', 'config/examples/decisions-hlm-7.json', '--rehearse', '--as', ORGANIZER],
+      env,
+    ),
     eventually(
       async () => {
         const result = await convene(['--json', 'decision', 'list', '--rehearsal', '--edition', 'r7'], env);
@@ -76,4 +82,35 @@ test('importing the example as a rehearsal starts twenty decisions of edition r7
   );
   expect(status.announcements[0]).toMatchObject({ edition: 'r7' });
   expect(status.announcements[0]?.refs).toHaveLength(20);
+});
+
+test('a re-import with a changed text for 94b is refused for 94b alone, with the reason; an outsider may not import', async () => {
+  const env = cliEnv(h.t.settings);
+  const file = JSON.parse(readFileSync('config/examples/decisions-hlm-7.json', 'utf8')) as {
+    decisions: { ref: string; text: string }[];
+  };
+  file.decisions.find((d) => d.ref === '94b')!.text = 'A different text, imported under the same reference.';
+  const changed = path.join(mkdtempSync(path.join(os.tmpdir(), 'convene-decisions-')), 'decisions.json');
+  writeFileSync(changed, JSON.stringify(file));
+
+  const result = await convene(['decision', 'import', changed, '--rehearse', '--as', ORGANIZER], env);
+  expect(result.code).toBe(1);
+  expect(result.stdout).toContain('0 started, 19 already tracked.');
+  expect(result.stderr).toMatch(
+    /refused: decision-r7-94b is already running, started .* by amina\.rahman@un\.example\.org, from a different decision/,
+  );
+
+  const outsider = await convene(
+    [
+      'decision',
+      'import',
+      'config/examples/decisions-hlm-7.json',
+      '--rehearse',
+      '--as',
+      'someone@nowhere.example.org',
+    ],
+    env,
+  );
+  expect(outsider.code).toBe(1);
+  expect(outsider.stderr).toMatch(/--as someone@nowhere\.example\.org: only the organizers named in/);
 });

@@ -27,6 +27,7 @@ import {
   CHAIR,
   historyLength,
   IGAD,
+  MEMBER_AU,
   MEMBER_EU,
   ORGANIZER,
   OUTSIDER,
@@ -132,6 +133,20 @@ describe('a decision rejects, before history, whoever may not act', () => {
     );
     expect(message).toBe(
       `only members of the standing committee (${MEMBERS}) may extend the due date of ${name()}; you are ${AU}`,
+    );
+  });
+
+  test('extendDueDate: a member from the lead organization may not extend its own decision (as for verify)', async () => {
+    const message = await refusedBeforeHistory(
+      decision,
+      () =>
+        decision.executeUpdate(extendDueDateUpdate, {
+          args: [{ as: MEMBER_AU, dueDate: '2030-01-01T00:00:00Z', reason: 'We need more time.' }],
+        }),
+      'conflict-of-interest',
+    );
+    expect(message).toBe(
+      `you are from AU, the lead organization of ${name()}: another member of the committee must extend its due date`,
     );
   });
 

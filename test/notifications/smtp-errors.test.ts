@@ -62,9 +62,14 @@ test.each([
     'configuration',
   ],
   [
-    'a host name that does not exist',
+    'a host name that cannot be looked up now (ENOTFOUND)',
     { message: 'getaddrinfo ENOTFOUND smtp.example.invalid', code: 'ENOTFOUND' },
-    'configuration',
+    'temporary',
+  ],
+  [
+    'a name server that does not answer (EAI_AGAIN)',
+    { message: 'getaddrinfo EAI_AGAIN smtp.example.invalid', code: 'EAI_AGAIN' },
+    'temporary',
   ],
   [
     'a refused sender (553)',
@@ -85,5 +90,7 @@ test('a configuration problem says what to fix, naming the setting', () => {
     failure({ message: 'x', code: 'EENVELOPE', command: 'MAIL FROM', responseCode: 553 }),
   );
   expect(refusedSender.fix).toMatch(/MAIL_FROM/);
-  expect(classifySmtpError(failure({ message: 'x', code: 'ENOTFOUND' })).fix).toMatch(/SMTP_URL/);
+  expect(classifySmtpError(failure({ message: 'x', code: 'EAUTH' })).fix).toMatch(/SMTP_URL/);
+  // Retried, and says what to check should it last.
+  expect(classifySmtpError(failure({ message: 'x', code: 'ENOTFOUND' })).problem).toMatch(/SMTP_URL/);
 });

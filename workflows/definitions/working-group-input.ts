@@ -10,6 +10,8 @@ import type { Participant } from '../../domain/people';
 import type { PlannedReminder } from '../../domain/planning';
 import type { TimeMapping } from '../../domain/time-mapping';
 import type {
+  CloseGroup,
+  DeadlinesMoved,
   DecideExtensionRequest,
   ExtensionRequest,
   GroupResult,
@@ -34,9 +36,9 @@ export const decideExtensionUpdate = defineUpdate<ExtensionRequest, [DecideExten
 export const reviewInputUpdate = defineUpdate<Submission, [ReviewInputRequest]>('reviewInput');
 export const groupStatusQuery = defineQuery<GroupView>('status');
 /** From the cycle: the meeting moved, so the deadlines did. */
-export const deadlinesMovedSignal = defineSignal<[{ deadline: string; lateUntil: string }]>('deadlinesMoved');
+export const deadlinesMovedSignal = defineSignal<[DeadlinesMoved]>('deadlinesMoved');
 /** From the cycle: consolidation has closed (or the cycle was cancelled). */
-export const closeSignal = defineSignal<[{ cancelled: boolean }]>('close');
+export const closeSignal = defineSignal<[CloseGroup]>('close');
 /** To the cycle: this group's summary changed. */
 export const groupUpdatedSignal = defineSignal<[GroupSummary]>('groupUpdated');
 

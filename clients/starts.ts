@@ -1,0 +1,79 @@
+/**
+ * Starting a long-lived workflow under its business id (hlm-27, decision-7-94b), once, by someone
+ * the configuration trusts. The id is a claim on the thing: a second start from the same input
+ * answers with the workflow already there; one from a different input is refused, so nobody can
+ * squat an id or attach silently to a workflow someone else started first.
+ */
+import { createHash } from 'node:crypto';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  type Client,
+  type WorkflowHandle,
+  type WorkflowStartOptions,
+} from '@temporalio/client';
+import type { Workflow } from '@temporalio/common';
+import type { Contact } from '../domain/roster';
+import { sameAddress } from '../domain/people';
+
+/** Memo keys a start writes: what the workflow was started from, and by whom. */
+export const START_MEMO = { inputHash: 'inputHash', startedBy: 'startedBy' } as const;
+
+/** A refusal to start, in a sentence the person can act on. */
+export class StartRefused extends Error {}
+
+/** The person who starts must be an organizer of the trusted configuration, never of the file. */
+export function requireTrustedOrganizer(as: string, organizers: readonly Contact[], where: string): void {
+  if (organizers.some((o) => sameAddress(o.email, as))) return;
+  const named = organizers.map((o) => o.email).join(', ');
+  throw new StartRefused(
+    `--as ${as}: only the organizers named in ${where} (${named}) may start this; ask one of them, or add yourself there`,
+  );
+}
+
+/** SHA-256 of the value as canonical JSON (keys sorted), so the same input always hashes the same. */
+export function inputHash(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export interface StartOnce {
+  handle: WorkflowHandle;
+  /** True when a workflow started from the same input was already running: nothing new started. */
+  existing: boolean;
+}
+
+/** Starts the workflow, or answers with the running one started from the same input, or refuses. */
+export async function startOnce<T extends Workflow>(
+  client: Client,
+  workflowType: string,
+  options: WorkflowStartOptions<T>,
+  claim: { hash: string; as: string; what: string },
+): Promise<StartOnce> {
+  const memo = { ...options.memo, [START_MEMO.inputHash]: claim.hash, [START_MEMO.startedBy]: claim.as };
+  try {
+    // The default conflict policy (FAIL) is the point: a running workflow is never attached to blindly.
+    const handle = await client.workflow.start(workflowType, { ...options, memo });
+    return { handle, existing: false };
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+  const handle = client.workflow.getHandle(options.workflowId);
+  const described = await handle.describe();
+  const theirs = described.memo?.[START_MEMO.inputHash];
+  if (theirs === claim.hash) return { handle, existing: true };
+  const by = described.memo?.[START_MEMO.startedBy];
+  const started = `started ${described.startTime.toISOString()}${typeof by === 'string' ? ` by ${by}` : ''}`;
+  throw new StartRefused(
+    `${options.workflowId} is already running, ${started}, from ${theirs ? 'a different' : 'an unrecorded'} ${claim.what}; nothing was started. Compare with \`convene\`'s status of it, then cancel that one first or fix your file`,
+  );
+}
