@@ -1,13 +1,17 @@
 /** The CLI's connection to the shared store: the same settings as the worker's. */
+import type { KeyRing } from '../codec/keys';
+import { loadKeys } from '../workers/connect';
 import { loadSettings } from '../config/settings';
 import { storeFor, StoreUnavailableError, type Store } from '../store/store';
 import { UserError } from './output';
 
-export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = storeFor(loadSettings());
+/** The store the settings name, with the payload codec's keys (documents are sealed at rest). */
+export async function withStore<T>(fn: (store: Store, keys: KeyRing) => Promise<T>): Promise<T> {
+  const settings = loadSettings();
+  const store = storeFor(settings);
   try {
     await store.ready();
-    return await fn(store);
+    return await fn(store, loadKeys(settings));
   } catch (err) {
     if (err instanceof StoreUnavailableError) throw new UserError(err.message);
     throw err;

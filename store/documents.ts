@@ -1,10 +1,13 @@
 /**
  * Rendered documents in the shared store: each (cycle, kind) has numbered versions, each with the
  * sha256 of its content. Saving the same content again returns the version that has it, so a
- * retried render adds nothing; new content becomes the next version.
+ * retried render adds nothing; new content becomes the next version. The content is sealed at rest
+ * with the payload codec's keys (codec/at-rest.ts): the store never holds a person's text in clear.
  */
 import { createHash } from 'node:crypto';
 import type { DocumentKind, StoredDocument } from '../domain/documents';
+import { decryptAtRest, encryptAtRest } from '../codec/at-rest';
+import type { KeyRing } from '../codec/keys';
 import type { Store } from './store';
 
 export interface DocumentContent {
@@ -32,7 +35,10 @@ export function contentHash(content: DocumentContent): string {
 }
 
 export class DocumentStore {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly keys: KeyRing,
+  ) {}
 
   async save(cycleId: string, kind: DocumentKind, content: DocumentContent): Promise<StoredDocument> {
     const sha256 = contentHash(content);
@@ -48,7 +54,7 @@ export class DocumentStore {
          select $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5 from documents where cycle_id = $1 and kind = $2
          on conflict do nothing
          returning *`,
-        [cycleId, kind, sha256, content.markdown, content.html],
+        [cycleId, kind, sha256, this.seal(content.markdown), this.seal(content.html)],
       );
       if (inserted) return stored(inserted);
     }
@@ -64,13 +70,26 @@ export class DocumentStore {
     return (
       row && {
         ...stored(row),
-        markdown: row.markdown,
-        html: row.html,
+        markdown: this.open(row.markdown),
+        html: this.open(row.html),
         createdAt: row.created_at.toISOString(),
       }
     );
   }
+
+  private seal(text: string): string {
+    return SEALED + encryptAtRest(this.keys, text).toString('base64');
+  }
+
+  /** Versions saved before sealing (no marker) read as they are. */
+  private open(column: string): string {
+    if (!column.startsWith(SEALED)) return column;
+    return decryptAtRest(this.keys, Buffer.from(column.slice(SEALED.length), 'base64')).toString('utf8');
+  }
 }
+
+/** Sealed text in a text column: a marker, then the sealed bytes in base64. */
+const SEALED = 'sealed:';
 
 function stored(row: Row): StoredDocument {
   return {

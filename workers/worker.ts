@@ -57,7 +57,7 @@ export function createActivities(
       now: () => new Date(),
       from: settings.mail.from,
     }),
-    ...createDocumentActivities({ documents: new DocumentStore(store) }),
+    ...createDocumentActivities({ documents: new DocumentStore(store, deps.keys ?? loadKeys(settings)) }),
     ...createCommitteeActivities({
       settings,
       directory,

@@ -32,8 +32,8 @@ export function registerDocument(document: Command, output: () => Output): void 
     .action(async (edition: string, kind: string, o: { format: Format; version?: number; out?: string }) => {
       const documentKind = kindOf(kind);
       const cycleId = workflowIds.cycle(editionKeyOf(edition));
-      await withStore(async (store) => {
-        const d = await new DocumentStore(store).get(cycleId, documentKind, o.version);
+      await withStore(async (store, keys) => {
+        const d = await new DocumentStore(store, keys).get(cycleId, documentKind, o.version);
         if (!d) {
           throw new UserError(
             `Cycle ${edition} has no ${kind}${o.version ? ` version ${o.version}` : ''} in the store (yet). See \`convene cycle status ${edition}\` for its documents.`,

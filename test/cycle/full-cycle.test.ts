@@ -1,3 +1,4 @@
+import { testKeyRing } from '../helpers/keys';
 import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';
 import type { StoredDocument } from '../../domain/documents';
@@ -56,7 +57,10 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
     // The status names the version in the shared store and its hash, never a path on one machine.
     const stored = agendaOpen.documents.draftAgenda as StoredDocument;
     expect(stored).toMatchObject({ id: `${cycle.workflowId}/draft-agenda`, version: 1 });
-    const document = await new DocumentStore(storeFor(t.settings)).get(cycle.workflowId, 'draft-agenda');
+    const document = await new DocumentStore(storeFor(t.settings), testKeyRing()).get(
+      cycle.workflowId,
+      'draft-agenda',
+    );
     expect(document && contentHash(document)).toBe(stored.sha256);
     const draft = document!.markdown;
     for (const g of GROUPS) expect(draft).toContain(`${g.id} item 1`);

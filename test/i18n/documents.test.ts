@@ -1,4 +1,5 @@
 /** The cycle's documents in the cycle's document language: the boilerplate translated, people's words kept. */
+import { testKeyRing } from '../helpers/keys';
 import { createDocumentActivities } from '../../activities/documents';
 import { DocumentStore } from '../../store/documents';
 import { testStore } from '../helpers/temporal';
@@ -40,7 +41,7 @@ afterAll(() => store.close());
 
 /** Renders into the run's store, as a worker does, and reads the version back. */
 async function render(request: DocumentRequest) {
-  const documents = new DocumentStore(store);
+  const documents = new DocumentStore(store, testKeyRing());
   const saved = await createDocumentActivities({ documents }).renderDocument(request);
   const stored = await documents.get(saved.cycleId, saved.kind, saved.version);
   return { markdown: stored!.markdown, html: stored!.html };

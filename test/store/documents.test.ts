@@ -2,6 +2,7 @@
  * Rendered documents in the shared store: a version per content, with its sha256, fetched by any
  * machine, and by `convene document show`.
  */
+import { testKeyRing } from '../helpers/keys';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,7 +47,9 @@ describeOnEachStore('documents', (url) => {
   afterEach(() => store.close());
 
   test('the same render twice is one version; changed content is the next, each with the hash of what it holds', async () => {
-    const { renderDocument } = createDocumentActivities({ documents: new DocumentStore(store) });
+    const { renderDocument } = createDocumentActivities({
+      documents: new DocumentStore(store, testKeyRing()),
+    });
     const first = await renderDocument(request('Early warning'));
     const again = await renderDocument(request('Early warning'));
     const changed = await renderDocument(request('Early warning and mediation'));
@@ -59,7 +62,7 @@ describeOnEachStore('documents', (url) => {
     });
     expect(again).toEqual(first);
     expect(changed.version).toBe(2);
-    const documents = new DocumentStore(store);
+    const documents = new DocumentStore(store, testKeyRing());
     const v1 = await documents.get('hlm-r7', 'draft-agenda', 1);
     const latest = await documents.get('hlm-r7', 'draft-agenda');
     expect(v1?.markdown).toContain('Early warning');
@@ -70,11 +73,24 @@ describeOnEachStore('documents', (url) => {
     expect(latest?.html).toMatch(/^<!doctype html>/i);
   });
 
+  test("the store holds documents sealed: a person's words are not in its rows, and read back whole", async () => {
+    const documents = new DocumentStore(store, testKeyRing());
+    const words = 'Maritime security in the Gulf of Guinea, a confidential draft';
+    await documents.save('hlm-r7', 'draft-agenda', { markdown: `# ${words}`, html: `<h1>${words}</h1>` });
+    const rows = await store.query<{ markdown: string; html: string }>(
+      'select markdown, html from documents',
+    );
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain('Maritime');
+    expect(rows[0]!.markdown).toMatch(/^sealed:/);
+    expect((await documents.get('hlm-r7', 'draft-agenda'))?.markdown).toBe(`# ${words}`);
+  });
+
   test('two machines saving new content at once get two versions, neither lost', async () => {
-    const a = new DocumentStore(store);
+    const a = new DocumentStore(store, testKeyRing());
     // Another machine: its own pool on the same database and schema.
     const other = new Store(store.url, { maxConnections: 1, schema: store.schema });
-    const b = new DocumentStore(other);
+    const b = new DocumentStore(other, testKeyRing());
     const [x, y] = await Promise.all([
       a.save('hlm-r7', 'final-agenda', { markdown: '# A', html: '<h1>A</h1>' }),
       b.save('hlm-r7', 'final-agenda', { markdown: '# B', html: '<h1>B</h1>' }),
@@ -86,7 +102,7 @@ describeOnEachStore('documents', (url) => {
 
 test('`convene document show` prints a document from the store, or saves it 0600, and says what is missing', async () => {
   const store = testStore();
-  const saved = await new DocumentStore(store).save('hlm-r7', 'draft-agenda', {
+  const saved = await new DocumentStore(store, testKeyRing()).save('hlm-r7', 'draft-agenda', {
     markdown: '# Draft agenda\n\n1. Early warning\n',
     html: '<h1>Draft agenda</h1>',
   });
