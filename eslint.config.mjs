@@ -89,6 +89,7 @@ export default tseslint.config(
       'cli/**/*.ts',
       'clients/**/*.ts',
       'scripts/**/*.ts',
+      'store/**/*.ts',
       'test/**/*.ts',
       'workers/**/*.ts',
     ],

@@ -16,8 +16,10 @@ import { createDocumentActivities } from '../activities/documents';
 import { createMailActivities } from '../activities/mail';
 import { loadHolidayCalendars } from '../calendar/holidays';
 import { createCalendarRegistry } from '../calendar/registry';
-import { SentLedger } from '../notifications/ledger';
 import { createTransport } from '../notifications/transport';
+import { DocumentStore } from '../store/documents';
+import { SentLedger } from '../store/sent-ledger';
+import { storeFor, type Store } from '../store/store';
 import { connectClient, connectWorkerConnection } from './connect';
 import { createLogger } from './logging';
 
@@ -29,11 +31,14 @@ export interface WorkerDeps {
   connection: NativeConnection;
   /** A client for visibility look-ups and queries (digest, carry-forward); connected on first use when absent. */
   client?: () => Promise<Client>;
+  /** The shared store (sent-ledger, documents); the one the settings name when absent. */
+  store?: Store;
 }
 
 /** The activities of a worker, built once from their real dependencies. */
-export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory' | 'client'>) {
+export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory' | 'client' | 'store'>) {
   const { settings, directory } = deps;
+  const store = deps.store ?? storeFor(settings);
   return {
     ...createDirectoryActivities(directory),
     ...createCalendarActivities({
@@ -41,11 +46,11 @@ export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'
     }),
     ...createMailActivities({
       transport: createTransport(settings.mail),
-      ledger: new SentLedger(path.join(settings.dataDir, 'sent-ledger')),
+      ledger: new SentLedger(store),
       now: () => new Date(),
       from: settings.mail.from,
     }),
-    ...createDocumentActivities({ documentsDir: path.join(settings.dataDir, 'documents') }),
+    ...createDocumentActivities({ documents: new DocumentStore(store) }),
     ...createCommitteeActivities({
       settings,
       directory,
@@ -97,8 +102,10 @@ export async function runWorkerProcess(
 ): Promise<void> {
   installRuntime(settings);
   const log = createLogger(settings.logLevel, { component: 'worker' });
+  const store = storeFor(settings);
+  await store.ready(); // a store that cannot be reached stops the worker now, not its first send
   const connection = await connectWorkerConnection(settings);
-  const worker = await createWorker({ settings, directory, connection });
+  const worker = await createWorker({ settings, directory, connection, store });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info('shutting down: finishing the tasks in hand', { signal });
@@ -112,6 +119,7 @@ export async function runWorkerProcess(
   });
   await worker.run();
   await connection.close();
+  await store.close();
   log.info('worker stopped');
 }
 
