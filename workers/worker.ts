@@ -19,7 +19,7 @@ import { createCalendarRegistry } from '../calendar/registry';
 import { createTransport } from '../notifications/transport';
 import { DocumentStore } from '../store/documents';
 import { SentLedger } from '../store/sent-ledger';
-import { storeFor, type Store } from '../store/store';
+import { storeFor, StoreUnavailableError, type Store } from '../store/store';
 import { connectClient, connectWorkerConnection } from './connect';
 import { createLogger } from './logging';
 
@@ -83,6 +83,10 @@ export async function createWorker(
     // Decisions sit idle for months; a bounded cache keeps a worker's memory flat (each cached
     // workflow holds 1-2 MB) at the price of a replay when an idle one wakes up.
     maxCachedWorkflows: 1_000,
+    // On shutdown, activities in hand get this long to finish before they are cancelled, so a stop
+    // ends within a service manager's timeout.
+    shutdownGraceTime: '5 seconds',
+    shutdownForceTime: '10 seconds',
     ...overrides,
   });
 }
@@ -94,6 +98,9 @@ export function installRuntime(settings: Settings): void {
   Runtime.install({ logger: createLogger(settings.logLevel, { component: 'temporal-sdk' }) });
   runtimeInstalled = true;
 }
+
+/** How long a stop may take before the process ends anyway (a service manager waits about 15 s). */
+export const STOP_DEADLINE_MS = 12_000;
 
 /** Runs until SIGINT/SIGTERM; then finishes the tasks in hand and exits. */
 export async function runWorkerProcess(
@@ -109,6 +116,8 @@ export async function runWorkerProcess(
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info('shutting down: finishing the tasks in hand', { signal });
+      // A service manager kills after its own timeout (often 15 s); end cleanly before it.
+      setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
       worker.shutdown();
     });
   }
@@ -131,8 +140,12 @@ if (require.main === module) {
     console.error(err instanceof ConfigError ? err.message : err);
     process.exit(2);
   }
-  runWorkerProcess(settings).catch((err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
-  });
+  runWorkerProcess(settings).then(
+    // Stopped on a signal: nothing is left to wait for, and a lingering handle must not keep us alive.
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err instanceof ConfigError || err instanceof StoreUnavailableError ? err.message : err);
+      process.exit(1);
+    },
+  );
 }
