@@ -25,9 +25,12 @@ const isoDuration = z.string().refine((v) => Duration.fromISO(v).isValid, {
   message: 'must be an ISO-8601 duration such as P7D, PT12H or P3M',
 });
 
-const smtpUrl = z.string().refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), {
-  message: 'must be a URL such as smtp://user:pass@host:587 or smtps://host:465',
-});
+const smtpUrl = z
+  .string()
+  .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), {
+    message: 'must be a URL such as smtp://user:pass@host:587 or smtps://host:465',
+  })
+  .refine((v) => !/^smtps?:\/\/:[^@/]+@/.test(v), { message: 'has a password but no user name' });
 
 /** The raw environment, key by key; the names are the ones users set. */
 const EnvSchema = z.object({

@@ -11,6 +11,7 @@
 import { loadDirectory, type Directory } from '../config/directory';
 import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings, type TemporalSettings } from '../config/settings';
+import { MailConfigurationError } from '../notifications/outgoing';
 import { redact as redactSmtpUrl } from '../notifications/smtp-url';
 import { startEmbeddedStore, type RunningEmbeddedStore } from '../store/embedded';
 import { storeFor, StoreUnavailableError, type Store } from '../store/store';
