@@ -191,7 +191,8 @@ main().then(
     if (
       err instanceof ConfigError ||
       err instanceof TemporalCliNotFound ||
-      err instanceof StoreUnavailableError
+      err instanceof StoreUnavailableError ||
+      err instanceof MailConfigurationError
     ) {
       console.error(err.message);
       process.exit(2);
