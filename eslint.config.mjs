@@ -89,6 +89,7 @@ export default tseslint.config(
       'cli/**/*.ts',
       'clients/**/*.ts',
       'scripts/**/*.ts',
+      'store/**/*.ts',
       'test/**/*.ts',
       'workers/**/*.ts',
     ],
@@ -113,7 +114,7 @@ export default tseslint.config(
   },
   {
     // Plain-Node CommonJS scripts that must run before the packages are installed.
-    files: ['scripts/**/*.js'],
+    files: ['scripts/**/*.js', 'workers/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

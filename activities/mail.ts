@@ -55,7 +55,8 @@ export function createMailActivities(deps: MailDeps): MailActivities {
 async function deliver(deps: MailDeps, request: SendMessageRequest, recipient: Recipient): Promise<Delivery> {
   const key = deliveryKey(request.idempotencyKey, recipient.email);
   const messageId = messageIdFor(key, deps.from);
-  const { record, replayed } = await deps.ledger.once(key, async () => {
+  const copy = { idempotencyKey: request.idempotencyKey, recipient: recipient.email };
+  const { record, replayed } = await deps.ledger.once(copy, async () => {
     const mail = composeMail(request, recipient, { messageId, from: deps.from, now: deps.now() });
     return { messageId, subject: mail.subject, ...(await deps.transport.send(mail)) };
   });

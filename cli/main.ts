@@ -9,6 +9,7 @@ import { registerCommittee } from './commands/committee';
 import { registerCycle } from './commands/cycle';
 import { registerDecision } from './commands/decision';
 import { registerDoctor } from './commands/doctor';
+import { registerDocument } from './commands/document';
 import { registerInput } from './commands/input';
 import { registerOrgs } from './commands/orgs';
 import { registerReport } from './commands/report';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerCycle(program, output);
   registerInput(program, output);
   registerAgenda(program, output);
+  registerDocument(program, output);
   return program;
 }
 

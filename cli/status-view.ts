@@ -2,6 +2,7 @@
 import { formatInZone } from '../calendar/format';
 import type { CycleStatus } from '../workflows/definitions/preparation-cycle';
 import { printTable } from './output';
+import type { RenderedDocument } from '../domain/documents';
 
 export function printCycleStatus(s: CycleStatus): void {
   const zone = s.meeting.timeZone;
@@ -49,7 +50,7 @@ export function printCycleStatus(s: CycleStatus): void {
   const docs = Object.entries(s.documents);
   if (docs.length) {
     console.log('\nDocuments');
-    for (const [name, d] of docs) console.log(`  ${name}: ${d.markdown} (and .html)`);
+    for (const [name, d] of docs) console.log(`  ${name}: ${documentLine(d, editionOf(s.workflowId))}`);
   }
   if (s.invitations)
     console.log(
@@ -61,4 +62,15 @@ export function printCycleStatus(s: CycleStatus): void {
     for (const f of s.deliveryFailures) console.log(`  - ${f.recipient}: ${f.subject} — ${f.serverReply}`);
   }
   console.log('');
+}
+
+/** How a status or receipt names a document: how to get it, and its hash to check what one got. */
+export function documentLine(d: RenderedDocument, edition: string): string {
+  if ('markdown' in d) return `${d.markdown} (and .html; written before the shared store)`;
+  return `version ${d.version}, sha256 ${d.sha256.slice(0, 12)}… (convene document show ${edition} ${d.kind})`;
+}
+
+/** `hlm-r7` → `r7`, as the CLI takes it. */
+function editionOf(cycleId: string): string {
+  return cycleId.replace(/^hlm-/, '');
 }

@@ -7,6 +7,7 @@ import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/e
 import { Duration } from 'luxon';
 import { z } from 'zod';
 import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
+import { embeddedStoreUrl } from '../store/urls';
 import { ConfigError, describeIssues } from './problems';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -24,9 +25,12 @@ const isoDuration = z.string().refine((v) => Duration.fromISO(v).isValid, {
   message: 'must be an ISO-8601 duration such as P7D, PT12H or P3M',
 });
 
-const smtpUrl = z.string().refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), {
-  message: 'must be a URL such as smtp://user:pass@host:587 or smtps://host:465',
-});
+const smtpUrl = z
+  .string()
+  .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), {
+    message: 'must be a URL such as smtp://user:pass@host:587 or smtps://host:465',
+  })
+  .refine((v) => !/^smtps?:\/\/:[^@/]+@/.test(v), { message: 'has a password but no user name' });
 
 /** The raw environment, key by key; the names are the ones users set. */
 const EnvSchema = z.object({
@@ -44,6 +48,18 @@ const EnvSchema = z.object({
   CONVENE_DIRECTORY_FILE: z.string().min(1).default(path.join('config', 'organizations.json')),
   CONVENE_DEV_SERVER_PORT: port.default(7233),
   CONVENE_UI_PORT: port.default(8233),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/[^/\s]+/,
+      'must be a PostgreSQL URL such as postgres://user:pass@host:5432/convene',
+    )
+    .optional(),
+  CONVENE_STORE_PORT: port.default(7432),
+  CONVENE_STORE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _')
+    .default('public'),
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z
     .string()
@@ -73,6 +89,10 @@ const FIXES: Record<string, string> = {
   CONVENE_DATA_DIR: 'unset it for ./data, or give a writable folder',
   CONVENE_DEV_SERVER_PORT: 'pick a free port, e.g. 7233',
   CONVENE_UI_PORT: 'pick a free port, e.g. 8233',
+  DATABASE_URL:
+    'unset it for the embedded store that `npm start` serves, or give postgres://user:pass@host:5432/db',
+  CONVENE_STORE_PORT: 'pick a free port on 127.0.0.1, e.g. 7432',
+  CONVENE_STORE_SCHEMA: 'unset it for "public", or give every process of the deployment the same schema',
   SMTP_URL: 'unset it to write mail to the outbox folder, or give smtp://user:pass@host:port',
   MAIL_FROM: 'e.g. MAIL_FROM="convene <convene@example.org>"',
   LOG_LEVEL: 'use one of debug, info, warn, error',
@@ -92,8 +112,17 @@ export type TemporalSettings =
     }
   | { mode: 'external'; namespace: string; address: string; connect: ClientConnectConfig };
 
+/**
+ * The shared store (store/): a PostgreSQL server, or the embedded PGlite that the launcher serves
+ * on 127.0.0.1 to the machine's other processes, its data under `<data>/store`.
+ */
+export type StoreSettings = { url: string; schema: string } & (
+  { mode: 'embedded'; port: number; dataDir: string } | { mode: 'external' }
+);
+
 export interface Settings {
   temporal: TemporalSettings;
+  store: StoreSettings;
   taskQueue: string;
   /** The standing committee's workflow id: one committee per deployment (a test run has its own). */
   committeeWorkflowId: string;
@@ -119,6 +148,15 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
   const dataDir = path.resolve(root, e.CONVENE_DATA_DIR);
   return {
     temporal: temporalSettings(e, dataDir, present),
+    store: e.DATABASE_URL
+      ? { mode: 'external', url: e.DATABASE_URL, schema: e.CONVENE_STORE_SCHEMA }
+      : {
+          mode: 'embedded',
+          schema: e.CONVENE_STORE_SCHEMA,
+          url: embeddedStoreUrl(e.CONVENE_STORE_PORT),
+          port: e.CONVENE_STORE_PORT,
+          dataDir: path.join(dataDir, 'store'),
+        },
     taskQueue: e.CONVENE_TASK_QUEUE,
     committeeWorkflowId: e.CONVENE_COMMITTEE_ID,
     dataDir,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CARRY_FORWARD_ITEMS } from '../domain/committee';
+import { DOCUMENT_KINDS } from '../domain/documents';
 import type { Block } from './blocks';
 
 export const AgendaEntry = z.object({
@@ -20,8 +21,8 @@ export const AgendaEntry = z.object({
 export type AgendaEntry = z.infer<typeof AgendaEntry>;
 
 export const DocumentRequest = z.object({
-  kind: z.enum(['draft-agenda', 'final-agenda', 'outcome-report']),
-  /** Folder name under the documents folder, e.g. hlm-7. */
+  kind: z.enum(DOCUMENT_KINDS),
+  /** The cycle's workflow id, e.g. hlm-7. */
   cycleId: z.string().regex(/^[a-z0-9-]+$/),
   edition: z.object({ number: z.number(), title: z.string() }),
   rehearsal: z.boolean().default(false),

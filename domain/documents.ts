@@ -1,5 +1,22 @@
-/** A meeting document (agenda, outcome report) as a workflow records it. */
-export interface RenderedDocument {
-  markdown: string;
-  html: string;
+/** The documents of a cycle, as the store keeps them and as a workflow records them. */
+export const DOCUMENT_KINDS = ['draft-agenda', 'final-agenda', 'outcome-report'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * A version of a document in the shared store: where any machine finds it (`convene document
+ * show`), and the sha256 of its content to check what it got. Never a path on one machine's disk.
+ */
+export interface StoredDocument {
+  /** `<cycle id>/<kind>`, e.g. `hlm-7/draft-agenda`. */
+  id: string;
+  cycleId: string;
+  kind: DocumentKind;
+  version: number;
+  sha256: string;
 }
+
+/**
+ * What a cycle's status holds for a document. Histories recorded before the store carry the
+ * paths the worker wrote (`markdown`, `html`); they replay as they are.
+ */
+export type RenderedDocument = StoredDocument | { markdown: string; html: string };

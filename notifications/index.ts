@@ -10,14 +10,7 @@ export { meetingUid, calendarInvite, type CalendarPart } from './ics';
 export { layout, type Letter, type RenderedMessage } from './layout';
 export { renderMessage, type RenderOptions } from './templates';
 export { deliveryKey, messageIdFor } from './message-id';
-export {
-  SentLedger,
-  MessageInFlightError,
-  type Ledger,
-  type LedgerOptions,
-  type Outcome,
-  type SentRecord,
-} from './ledger';
+export { MessageInFlightError, type CopyKey, type Ledger, type Outcome, type SentRecord } from './ledger';
 export {
   MailConfigurationError,
   MailTemporaryError,

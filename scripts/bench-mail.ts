@@ -9,10 +9,8 @@
  * transport turns Nagle off (see notifications/smtp-socket.ts), so raw nodemailer on such sockets
  * is printed too: that ratio shows the cost of rendering, ICS and the ledger alone.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createMailActivities } from '../activities/mail';
@@ -20,12 +18,14 @@ import {
   composeMail,
   createTransport,
   SendMessageInput,
-  SentLedger,
   toMailOptions,
   type Ledger,
   type SentRecord,
 } from '../notifications';
 import { connectWithoutDelay } from '../notifications/smtp-socket';
+import { startEmbeddedStore } from '../store/embedded';
+import { SentLedger } from '../store/sent-ledger';
+import { Store } from '../store/store';
 
 const MESSAGES = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = Number(process.argv[3] ?? 20);
@@ -61,7 +61,8 @@ const invitation = (i: number): SendMessageInput => ({
 
 async function main(): Promise<void> {
   const server = await startSink();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'convene-bench-'));
+  const embedded = await startEmbeddedStore({ port: 0 });
+  const store = new Store(embedded.url, { maxConnections: 1 });
   const [load] = os.loadavg();
   console.log(
     `${MESSAGES} messages per run, pool of ${MAX_CONNECTIONS} connections, ${CONCURRENCY} in flight; ` +
@@ -73,8 +74,8 @@ async function main(): Promise<void> {
     );
     const raw = await measure('raw nodemailer pooled send (TCP_NODELAY)', () => rawSender(server.port, true));
     await measure('convene sendMessage, ledger in memory', () => ourSender(server.url, memoryLedger()));
-    const ours = await measure('convene sendMessage (render + ICS + ledger)', () =>
-      ourSender(server.url, new SentLedger(path.join(dataDir, 'sent-ledger'))),
+    const ours = await measure('convene sendMessage (render + ICS + ledger in the embedded store)', () =>
+      ourSender(server.url, new SentLedger(store)),
     );
     const ratio = ours / rawDefault;
     const tuned = ours / raw;
@@ -86,7 +87,8 @@ async function main(): Promise<void> {
     process.exitCode = ratio >= TARGET ? 0 : 1;
   } finally {
     await server.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await store.close();
+    await embedded.stop();
   }
 }
 
@@ -162,10 +164,11 @@ function ourSender(smtpUrl: string, ledger: Ledger): Sender {
 function memoryLedger(): Ledger {
   const records = new Map<string, SentRecord>();
   return {
-    async once(key, send) {
+    async once(copy, send) {
+      const key = `${copy.idempotencyKey}\n${copy.recipient}`;
       const earlier = records.get(key);
       if (earlier) return { record: earlier, replayed: true };
-      const record = { key, ...(await send()), at: new Date().toISOString() };
+      const record = { ...(await send()), at: new Date().toISOString() };
       records.set(key, record);
       return { record, replayed: false };
     },

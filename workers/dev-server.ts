@@ -31,6 +31,8 @@ export interface DevServerOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Where the server's own output goes; defaults to inherit nothing (ignored). */
   logFile?: string;
+  /** Stop the server when this process dies, even by SIGKILL (workers/orphan-guard.js); default true. */
+  watchParent?: boolean;
 }
 
 export interface RunningDevServer {
@@ -78,6 +80,7 @@ export async function startDevServer(o: DevServerOptions, timeoutMs = 90_000): P
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  if (o.watchParent !== false && child.pid) guardAgainstOrphans(child.pid);
 
   const address = `127.0.0.1:${o.port}`;
   try {
@@ -93,6 +96,17 @@ export async function startDevServer(o: DevServerOptions, timeoutMs = 90_000): P
     stop: () => stopChild(child, exited),
   };
 }
+
+/** A small watcher that stops `pid` if this process dies without stopping it (see orphan-guard.js). */
+function guardAgainstOrphans(pid: number): void {
+  const guard = spawn(process.execPath, [ORPHAN_GUARD, String(process.pid), String(pid)], {
+    stdio: 'ignore',
+  });
+  // It exits by itself once the server has; this process need not wait for it.
+  guard.unref();
+}
+
+const ORPHAN_GUARD = path.join(__dirname, 'orphan-guard.js');
 
 async function waitUntilHealthy(
   address: string,

@@ -1,93 +1,179 @@
 /**
- * `npm start`: the engine on the embedded default. Starts the Temporal dev server (history in a
- * SQLite file under the data folder, Web UI on, search attributes registered) and a worker; or,
- * when TEMPORAL_ADDRESS is set, only the worker, connected there. Ctrl-C / SIGTERM stop both.
+ * `npm start`: the engine on the embedded default. Serves the embedded store (PGlite, unless
+ * DATABASE_URL names a PostgreSQL server), starts the Temporal dev server (history in a SQLite
+ * file under the data folder, Web UI on, search attributes registered) and a worker; or, when
+ * TEMPORAL_ADDRESS is set, only the worker, connected there.
+ *
+ * SIGINT / SIGTERM stop all of it and exit 0 within STOP_DEADLINE_MS, also during start-up. The
+ * dev server has a parent-death watch, and the store runs in this process, so a SIGKILL of the
+ * launcher leaves nothing running either.
  */
 import { loadDirectory, type Directory } from '../config/directory';
 import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings, type TemporalSettings } from '../config/settings';
+import { MailConfigurationError } from '../notifications/outgoing';
+import { redact as redactSmtpUrl } from '../notifications/smtp-url';
+import { startEmbeddedStore, type RunningEmbeddedStore } from '../store/embedded';
+import { storeFor, StoreUnavailableError, type Store } from '../store/store';
+import { redactDatabaseUrl } from '../store/urls';
 import { connectWorkerConnection } from './connect';
 import { startDevServer, type RunningDevServer } from './dev-server';
 import { createLogger } from './logging';
 import { findOrBuildTemporalCli, TemporalCliNotFound } from './temporal-cli';
-import { createWorker, installRuntime, runWorkerProcess } from './worker';
+import { createWorker, installRuntime, STOP_DEADLINE_MS } from './worker';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+
+/** What is running, stopped in the reverse order it started. */
+class Running {
+  private readonly stops: { what: string; stop: () => Promise<void> }[] = [];
+  worker?: Worker;
+  stopping = false;
+
+  add(what: string, stop: () => Promise<void>): void {
+    this.stops.push({ what, stop });
+  }
+
+  async stopAll(log: ReturnType<typeof createLogger>): Promise<void> {
+    for (const { what, stop } of this.stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        log.warn(`stopping the ${what} failed`, { error: (err as Error).message });
+      }
+    }
+    this.stops.length = 0;
+  }
+}
 
 async function main(): Promise<void> {
   const settings = loadSettings();
   const directory = loadDirectory(settings.directoryFile); // a broken directory stops us before anything starts
-  if (settings.temporal.mode === 'external') {
+  installRuntime(settings);
+  const log = createLogger(settings.logLevel, { component: 'launcher' });
+  const running = new Running();
+  stopOnSignals(running, log);
+  try {
+    await run(settings, directory, running, log);
+  } finally {
+    await running.stopAll(log);
+  }
+  if (settings.temporal.mode === 'embedded') {
+    console.log(
+      `Stopped. Workflows are kept in ${settings.temporal.devServer.dbFile}; \`npm start\` resumes them.`,
+    );
+  } else console.log('Stopped.');
+}
+
+async function run(
+  settings: Settings,
+  directory: Directory,
+  running: Running,
+  log: ReturnType<typeof createLogger>,
+): Promise<void> {
+  const embeddedStore = await serveEmbeddedStore(settings, running);
+  const store = storeFor(settings);
+  running.add('store connections', () => store.close());
+  await store.ready(); // migrations; a wrong DATABASE_URL stops start-up here
+
+  const server =
+    settings.temporal.mode === 'embedded' ? await startServer(settings, running, log) : undefined;
+  if (!server) {
     console.log(
       `TEMPORAL_ADDRESS is set: connecting to ${settings.temporal.address} (namespace ${settings.temporal.namespace}); no local server.`,
     );
-    return runWorkerProcess(settings, directory);
   }
-  return runEmbedded({ ...settings, temporal: settings.temporal }, directory);
+  const connection: NativeConnection = await connectWorkerConnection(settings);
+  running.add('worker connection', () => connection.close());
+  const worker = await createWorker({ settings, directory, connection, store });
+  running.worker = worker;
+  if (running.stopping) worker.shutdown(); // a signal came while we were starting
+  // If the server dies under us, stop the worker rather than poll a dead address for ever.
+  server?.process.once('exit', (code) => {
+    if (running.stopping) return;
+    log.error('the Temporal dev server exited; stopping the worker', { code });
+    running.stopping = true;
+    worker.shutdown();
+  });
+  printBanner(settings, server, embeddedStore, store);
+  await worker.run();
 }
 
-type EmbeddedSettings = Settings & { temporal: Extract<TemporalSettings, { mode: 'embedded' }> };
+/** The first signal stops the worker (or start-up) and everything else; exit 0 in any case by the deadline. */
+function stopOnSignals(running: Running, log: ReturnType<typeof createLogger>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (running.stopping) return;
+      running.stopping = true;
+      console.log(
+        `\n${signal}: stopping the worker (finishing tasks in hand), then the server and the store…`,
+      );
+      setTimeout(() => {
+        log.warn('stopping took too long; ending now', { deadlineMs: STOP_DEADLINE_MS });
+        void running.stopAll(log).finally(() => process.exit(0));
+      }, STOP_DEADLINE_MS).unref();
+      if (running.worker) running.worker.shutdown();
+      else void running.stopAll(log).finally(() => process.exit(0)); // still starting: nothing to finish
+    });
+  }
+}
 
-async function runEmbedded(settings: EmbeddedSettings, directory: Directory): Promise<void> {
-  installRuntime(settings);
-  const log = createLogger(settings.logLevel, { component: 'launcher' });
+async function serveEmbeddedStore(
+  settings: Settings,
+  running: Running,
+): Promise<RunningEmbeddedStore | undefined> {
+  if (settings.store.mode !== 'embedded') return undefined;
+  const embedded = await startEmbeddedStore({ dataDir: settings.store.dataDir, port: settings.store.port });
+  running.add('embedded store', () => embedded.stop());
+  return embedded;
+}
+
+type EmbeddedTemporal = Extract<TemporalSettings, { mode: 'embedded' }>;
+
+async function startServer(
+  settings: Settings,
+  running: Running,
+  log: ReturnType<typeof createLogger>,
+): Promise<RunningDevServer> {
+  const temporal = settings.temporal as EmbeddedTemporal;
   const cli = await findOrBuildTemporalCli({ progress: (m) => console.log(m) });
   log.info('starting the Temporal dev server', {
     cli: cli.path,
     source: cli.source,
-    dbFile: settings.temporal.devServer.dbFile,
+    dbFile: temporal.devServer.dbFile,
   });
-
   const server = await startDevServer({
     cliPath: cli.path,
-    port: settings.temporal.devServer.port,
-    uiPort: settings.temporal.devServer.uiPort,
-    namespace: settings.temporal.namespace,
-    dbFile: settings.temporal.devServer.dbFile,
+    port: temporal.devServer.port,
+    uiPort: temporal.devServer.uiPort,
+    namespace: temporal.namespace,
+    dbFile: temporal.devServer.dbFile,
   });
-  let worker;
-  try {
-    const connection = await connectWorkerConnection(settings);
-    worker = await createWorker({ settings, directory, connection });
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
-  printBanner(settings, server);
-
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      console.log(`\n${signal}: stopping the worker (finishing tasks in hand), then the server…`);
-      worker.shutdown();
-    });
-  }
-  // If the server dies under us, stop the worker rather than poll a dead address for ever.
-  server.process.once('exit', (code) => {
-    if (stopping) return;
-    log.error('the Temporal dev server exited; stopping the worker', { code });
-    stopping = true;
-    worker.shutdown();
-  });
-  try {
-    await worker.run();
-  } finally {
-    await server.stop();
-    console.log(
-      'Stopped. Workflows are kept in ' + settings.temporal.devServer.dbFile + '; `npm start` resumes them.',
-    );
-  }
+  running.add('Temporal dev server', () => server.stop());
+  return server;
 }
 
-function printBanner(settings: EmbeddedSettings, server: RunningDevServer): void {
+function printBanner(
+  settings: Settings,
+  server: RunningDevServer | undefined,
+  embedded: RunningEmbeddedStore | undefined,
+  store: Store,
+): void {
+  const temporal = server
+    ? [
+        `  Temporal gRPC   ${server.address}  (namespace ${settings.temporal.namespace}, task queue ${settings.taskQueue})`,
+        `  Temporal Web UI ${server.uiUrl ?? '(headless)'}`,
+        `  History         ${(settings.temporal as EmbeddedTemporal).devServer.dbFile}`,
+      ]
+    : [
+        `  Temporal        ${settings.temporal.address}  (namespace ${settings.temporal.namespace}, task queue ${settings.taskQueue})`,
+      ];
   const lines = [
     '',
     'convene is running.',
-    `  Temporal gRPC   ${server.address}  (namespace ${settings.temporal.namespace}, task queue ${settings.taskQueue})`,
-    `  Temporal Web UI ${server.uiUrl ?? '(headless)'}`,
-    `  History         ${settings.temporal.devServer.dbFile}`,
-    `  Outbox (mail)   ${settings.mail.smtpUrl ? 'SMTP ' + redact(settings.mail.smtpUrl) : settings.mail.outboxDir}`,
-    '  More workers    npm run worker   (in another terminal; they share the task queue)',
+    ...temporal,
+    `  Store           ${embedded ? `${embedded.url} (embedded PGlite, data in ${settingsStoreDir(settings)})` : redactDatabaseUrl(store.url)}`,
+    `  Outbox (mail)   ${settings.mail.smtpUrl ? 'SMTP ' + redactSmtpUrl(settings.mail.smtpUrl) : settings.mail.outboxDir}`,
+    '  More workers    npm run worker   (in another terminal; they share the task queue and the store)',
     '  Check           npm run convene -- doctor',
     '  Stop            Ctrl-C (or SIGTERM)',
     '',
@@ -95,15 +181,23 @@ function printBanner(settings: EmbeddedSettings, server: RunningDevServer): void
   console.log(lines.join('\n'));
 }
 
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+function settingsStoreDir(settings: Settings): string {
+  return settings.store.mode === 'embedded' ? settings.store.dataDir : '';
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof TemporalCliNotFound) {
-    console.error(err.message);
-    process.exit(2);
-  }
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0), // nothing is left to wait for; a lingering handle must not keep us alive
+  (err: unknown) => {
+    if (
+      err instanceof ConfigError ||
+      err instanceof TemporalCliNotFound ||
+      err instanceof StoreUnavailableError ||
+      err instanceof MailConfigurationError
+    ) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -16,8 +16,10 @@ import { createDocumentActivities } from '../activities/documents';
 import { createMailActivities } from '../activities/mail';
 import { loadHolidayCalendars } from '../calendar/holidays';
 import { createCalendarRegistry } from '../calendar/registry';
-import { SentLedger } from '../notifications/ledger';
 import { createTransport } from '../notifications/transport';
+import { DocumentStore } from '../store/documents';
+import { SentLedger } from '../store/sent-ledger';
+import { storeFor, StoreUnavailableError, type Store } from '../store/store';
 import { connectClient, connectWorkerConnection } from './connect';
 import { createLogger } from './logging';
 
@@ -29,11 +31,14 @@ export interface WorkerDeps {
   connection: NativeConnection;
   /** A client for visibility look-ups and queries (digest, carry-forward); connected on first use when absent. */
   client?: () => Promise<Client>;
+  /** The shared store (sent-ledger, documents); the one the settings name when absent. */
+  store?: Store;
 }
 
 /** The activities of a worker, built once from their real dependencies. */
-export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory' | 'client'>) {
+export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory' | 'client' | 'store'>) {
   const { settings, directory } = deps;
+  const store = deps.store ?? storeFor(settings);
   return {
     ...createDirectoryActivities(directory),
     ...createCalendarActivities({
@@ -41,11 +46,11 @@ export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'
     }),
     ...createMailActivities({
       transport: createTransport(settings.mail),
-      ledger: new SentLedger(path.join(settings.dataDir, 'sent-ledger')),
+      ledger: new SentLedger(store),
       now: () => new Date(),
       from: settings.mail.from,
     }),
-    ...createDocumentActivities({ documentsDir: path.join(settings.dataDir, 'documents') }),
+    ...createDocumentActivities({ documents: new DocumentStore(store) }),
     ...createCommitteeActivities({
       settings,
       directory,
@@ -78,6 +83,10 @@ export async function createWorker(
     // Decisions sit idle for months; a bounded cache keeps a worker's memory flat (each cached
     // workflow holds 1-2 MB) at the price of a replay when an idle one wakes up.
     maxCachedWorkflows: 1_000,
+    // On shutdown, activities in hand get this long to finish before they are cancelled, so a stop
+    // ends within a service manager's timeout.
+    shutdownGraceTime: '5 seconds',
+    shutdownForceTime: '10 seconds',
     ...overrides,
   });
 }
@@ -90,6 +99,9 @@ export function installRuntime(settings: Settings): void {
   runtimeInstalled = true;
 }
 
+/** How long a stop may take before the process ends anyway (a service manager waits about 15 s). */
+export const STOP_DEADLINE_MS = 12_000;
+
 /** Runs until SIGINT/SIGTERM; then finishes the tasks in hand and exits. */
 export async function runWorkerProcess(
   settings: Settings,
@@ -97,11 +109,15 @@ export async function runWorkerProcess(
 ): Promise<void> {
   installRuntime(settings);
   const log = createLogger(settings.logLevel, { component: 'worker' });
+  const store = storeFor(settings);
+  await store.ready(); // a store that cannot be reached stops the worker now, not its first send
   const connection = await connectWorkerConnection(settings);
-  const worker = await createWorker({ settings, directory, connection });
+  const worker = await createWorker({ settings, directory, connection, store });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info('shutting down: finishing the tasks in hand', { signal });
+      // A service manager kills after its own timeout (often 15 s); end cleanly before it.
+      setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
       worker.shutdown();
     });
   }
@@ -112,6 +128,7 @@ export async function runWorkerProcess(
   });
   await worker.run();
   await connection.close();
+  await store.close();
   log.info('worker stopped');
 }
 
@@ -123,8 +140,12 @@ if (require.main === module) {
     console.error(err instanceof ConfigError ? err.message : err);
     process.exit(2);
   }
-  runWorkerProcess(settings).catch((err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
-  });
+  runWorkerProcess(settings).then(
+    // Stopped on a signal: nothing is left to wait for, and a lingering handle must not keep us alive.
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err instanceof ConfigError || err instanceof StoreUnavailableError ? err.message : err);
+      process.exit(1);
+    },
+  );
 }

@@ -3,7 +3,7 @@
  * stable across retries and replays. A recipient the server refuses for good is recorded and the
  * organizers are told; the workflow goes on.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { MailActivities } from '../activities/mail';
 import type { DeliveryFailure } from '../domain/delivery';
 import type { Participant } from '../domain/people';
@@ -20,6 +20,8 @@ const mail = proxyActivities<MailActivities>({
     maximumAttempts: 200,
   },
 });
+
+const REPORT_REFUSALS_OF_EARLIER_ATTEMPTS = 'mail-report-refusals-of-earlier-attempts';
 
 export interface MailContext {
   meetingZone: string;
@@ -48,7 +50,13 @@ export async function send(
     ics,
   };
   const result = await mail.sendMessage(input);
-  const refused = result.deliveries.filter((d) => d.status === 'rejected-permanently' && !d.replayed);
+  // A refusal that an earlier attempt of this activity recorded (replayed: true, after a retry for
+  // another recipient's 4xx) is as new to the workflow as any: each call returns its outcomes once.
+  // Before the patch such refusals were dropped; histories recorded then replay without it.
+  const refused = result.deliveries.filter(
+    (d) =>
+      d.status === 'rejected-permanently' && (!d.replayed || patched(REPORT_REFUSALS_OF_EARLIER_ATTEMPTS)),
+  );
   for (const d of refused) {
     const failure: DeliveryFailure = {
       at: new Date().toISOString(),

@@ -7,7 +7,8 @@ import {
 } from '../../workflows/definitions/preparation-cycle';
 import type { Client } from '@temporalio/client';
 import { formatInZone } from '../../calendar/format';
-import { cycleHandle } from '../cycle-target';
+import { cycleHandle, editionKeyOf } from '../cycle-target';
+import { documentLine } from '../status-view';
 import { queryStatus } from './cycle';
 import { printJson, type Output } from '../output';
 import { withClient } from '../temporal';
@@ -71,7 +72,7 @@ export function registerAgenda(program: Command, output: () => Output): void {
         });
         if (output().json) return printJson(result);
         console.log(
-          `Outcome recorded: ${result.decisions.length} decisions tracked (${result.decisions.join(', ')}).\nReport: ${result.report.markdown}`,
+          `Outcome recorded: ${result.decisions.length} decisions tracked (${result.decisions.join(', ')}).\nReport: ${documentLine(result.report, editionKeyOf(edition))}`,
         );
       });
     });

@@ -89,3 +89,30 @@ test('a TLS client certificate that cannot be read stops start-up with the key t
   });
   expect(problems[0]).toMatch(/TEMPORAL_TLS_CLIENT_CERT_PATH/);
 });
+
+test('with nothing set, the store is the embedded PGlite on 127.0.0.1:7432, its data under data/store', () => {
+  expect(loadSettings({}, '/srv/convene').store).toEqual({
+    mode: 'embedded',
+    url: 'postgres://postgres@127.0.0.1:7432/postgres',
+    port: 7432,
+    dataDir: '/srv/convene/data/store',
+    schema: 'public',
+  });
+  expect(loadSettings({ CONVENE_STORE_PORT: '7500' }).store.url).toBe(
+    'postgres://postgres@127.0.0.1:7500/postgres',
+  );
+});
+
+test('DATABASE_URL points the store at a PostgreSQL server; anything else is refused with the fix', () => {
+  const url = 'postgres://convene:secret@db.internal:5432/convene';
+  expect(loadSettings({ DATABASE_URL: url }).store).toEqual({ mode: 'external', url, schema: 'public' });
+  expect(problemsOf({ DATABASE_URL: 'mysql://db.internal/convene' })).toEqual([
+    expect.stringMatching(/^DATABASE_URL: must be a PostgreSQL URL .*Fix: unset it for the embedded store/),
+  ]);
+});
+
+test('an SMTP password without a user name stops start-up, naming SMTP_URL', () => {
+  expect(problemsOf({ SMTP_URL: 'smtp://:secret@mail.example.org:587' })).toEqual([
+    expect.stringMatching(/^SMTP_URL: has a password but no user name\. Fix:/),
+  ]);
+});

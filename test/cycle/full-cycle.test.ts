@@ -1,7 +1,9 @@
 import { eventually } from '../helpers/eventually';
-import { readFileSync } from 'node:fs';
 import { recordHistory } from '../helpers/histories';
+import type { StoredDocument } from '../../domain/documents';
 import { workflowIds } from '../../domain/ids';
+import { contentHash, DocumentStore } from '../../store/documents';
+import { storeFor } from '../../store/store';
 import {
   approveAgendaUpdate,
   cycleStatusQuery,
@@ -51,7 +53,12 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
       { timeout: 30_000, what: 'the draft agenda' },
     );
     expect(agendaOpen.groups.every((g) => g.status === 'accepted' && !g.late)).toBe(true);
-    const draft = readFileSync(agendaOpen.documents.draftAgenda!.markdown, 'utf8');
+    // The status names the version in the shared store and its hash, never a path on one machine.
+    const stored = agendaOpen.documents.draftAgenda as StoredDocument;
+    expect(stored).toMatchObject({ id: `${cycle.workflowId}/draft-agenda`, version: 1 });
+    const document = await new DocumentStore(storeFor(t.settings)).get(cycle.workflowId, 'draft-agenda');
+    expect(document && contentHash(document)).toBe(stored.sha256);
+    const draft = document!.markdown;
     for (const g of GROUPS) expect(draft).toContain(`${g.id} item 1`);
     expect(draft).toContain('proposed by Peacekeeping');
     expect(draft).toContain('Implementation of decisions of previous meetings');

@@ -16,7 +16,9 @@ import { loadDirectory } from '../../config/directory';
 import type { Settings } from '../../config/settings';
 import type { DecisionPolicyInput, DecisionSpecInput, DecisionTrackingInput } from '../../domain/decision';
 import { workflowIds } from '../../domain/ids';
-import { createTransport, SentLedger, type MailTransport } from '../../notifications';
+import { createTransport, type MailTransport } from '../../notifications';
+import { SentLedger } from '../../store/sent-ledger';
+import { storeFor } from '../../store/store';
 import { createActivities } from '../../workers/worker';
 import {
   decisionStatusQuery,
@@ -83,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Decisi
     committee: loadStandingCommittee(directory),
     client: () => Promise.resolve(t.client),
   };
-  const mail = options.wrapTransport && mailOver(options.wrapTransport, t.settings, dataDir);
+  const mail = options.wrapTransport && mailOver(options.wrapTransport, t.settings);
   const worker: Worker = await t.createWorker({
     activities: {
       ...createActivities({ settings: t.settings, directory, client: committeeDeps.client }),
@@ -118,10 +120,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Decisi
 }
 
 /** The real mail activity over a wrapped outbox transport. */
-function mailOver(wrap: (transport: MailTransport) => MailTransport, settings: Settings, dataDir: string) {
+function mailOver(wrap: (transport: MailTransport) => MailTransport, settings: Settings) {
   return createMailActivities({
     transport: wrap(createTransport(settings.mail)),
-    ledger: new SentLedger(path.join(dataDir, 'sent-ledger')),
+    ledger: new SentLedger(storeFor(settings)),
     now: () => new Date(),
     from: settings.mail.from,
   });

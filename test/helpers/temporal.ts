@@ -10,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { loadDirectory } from '../../config/directory';
 import { loadSettings, type Settings } from '../../config/settings';
+import { Store } from '../../store/store';
 import { createActivities } from '../../workers/worker';
 
 export interface TestTemporal {
@@ -36,6 +37,8 @@ export function testSettings(env: Record<string, string> = {}): Settings {
     // Each test file writes its mail, ledger and documents to a folder of its own.
     CONVENE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'convene-data-')),
     LOG_LEVEL: 'warn',
+    DATABASE_URL: testStoreUrl(),
+    CONVENE_STORE_SCHEMA: testStoreSchema(),
     ...env,
   });
 }
@@ -66,6 +69,24 @@ export async function connectTestTemporal(env: Record<string, string> = {}): Pro
       await Promise.all(nativeConnections.map((c) => c.close()));
     },
   };
+}
+
+/** The run's embedded store (global setup), shared by every test as a machine's processes share it. */
+export function testStoreUrl(): string {
+  return requiredEnv('DATABASE_URL');
+}
+
+/**
+ * A schema of its own in the run's store: the ledger and documents of one test never meet
+ * another's (workflow ids are reused across files once a workflow has closed).
+ */
+export function testStoreSchema(): string {
+  return `test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+}
+
+/** A store of its own for a test that uses the ledger or documents directly, on the run's store or `url`. */
+export function testStore(url: string = testStoreUrl()): Store {
+  return new Store(url, { maxConnections: 2, schema: testStoreSchema() });
 }
 
 function requiredEnv(key: string): string {

@@ -6,7 +6,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ParsedMail } from 'mailparser';
 import nodeIcal, { type VEvent } from 'node-ical';
 import { createMailActivities } from '../../activities/mail';
-import { createTransport, SentLedger, type MailTransport, type TransportSettings } from '../../notifications';
+import { createTransport, type MailTransport, type TransportSettings } from '../../notifications';
+import { SentLedger } from '../../store/sent-ledger';
+import type { Store } from '../../store/store';
+import { testStore } from '../helpers/temporal';
 
 export const FROM = 'convene <convene@un.example.org>';
 export const NOW = new Date('2006-08-01T12:00:00Z');
@@ -16,7 +19,10 @@ export async function tempDir(): Promise<{ dir: string; remove: () => Promise<vo
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** The activities as a worker would build them, with the ledger in `dataDir`. */
+/** One store schema per data folder: mailers on the same folder are workers sharing a ledger. */
+const stores = new Map<string, Store>();
+
+/** The activities as a worker would build them: the outbox in `dataDir`, the ledger in its folder's store schema. */
 export function mailer(
   dataDir: string,
   settings: Partial<TransportSettings> = {},
@@ -30,7 +36,9 @@ export function mailer(
       ...settings,
     }),
   );
-  const ledger = new SentLedger(path.join(dataDir, 'sent-ledger'));
+  let store = stores.get(dataDir);
+  if (!store) stores.set(dataDir, (store = testStore()));
+  const ledger = new SentLedger(store);
   return { transport, ...createMailActivities({ transport, ledger, now: () => NOW, from: FROM }) };
 }
 

@@ -175,7 +175,8 @@ describe('failures', () => {
       },
     });
     const { sendMessage, transport } = mailer(data.dir, {
-      smtpUrl: smtp.url.replace('//', '//convene:wrong@'),
+      // The test server offers no STARTTLS: credentials in clear only because plainAuth says so.
+      smtpUrl: `${smtp.url.replace('//', '//convene:wrong@')}?plainAuth=true`,
     });
     const failure = await retryLikeTemporal(() => sendMessage(request('input-reminder'))).catch(
       (err: unknown) => err,
@@ -217,6 +218,58 @@ describe('failures', () => {
   });
 });
 
+describe('credentials never cross the wire in clear by accident', () => {
+  const login = (options = {}) =>
+    startLocalSmtp({
+      authOptional: false,
+      allowInsecureAuth: true,
+      onAuth(auth, _session, callback) {
+        callback(null, { user: auth.username });
+      },
+      ...options,
+    });
+
+  test('with a user and password on smtp://, a server that offers no STARTTLS gets no login and no mail', async () => {
+    smtp = await login();
+    const { sendMessage, transport } = mailer(data.dir, {
+      smtpUrl: smtp.url.replace('//', '//convene:secret@'),
+    });
+    const failure = await retryLikeTemporal(() => sendMessage(request('input-reminder'))).catch(
+      (err: unknown) => err,
+    );
+    transport.close();
+
+    expect(failure).toMatchObject({ type: 'MailConfigurationError', nonRetryable: true });
+    expect((failure as Error).message).toContain('SMTP_URL');
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  test('plainAuth=true sends them anyway, on purpose, with a warning', async () => {
+    smtp = await login();
+    const emitWarning = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const { sendMessage, transport } = mailer(data.dir, {
+      smtpUrl: `${smtp.url.replace('//', '//convene:secret@')}?plainAuth=true`,
+    });
+    const result = await sendMessage(request('input-reminder'));
+    transport.close();
+    const warnings = emitWarning.mock.calls.map((c) => c.map(String).join(' '));
+    emitWarning.mockRestore();
+
+    expect(result.deliveries[0]?.status).toBe('delivered');
+    expect(warnings.join('\n')).toMatch(/without TLS \(plainAuth=true\).*SmtpPlainAuthWarning/);
+    expect(warnings.join('\n')).not.toContain('secret');
+  });
+
+  test('a password without a user name, or credentials with ignoreTLS, stop the worker with the fix', () => {
+    expect(() => mailer(data.dir, { smtpUrl: 'smtp://:secret@mail.example.org:587' })).toThrow(
+      'SMTP_URL has a password but no user name',
+    );
+    expect(() =>
+      mailer(data.dir, { smtpUrl: 'smtp://u:secret@mail.example.org:587?ignoreTLS=true' }),
+    ).toThrow(/credentials and ignoreTLS.*plainAuth=true/);
+  });
+});
+
 test('an SMTP_URL option convene does not know stops the worker with a message that names it', () => {
   expect(() => mailer(data.dir, { smtpUrl: 'smtp://mail.example.org:587?secure=yes' })).toThrow(
     'SMTP_URL has an option "secure" that convene does not know',
@@ -234,7 +287,9 @@ test('a password with special characters, URL-encoded in SMTP_URL, logs in', asy
     },
   });
   const login = `${encodeURIComponent('convene@un.example.org')}:${encodeURIComponent('p@ss:w/rd')}@`;
-  const { sendMessage, transport } = mailer(data.dir, { smtpUrl: smtp.url.replace('//', `//${login}`) });
+  const { sendMessage, transport } = mailer(data.dir, {
+    smtpUrl: `${smtp.url.replace('//', `//${login}`)}?plainAuth=true`,
+  });
   const result = await sendMessage(request('input-reminder'));
   transport.close();
 

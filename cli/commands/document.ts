@@ -1,0 +1,62 @@
+/** `convene document show`: a cycle's document (agenda, outcome report) from the shared store. */
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/documents';
+import { workflowIds } from '../../domain/ids';
+import { DocumentStore } from '../../store/documents';
+import { editionKeyOf } from '../cycle-target';
+import { printJson, UserError, type Output } from '../output';
+import { withStore } from '../store';
+
+const FORMATS = ['md', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+export function registerDocument(program: Command, output: () => Output): void {
+  const document = program.command('document').description("a cycle's documents, from the shared store");
+  document
+    .command('show')
+    .description('print or save a document: the latest version, or the one --version names')
+    .argument('<edition>', 'the meeting, e.g. 7, or r7 for a rehearsal')
+    .argument('<kind>', `the document: ${DOCUMENT_KINDS.join(', ')}`)
+    .addOption(new Option('--format <format>', 'Markdown or HTML').choices([...FORMATS]).default('md'))
+    .option('--version <n>', 'a version number, as `convene cycle status` shows it', wholeNumber)
+    .option('--out <file>', 'write to this file instead of the terminal')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  $ convene document show r7 draft-agenda\n' +
+        '  $ convene document show 7 final-agenda --format html --out hlm-7-agenda.html\n' +
+        '  $ convene document show 7 draft-agenda --version 1\n' +
+        '  $ convene --json document show 7 outcome-report     # version, sha256 and both renderings',
+    )
+    .action(async (edition: string, kind: string, o: { format: Format; version?: number; out?: string }) => {
+      const documentKind = kindOf(kind);
+      const cycleId = workflowIds.cycle(editionKeyOf(edition));
+      await withStore(async (store) => {
+        const d = await new DocumentStore(store).get(cycleId, documentKind, o.version);
+        if (!d) {
+          throw new UserError(
+            `Cycle ${edition} has no ${kind}${o.version ? ` version ${o.version}` : ''} in the store (yet). See \`convene cycle status ${edition}\` for its documents.`,
+          );
+        }
+        if (output().json) return printJson(d);
+        const text = o.format === 'html' ? d.html : d.markdown;
+        if (!o.out) return void process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+        writeFileSync(o.out, text, { mode: 0o600 });
+        console.error(`Wrote ${d.id} version ${d.version} (sha256 ${d.sha256}) to ${o.out}.`);
+      });
+    });
+}
+
+function kindOf(kind: string): DocumentKind {
+  const known = DOCUMENT_KINDS.find((k) => k === kind);
+  if (!known) throw new UserError(`"${kind}" is not a document: use one of ${DOCUMENT_KINDS.join(', ')}`);
+  return known;
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`--version must be a whole number from 1, not "${value}"`);
+  return n;
+}

@@ -1,0 +1,106 @@
+/**
+ * The sent-ledger in the shared store: what one process sent is found by every other, a crashed
+ * sender's claim is taken over after the timeout, and the rows are per recipient. Run against the
+ * embedded store and, when CONVENE_TEST_POSTGRES_URL names one (.ci/run starts it), a real server.
+ */
+import { deliveryKey, messageIdFor } from '../../notifications';
+import { SentLedger } from '../../store/sent-ledger';
+import { Store } from '../../store/store';
+import { eventually } from '../helpers/eventually';
+import { testStore } from '../helpers/temporal';
+import { describeOnEachStore } from './variants';
+
+const COPY = { idempotencyKey: 'hlm-7:invitation:v1', recipient: 'ana.qalo@forum.example.org' };
+const delivered = {
+  messageId: '<m@un.example.org>',
+  subject: 'HLM 7',
+  status: 'delivered' as const,
+  serverReply: '250 OK',
+};
+
+describeOnEachStore('the sent-ledger', (url) => {
+  let store: Store;
+  let other: Store;
+  beforeEach(() => {
+    store = testStore(url());
+    // Another machine: its own pool on the same database and schema.
+    other = new Store(store.url, { maxConnections: 1, schema: store.schema });
+  });
+  afterEach(async () => {
+    await store.close();
+    await other.close();
+  });
+
+  test('an outcome recorded on one machine is found on the next, and the send is not repeated', async () => {
+    const send = jest.fn(() => Promise.resolve(delivered));
+    const first = await new SentLedger(store).once(COPY, send);
+    const second = await new SentLedger(other).once(COPY, send);
+
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(first.replayed).toBe(false);
+    expect(second).toEqual({ record: first.record, replayed: true });
+  });
+
+  test('each recipient has a row of its own, and addresses compare without case', async () => {
+    const ledger = new SentLedger(store);
+    await ledger.once(COPY, () => Promise.resolve(delivered));
+    const same = await ledger.once({ ...COPY, recipient: 'Ana.Qalo@Forum.Example.org' }, () =>
+      Promise.reject(new Error('must not send')),
+    );
+    const another = await ledger.once({ ...COPY, recipient: 'rui.costa@un.example.org' }, () =>
+      Promise.resolve({ ...delivered, messageId: '<n@un.example.org>' }),
+    );
+    expect(same.replayed).toBe(true);
+    expect(another).toMatchObject({ replayed: false, record: { messageId: '<n@un.example.org>' } });
+  });
+
+  test('a failed send leaves no trace, so the retry sends', async () => {
+    const ledger = new SentLedger(store);
+    await expect(ledger.once(COPY, () => Promise.reject(new Error('421 busy')))).rejects.toThrow('421 busy');
+    const retry = await ledger.once(COPY, () => Promise.resolve(delivered));
+    expect(retry.replayed).toBe(false);
+    expect(await ledger.lookup(COPY)).toMatchObject(delivered);
+  });
+
+  test('while one machine sends, another is told to try later; a claim older than the timeout is taken over', async () => {
+    const stuck = new SentLedger(store).once(COPY, () => new Promise<never>(() => undefined));
+    const second = new SentLedger(other, { claimTimeoutMs: 60_000 });
+    await eventually(
+      async () => (await store.query("select 1 from sent_ledger where state = 'sending'")).length > 0,
+    );
+    await expect(second.once(COPY, () => Promise.resolve(delivered))).rejects.toMatchObject({
+      name: 'MessageInFlight',
+    });
+
+    // The first sender crashed a while ago: its claim is now older than the timeout.
+    await store.query("update sent_ledger set claimed_at = now() - interval '61 seconds'");
+    const taken = await second.once(COPY, () => Promise.resolve(delivered));
+    expect(taken).toMatchObject({ replayed: false, record: { status: 'delivered' } });
+    void stuck;
+  });
+
+  test('two machines claiming the same copy at once: exactly one sends', async () => {
+    const send = jest.fn(() => Promise.resolve(delivered));
+    const results = await Promise.allSettled([
+      new SentLedger(store).once(COPY, send),
+      new SentLedger(other).once(COPY, send),
+    ]);
+    expect(send).toHaveBeenCalledTimes(1);
+    // The other was told to try later, or (if the first had finished) found the outcome.
+    for (const r of results) {
+      if (r.status === 'rejected') expect((r.reason as Error).name).toBe('MessageInFlight');
+      else expect(r.value.record.status).toBe('delivered');
+    }
+    expect((await new SentLedger(store).lookup(COPY))?.status).toBe('delivered');
+  });
+});
+
+test('the Message-ID comes from the key and the sender’s domain, the same on every attempt', () => {
+  const from = 'convene <convene@un.example.org>';
+  const key = deliveryKey(COPY.idempotencyKey, COPY.recipient);
+  const id = messageIdFor(key, from);
+  expect(id).toMatch(/^<[0-9a-f]{40}@un\.example\.org>$/);
+  expect(messageIdFor(key, from)).toBe(id);
+  expect(messageIdFor(deliveryKey(COPY.idempotencyKey, 'rui.costa@un.example.org'), from)).not.toBe(id);
+  expect(messageIdFor(key, 'convene')).toMatch(/@convene\.local>$/);
+});
