@@ -8,11 +8,13 @@
  * retried by Temporal; settings that cannot work are a non-retryable MailConfigurationError.
  */
 import { issueLines } from '../domain/issues';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 import { composeMail } from '../notifications/compose';
 import type { Recipient } from '../notifications/fields';
 import type { Ledger } from '../notifications/ledger';
+import { withPageLink } from './mail-links';
 import { deliveryKey, messageIdFor } from '../notifications/message-id';
 import { MailConfigurationError, type MailTransport } from '../notifications/outgoing';
 import {
@@ -28,6 +30,8 @@ export interface MailDeps {
   now: () => Date;
   /** The From header, e.g. MAIL_FROM; its domain also ends every Message-ID. */
   from: string;
+  /** The portal's public address (CONVENE_PUBLIC_URL): the base of the links in mail. */
+  publicUrl?: string;
 }
 
 /** Plain functions, not methods: the worker registers them by name, detached from this object. */
@@ -38,7 +42,11 @@ export interface MailActivities {
 export function createMailActivities(deps: MailDeps): MailActivities {
   return {
     async sendMessage(input) {
-      const request = parse(input);
+      const parsed = parse(input);
+      const request = {
+        ...parsed,
+        message: withPageLink(parsed.message, callingWorkflowId(), deps.publicUrl),
+      };
       // All recipients go at once (the SMTP pool bounds the connections); a failure for one
       // must not stop the others, whose outcomes the ledger keeps for the retry.
       const settled = await Promise.allSettled(
@@ -76,6 +84,15 @@ async function deliver(deps: MailDeps, request: SendMessageRequest, recipient: R
 function uniqueByEmail(recipients: Recipient[]): Recipient[] {
   const seen = new Set<string>();
   return recipients.filter((r) => !seen.has(r.email) && seen.add(r.email));
+}
+
+/** The workflow that asked for this mail; none when called outside an activity (unit tests). */
+function callingWorkflowId(): string | undefined {
+  try {
+    return Context.current().info.workflowExecution?.workflowId;
+  } catch {
+    return undefined;
+  }
 }
 
 function parse(input: SendMessageInput): SendMessageRequest {

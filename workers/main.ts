@@ -13,6 +13,7 @@ import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings, type TemporalSettings } from '../config/settings';
 import { MailConfigurationError } from '../notifications/outgoing';
 import { redact as redactSmtpUrl } from '../notifications/smtp-url';
+import { startPortal, type RunningPortal } from '../portal/start';
 import { startEmbeddedStore, type RunningEmbeddedStore } from '../store/embedded';
 import { storeFor, StoreUnavailableError, type Store } from '../store/store';
 import { redactDatabaseUrl } from '../store/urls';
@@ -86,6 +87,8 @@ async function run(
   running.add('worker connection', () => connection.close());
   const worker = await createWorker({ settings, directory, connection, store });
   running.worker = worker;
+  const portal = await startPortal({ settings, directory, store });
+  running.add('portal', () => portal.stop());
   if (running.stopping) worker.shutdown(); // a signal came while we were starting
   // If the server dies under us, stop the worker rather than poll a dead address for ever.
   server?.process.once('exit', (code) => {
@@ -94,7 +97,7 @@ async function run(
     running.stopping = true;
     worker.shutdown();
   });
-  printBanner(settings, server, embeddedStore, store);
+  printBanner(settings, server, embeddedStore, store, portal);
   await worker.run();
 }
 
@@ -157,6 +160,7 @@ function printBanner(
   server: RunningDevServer | undefined,
   embedded: RunningEmbeddedStore | undefined,
   store: Store,
+  portal: RunningPortal,
 ): void {
   const temporal = server
     ? [
@@ -172,6 +176,7 @@ function printBanner(
     'convene is running.',
     ...temporal,
     `  Store           ${embedded ? `${embedded.url} (embedded PGlite, data in ${settingsStoreDir(settings)})` : redactDatabaseUrl(store.url)}`,
+    `  Portal          ${portal.url}  (links in mail: ${settings.portal.publicUrl}; more: npm run portal)`,
     `  Outbox (mail)   ${settings.mail.smtpUrl ? 'SMTP ' + redactSmtpUrl(settings.mail.smtpUrl) : settings.mail.outboxDir}`,
     '  More workers    npm run worker   (in another terminal; they share the task queue and the store)',
     '  Check           npm run convene -- doctor',

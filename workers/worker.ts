@@ -49,6 +49,7 @@ export function createActivities(deps: Pick<WorkerDeps, 'settings' | 'directory'
       ledger: new SentLedger(store),
       now: () => new Date(),
       from: settings.mail.from,
+      publicUrl: settings.portal.publicUrl,
     }),
     ...createDocumentActivities({ documents: new DocumentStore(store) }),
     ...createCommitteeActivities({

@@ -1,0 +1,199 @@
+/**
+ * The portal's Fastify server: security headers, cookies, forms, the session and CSRF hooks, and
+ * the routes. Stateless: everything it knows is in Temporal or the store, so any number of
+ * instances serve the same people.
+ */
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import view from '@fastify/view';
+import type { Client } from '@temporalio/client';
+import { Eta } from 'eta';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { StandingCommitteeConfig } from '../config/committee';
+import type { Directory } from '../config/directory';
+import type { Ledger } from '../notifications/ledger';
+import type { MailTransport } from '../notifications/outgoing';
+import type { Store } from '../store/store';
+import { label, type LabelKey, type Language } from './labels';
+import { People, type Person } from './people';
+import { RateLimits } from './rate-limit';
+import { registerGroupRoutes } from './routes/groups';
+import { registerSignInRoutes } from './routes/sign-in';
+import { Sessions, SESSION_HOURS, type Session } from './sessions';
+import { SignInLinks } from './sign-in-links';
+import { csrfTokenFor, randomToken, sameToken } from './tokens';
+
+export interface PortalDeps {
+  client: Client;
+  taskQueue: string;
+  store: Store;
+  directory: Directory;
+  committee: StandingCommitteeConfig;
+  mail: { transport: MailTransport; ledger: Ledger; from: string };
+  publicUrl: string;
+  sessionSecret: string;
+}
+
+/** What every route may use: the parts, built once per instance. */
+export interface Portal {
+  deps: PortalDeps;
+  people: People;
+  sessions: Sessions;
+  links: SignInLinks;
+  rateLimits: RateLimits;
+}
+
+export const SESSION_COOKIE = 'convene_session';
+/** Before sign-in, forms are bound to this random id instead of a session. */
+export const PRE_SESSION_COOKIE = 'convene_pre';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session?: Session;
+    person?: Person;
+    /** The key the CSRF token of this browser's forms is bound to, and that token. */
+    csrfKey: string;
+    csrfToken: string;
+  }
+}
+
+const VIEWS = path.join(__dirname, 'views');
+const STYLESHEET = readFileSync(path.join(__dirname, 'static', 'portal.css'), 'utf8');
+
+export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, trustProxy: false, bodyLimit: 1024 * 1024 });
+  const portal: Portal = {
+    deps,
+    people: new People(deps),
+    sessions: new Sessions(deps.store),
+    links: new SignInLinks(deps.store),
+    rateLimits: new RateLimits(deps.store),
+  };
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    strictTransportSecurity: deps.publicUrl.startsWith('https:'),
+  });
+  await app.register(cookie, { secret: deps.sessionSecret });
+  await app.register(formbody);
+  await app.register(view, {
+    engine: { eta: new Eta({ views: VIEWS, autoEscape: true, cache: true }) },
+    root: VIEWS,
+    viewExt: 'eta',
+  });
+  app.decorateRequest('csrfKey', '');
+  app.decorateRequest('csrfToken', '');
+  app.addHook('preHandler', (request, reply) => identify(portal, request, reply));
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method === 'POST' && !csrfIsValid(portal, request)) {
+      return show(reply.code(403), request, 'message', {
+        title: t(request, 'error.csrf'),
+        text: t(request, 'error.csrf'),
+      });
+    }
+  });
+  app.get('/static/portal.css', (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET),
+  );
+  registerSignInRoutes(app, portal);
+  registerGroupRoutes(app, portal);
+  app.setNotFoundHandler((request, reply) =>
+    show(reply.code(404), request, 'message', {
+      title: t(request, 'error.notFound'),
+      text: t(request, 'error.notFound'),
+    }),
+  );
+  app.setErrorHandler((err: Error, request, reply) =>
+    show(reply.code(500), request, 'message', {
+      title: t(request, 'error.unavailable', { message: '' }),
+      text: t(request, 'error.unavailable', { message: err.message }),
+    }),
+  );
+  return app;
+}
+
+/** Who is asking: the session in the signed cookie, if it is still open in the store. */
+async function identify(portal: Portal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const id = unsigned(request, SESSION_COOKIE);
+  const session = id ? await portal.sessions.find(id) : undefined;
+  if (session) {
+    request.session = session;
+    request.person = portal.people.configured(session.email);
+    bindForms(portal, request, `session:${session.id}`);
+    return;
+  }
+  let pre = unsigned(request, PRE_SESSION_COOKIE);
+  if (!pre) {
+    pre = randomToken();
+    reply.setCookie(PRE_SESSION_COOKIE, pre, cookieOptions(portal, undefined));
+  }
+  bindForms(portal, request, `pre:${pre}`);
+}
+
+function bindForms(portal: Portal, request: FastifyRequest, key: string): void {
+  request.csrfKey = key;
+  request.csrfToken = csrfTokenFor(portal.deps.sessionSecret, key);
+}
+
+/** The cookie's value if its signature holds; a tampered cookie counts as none. */
+function unsigned(request: FastifyRequest, name: string): string | undefined {
+  const raw = request.cookies[name];
+  if (!raw) return undefined;
+  const result = request.unsignCookie(raw);
+  return result.valid && result.value ? result.value : undefined;
+}
+
+function csrfIsValid(portal: Portal, request: FastifyRequest): boolean {
+  const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+  return typeof sent === 'string' && Boolean(request.csrfKey) && sameToken(sent, request.csrfToken);
+}
+
+export function cookieOptions(portal: Portal, maxAgeSeconds: number | undefined) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: portal.deps.publicUrl.startsWith('https:'),
+    signed: true,
+    maxAge: maxAgeSeconds,
+  };
+}
+
+export const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 3600;
+
+export function languageOf(_request: FastifyRequest): Language {
+  return 'en';
+}
+
+export function t(request: FastifyRequest, key: LabelKey, values?: Record<string, string | number>): string {
+  return label(languageOf(request), key, values);
+}
+
+/** Renders a page with what every page needs: labels, the viewer, the CSRF token. */
+export function show(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  template: string,
+  data: Record<string, unknown>,
+): Promise<string> {
+  return reply.type('text/html; charset=utf-8').viewAsync(template, {
+    t: (key: LabelKey, values?: Record<string, string | number>) => t(request, key, values),
+    lang: languageOf(request),
+    viewer: request.person,
+    csrf: request.csrfToken,
+    ...data,
+  });
+}
