@@ -4,18 +4,21 @@
  */
 import type { Store } from '../store/store';
 
-export const SIGN_IN_REQUESTS_PER_MINUTE = 10;
+/** Per address: a person asks a few times at most; the eleventh in a minute is someone else. */
+export const SIGN_IN_REQUESTS_PER_ADDRESS = 10;
+/** Per client: an office behind one address signs in many people at once. */
+export const SIGN_IN_REQUESTS_PER_CLIENT = 30;
 
 export class RateLimits {
-  constructor(
-    private readonly store: Store,
-    private readonly perMinute = SIGN_IN_REQUESTS_PER_MINUTE,
-  ) {}
+  constructor(private readonly store: Store) {}
 
-  /** Counts one request against every bucket; false when any of them is over its limit. */
-  async allow(buckets: string[]): Promise<boolean> {
-    const counts = await Promise.all(buckets.map((b) => this.hit(b)));
-    return counts.every((n) => n <= this.perMinute);
+  /** Counts one sign-in request against both of its buckets; false when either is over its limit. */
+  async allowSignIn(email: string, client: string): Promise<boolean> {
+    const [byAddress, byClient] = await Promise.all([
+      this.hit(`address:${email}`),
+      this.hit(`client:${client}`),
+    ]);
+    return byAddress <= SIGN_IN_REQUESTS_PER_ADDRESS && byClient <= SIGN_IN_REQUESTS_PER_CLIENT;
   }
 
   private async hit(bucket: string): Promise<number> {

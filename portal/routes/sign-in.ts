@@ -38,7 +38,7 @@ export function registerSignInRoutes(app: FastifyInstance, portal: Portal): void
       });
     }
     const { email } = parsed.data;
-    const allowed = await portal.rateLimits.allow([`address:${email}`, `client:${request.ip}`]);
+    const allowed = await portal.rateLimits.allowSignIn(email, request.ip);
     if (!allowed) {
       return show(reply.code(429), request, 'sign-in', { next, email, error: t(request, 'signIn.tooMany') });
     }
