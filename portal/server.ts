@@ -99,10 +99,12 @@ export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
   app.addHook('preHandler', (request, reply) => identify(portal, request, reply));
   app.addHook('preHandler', async (request, reply) => {
     if (request.method === 'POST' && !csrfIsValid(portal, request)) {
-      return show(reply.code(403), request, 'message', {
+      // A hook stops the request only by sending: returning a value would run the route anyway.
+      const html = await show(reply.code(403), request, 'message', {
         title: t(request, 'error.csrf'),
         text: t(request, 'error.csrf'),
       });
+      return reply.send(html);
     }
   });
   app.get('/static/portal.css', (_request, reply) =>

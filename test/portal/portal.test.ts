@@ -26,6 +26,8 @@ const SLOW: CompressedTimeline = {
   graceSeconds: 60,
 };
 
+jest.setTimeout(120_000);
+
 const peacekeeping = GROUPS[2];
 const peacemaking = GROUPS[1];
 let p: TestPortal;
@@ -151,7 +153,12 @@ test('the organizer asks for a revision in the browser; the chair sees the comme
   expect((await chair.get(revised.location ?? '')).html).toContain('version 2');
 
   await organizer.get(path);
-  expect((await organizer.post(`${path}/review`, { version: '2', decision: 'accept' })).status).toBe(303);
+  const accepted = await organizer.post(`${path}/review`, { version: '2', decision: 'accept' });
+  expect([accepted.status, accepted.location, /class="refusal"[^<]*/.exec(accepted.html)?.[0]]).toEqual([
+    303,
+    path,
+    undefined,
+  ]);
   expect((await handle.query(groupStatusQuery)).status).toBe('accepted');
   expect((await chair.get(path)).html).toContain('Accepted by');
 });
@@ -160,7 +167,10 @@ test("a refusal shows the validator's sentence beside the action, and nothing is
   const chair = await signIn(peacemaking.chair, groupPath(peacemaking.id));
   await chair.get(groupPath(peacemaking.id));
   const refused = await chair.post(`${groupPath(peacemaking.id)}/submit`, { ...FORM, item1Duration: '2' });
-  expect(refused.status).toBe(422);
+  expect([refused.status, /class="refusal"[^<]*/.exec(refused.html)?.[0]]).toEqual([
+    422,
+    expect.stringContaining('at least 5'),
+  ]);
   expect(refused.html).toMatch(
     /id="submit-refusal"[^>]*>Not done: .*durationMinutes must be at least 5 minutes/,
   );
