@@ -8,6 +8,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
+import { loadHolidayCalendars, type HolidayCalendar } from '../calendar/holidays';
 import { findFairSlots } from '../calendar/slots';
 import {
   committeePolicyOf,
@@ -17,6 +18,7 @@ import {
 } from '../config/committee';
 import { placeIn, type Directory } from '../config/directory';
 import type { Settings } from '../config/settings';
+import { slotParticipant } from '../config/slot-participants';
 import { announceToCommittee, committeeIdeas } from '../clients/committee';
 import { carriedDecision, listDecisions, type DecisionFilter } from '../clients/decisions';
 import {
@@ -35,6 +37,8 @@ import type { CommitteeRoster, ReviewSlot } from '../domain/standing-committee';
 export interface CommitteeActivityDeps {
   settings: Settings;
   directory: Directory;
+  /** Holiday calendars by id; the shipped ones (config/holidays/) when absent. */
+  holidays?: ReadonlyMap<string, HolidayCalendar>;
   committee: StandingCommitteeConfig;
   /** A Temporal client for visibility and queries; connected on first use. */
   client: () => Promise<Client>;
@@ -59,7 +63,8 @@ export interface CommitteeActivities {
   loadCommitteeRoster(): Promise<LoadedCommitteeRoster>;
   buildDigest(input: { from: string; to?: string; ideas: Idea[]; rehearsal?: boolean }): Promise<Digest>;
   getCarryForward(input: { sinceIso?: string; rehearsal?: boolean }): Promise<CarryForward>;
-  proposeReviewSlot(input: { fromIso: string }): Promise<ReviewSlot | null>;
+  /** `pastInconvenienced`: who was outside working hours at each earlier review, oldest first. */
+  proposeReviewSlot(input: { fromIso: string; pastInconvenienced?: string[][] }): Promise<ReviewSlot | null>;
   notifyCommitteeOfDecisions(input: NewDecisions): Promise<void>;
 }
 
@@ -107,9 +112,9 @@ export function createCommitteeActivities(deps: CommitteeActivityDeps): Committe
       return { decisions: decisions.sort(byEditionAndRef), ideas };
     },
 
-    async proposeReviewSlot({ fromIso }) {
+    async proposeReviewSlot({ fromIso, pastInconvenienced = [] }) {
       const policy = committeePolicyOf(deps.settings, deps.committee);
-      return reviewSlot(deps, Date.parse(fromIso), policy);
+      return reviewSlot(deps, Date.parse(fromIso), policy, pastInconvenienced);
     },
 
     async notifyCommitteeOfDecisions(input) {
@@ -182,24 +187,32 @@ async function mapWithLimit<T, R>(
 // ── Review meeting ──────────────────────────────────────────────────────────────────────────────────
 
 /** The fairest slot for the members, weighting the chair double; none when the window has no slot. */
-function reviewSlot(deps: CommitteeActivityDeps, fromMs: number, policy: CommitteePolicy): ReviewSlot | null {
+/**
+ * The fairest review meeting in the policy's window: members' zones, working hours, weekends and
+ * holidays, with the unsocial hours of earlier reviews (`pastInconvenienced`) rotated onto others.
+ */
+function reviewSlot(
+  deps: CommitteeActivityDeps,
+  fromMs: number,
+  policy: CommitteePolicy,
+  pastInconvenienced: string[][],
+): ReviewSlot | null {
   const { members } = deps.committee.roster;
   const { duration, earliest, latest } = policy.reviewMeeting;
+  const calendars = deps.holidays ?? loadHolidayCalendars();
   const slots = findFairSlots({
-    participants: members.map((m) => {
-      const org = deps.directory.require(m.organization);
-      return {
+    participants: members.map((m) =>
+      slotParticipant(deps.directory.require(m.organization), calendars, {
         id: m.email,
         timeZone: m.timeZone,
-        workingHours: org.businessHours,
-        weekendDays: org.weekendDays,
         weight: m.chair ? 2 : 1,
-      };
-    }),
+      }),
+    ),
     duration,
     from: new Date(addIsoDuration(fromMs, earliest)).toISOString(),
     to: new Date(addIsoDuration(fromMs, latest)).toISOString(),
     step: 'PT30M',
+    history: pastInconvenienced.map((inconvenienced) => ({ inconvenienced })),
     limit: 1,
   });
   const best = slots.slots[0];

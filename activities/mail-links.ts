@@ -8,6 +8,22 @@
  */
 import type { Message } from '../domain/messages';
 
+/** The messages of a working group that ask its chair (or the organizer) to act on its page. */
+const SUBMIT_LINK_KINDS = [
+  'call-for-inputs',
+  'input-reminder',
+  'input-overdue',
+  'input-escalation',
+  'revision-requested',
+  'extension-granted',
+  'extension-denied',
+] as const satisfies Message['kind'][];
+type WithSubmitLink = Extract<Message, { kind: (typeof SUBMIT_LINK_KINDS)[number] }>;
+
+function hasSubmitLink(message: Message): message is WithSubmitLink {
+  return (SUBMIT_LINK_KINDS as readonly string[]).includes(message.kind);
+}
+
 const GROUP_WORKFLOW = /^hlm-r?\d+-wg-[a-z][a-z0-9-]*$/;
 
 /** The portal page a message from `workflowId` asks its reader to act on, if there is one. */
@@ -18,18 +34,6 @@ export function withPageLink(
 ): Message {
   if (!publicUrl || !workflowId || !GROUP_WORKFLOW.test(workflowId)) return message;
   const page = `${publicUrl}/groups/${workflowId}`;
-  switch (message.kind) {
-    case 'call-for-inputs':
-    case 'input-reminder':
-    case 'input-overdue':
-    case 'input-escalation':
-    case 'revision-requested':
-    case 'extension-granted':
-    case 'extension-denied':
-      return message.data.submitUrl
-        ? message
-        : ({ ...message, data: { ...message.data, submitUrl: page } } as Message);
-    default:
-      return message;
-  }
+  if (!hasSubmitLink(message) || message.data.submitUrl) return message;
+  return { ...message, data: { ...message.data, submitUrl: page } } as Message;
 }

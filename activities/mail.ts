@@ -10,6 +10,7 @@
 import { issueLines } from '../domain/issues';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { listIdFor } from '../notifications/list-id';
 import type { z } from 'zod';
 import { composeMail } from '../notifications/compose';
 import type { Recipient } from '../notifications/fields';
@@ -45,7 +46,7 @@ export function createMailActivities(deps: MailDeps): MailActivities {
       const parsed = parse(input);
       const request = {
         ...parsed,
-        message: withPageLink(parsed.message, callingWorkflowId(), deps.publicUrl),
+        message: withPageLink(parsed.message, sendingWorkflowId(), deps.publicUrl),
       };
       // All recipients go at once (the SMTP pool bounds the connections); a failure for one
       // must not stop the others, whose outcomes the ledger keeps for the retry.
@@ -65,7 +66,14 @@ async function deliver(deps: MailDeps, request: SendMessageRequest, recipient: R
   const messageId = messageIdFor(key, deps.from);
   const copy = { idempotencyKey: request.idempotencyKey, recipient: recipient.email };
   const { record, replayed } = await deps.ledger.once(copy, async () => {
-    const mail = composeMail(request, recipient, { messageId, from: deps.from, now: deps.now() });
+    const workflowId = sendingWorkflowId();
+    const listId = workflowId && listIdFor(workflowId, deps.from);
+    const mail = composeMail(request, recipient, {
+      messageId,
+      from: deps.from,
+      now: deps.now(),
+      ...(listId ? { listId } : {}),
+    });
     return { messageId, subject: mail.subject, ...(await deps.transport.send(mail)) };
   });
   const { status, subject, serverReply } = record;
@@ -86,15 +94,6 @@ function uniqueByEmail(recipients: Recipient[]): Recipient[] {
   return recipients.filter((r) => !seen.has(r.email) && seen.add(r.email));
 }
 
-/** The workflow that asked for this mail; none when called outside an activity (unit tests). */
-function callingWorkflowId(): string | undefined {
-  try {
-    return Context.current().info.workflowExecution?.workflowId;
-  } catch {
-    return undefined;
-  }
-}
-
 function parse(input: SendMessageInput): SendMessageRequest {
   const parsed = SendMessageInput.safeParse(input);
   if (parsed.success) return parsed.data;
@@ -113,4 +112,13 @@ function mostSerious(errors: unknown[]): unknown {
   const config = errors.find((e) => e instanceof MailConfigurationError);
   if (config) return ApplicationFailure.nonRetryable(config.message, 'MailConfigurationError');
   return errors[0];
+}
+
+/** The workflow this activity runs for; none when called outside an activity (a script, a test). */
+function sendingWorkflowId(): string | undefined {
+  try {
+    return Context.current().info.workflowExecution?.workflowId;
+  } catch {
+    return undefined;
+  }
 }

@@ -13,6 +13,7 @@ import { registerDocument } from './commands/document';
 import { registerInput } from './commands/input';
 import { registerOrgs } from './commands/orgs';
 import { registerReport } from './commands/report';
+import { registerSlots } from './commands/slots';
 import { RejectedError, UpdateFailedError } from './act';
 import { UserError, type Output } from './output';
 
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerInput(program, output);
   registerAgenda(program, output);
   registerDocument(program, output);
+  registerSlots(program, output);
   return program;
 }
 

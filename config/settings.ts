@@ -8,6 +8,7 @@ import { Duration } from 'luxon';
 import { z } from 'zod';
 import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
 import { embeddedStoreUrl } from '../store/urls';
+import type { DkimSettings } from '../notifications/dkim';
 import { ConfigError, describeIssues } from './problems';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -78,6 +79,15 @@ const EnvSchema = z.object({
       'must be an address, optionally with a name: "convene <convene@example.org>"',
     )
     .default('convene <convene@example.org>'),
+  MAIL_DKIM_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name, e.g. un.example.org')
+    .optional(),
+  MAIL_DKIM_SELECTOR: z
+    .string()
+    .regex(/^[a-z0-9._-]+$/i, 'must be a DNS label, e.g. convene')
+    .optional(),
+  MAIL_DKIM_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: LogLevel.default('info'),
   CONVENE_REMINDER_OFFSETS_DAYS: z
     .string()
@@ -111,6 +121,8 @@ const FIXES: Record<string, string> = {
   SMTP_URL: 'unset it to write mail to the outbox folder, or give smtp://user:pass@host:port',
   MAIL_FROM: 'e.g. MAIL_FROM="convene <convene@example.org>"',
   LOG_LEVEL: 'use one of debug, info, warn, error',
+  MAIL_DKIM_DOMAIN: 'the domain whose DNS publishes the key (the d= of the signature)',
+  MAIL_DKIM_SELECTOR: 'the selector of <selector>._domainkey.<domain> in DNS',
   CONVENE_REMINDER_OFFSETS_DAYS: 'e.g. CONVENE_REMINDER_OFFSETS_DAYS=14,7,1',
   CONVENE_OVERDUE_GRACE: 'e.g. P3D for three days',
   CONVENE_DECISION_REPORT_CADENCE: 'e.g. P3M for quarterly',
@@ -159,7 +171,7 @@ export interface Settings {
   committeeWorkflowId: string;
   dataDir: string;
   directoryFile: string;
-  mail: { smtpUrl?: string; from: string; outboxDir: string };
+  mail: { smtpUrl?: string; from: string; outboxDir: string; dkim?: DkimSettings };
   portal: PortalSettings;
   logLevel: LogLevel;
   policies: {
@@ -193,7 +205,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
     committeeWorkflowId: e.CONVENE_COMMITTEE_ID,
     dataDir,
     directoryFile: path.resolve(root, e.CONVENE_DIRECTORY_FILE),
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      outboxDir: path.join(dataDir, 'outbox'),
+      ...dkimOf(e, root),
+    },
     portal: portalSettings(e, dataDir),
     logLevel: e.LOG_LEVEL,
     policies: {
@@ -253,3 +270,28 @@ function definedOnly(env: Record<string, string | undefined>): Record<string, st
 
 /** The configuration table of the README, kept next to the schema it documents. */
 export const SETTINGS_KEYS = Object.keys(EnvSchema.shape);
+
+/** DKIM signing needs all three settings or none: half of them is a mistake to name. */
+function dkimOf(e: z.infer<typeof EnvSchema>, root: string): { dkim?: DkimSettings } {
+  const given = {
+    MAIL_DKIM_DOMAIN: e.MAIL_DKIM_DOMAIN,
+    MAIL_DKIM_SELECTOR: e.MAIL_DKIM_SELECTOR,
+    MAIL_DKIM_KEY_FILE: e.MAIL_DKIM_KEY_FILE,
+  };
+  const missing = Object.entries(given)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (missing.length === 3) return {};
+  if (missing.length) {
+    throw new ConfigError('The environment', [
+      `${missing.join(', ')}: DKIM signing needs MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR and MAIL_DKIM_KEY_FILE together; set the missing ones or unset them all`,
+    ]);
+  }
+  return {
+    dkim: {
+      domainName: e.MAIL_DKIM_DOMAIN!,
+      keySelector: e.MAIL_DKIM_SELECTOR!,
+      keyFile: path.resolve(root, e.MAIL_DKIM_KEY_FILE!),
+    },
+  };
+}

@@ -160,6 +160,11 @@ export class PreparationCycle {
       log: [],
     };
   }
+  /** The cycle as it now stands: its input with the meeting and the Council's as since moved. */
+  currentPlan(): CycleInput {
+    const { securityCouncil } = this.state;
+    return { ...this.input, meeting: this.state.meeting, ...(securityCouncil ? { securityCouncil } : {}) };
+  }
 
   // ── who is who ────────────────────────────────────────────────────────────────────────────────────
 

@@ -85,6 +85,11 @@ export class StandingCommittee {
     });
   }
 
+  /** Who was outside working hours at each review proposed so far, oldest first: the burden to rotate. */
+  pastReviewBurden(): string[][] {
+    return this.state.digests.flatMap((d) => (d.reviewSlot ? [d.reviewSlot.inconvenienced] : []));
+  }
+
   static initial(now: string): CommitteeState {
     return {
       ideas: [],

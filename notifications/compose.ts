@@ -10,6 +10,8 @@ export interface Envelope {
   messageId: string;
   from: string;
   now: Date;
+  /** The List-Id of the workflow that sends, when there is one (see list-id.ts). */
+  listId?: string;
 }
 
 export function composeMail(
@@ -35,6 +37,7 @@ export function composeMail(
       'Auto-Submitted': 'auto-generated',
       'X-Auto-Response-Suppress': 'OOF, AutoReply',
       'X-Convene-Kind': message.kind,
+      ...(envelope.listId ? { 'List-Id': envelope.listId } : {}),
       ...(rehearsal ? { 'X-Convene-Rehearsal': 'yes' } : {}),
     },
   };

@@ -4,11 +4,12 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type DKIM from 'nodemailer/lib/dkim';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { createFileOnce } from './files';
 import { toMailOptions, type MailTransport, type OutgoingMail, type SendOutcome } from './outgoing';
 
-export function outboxTransport(outboxDir: string): MailTransport {
+export function outboxTransport(outboxDir: string, dkim?: DKIM.Options): MailTransport {
   let ready: Promise<unknown> | undefined;
   return {
     kind: 'outbox',
@@ -17,7 +18,7 @@ export function outboxTransport(outboxDir: string): MailTransport {
       ready ??= fs.mkdir(outboxDir, { recursive: true });
       await ready;
       const file = path.join(outboxDir, fileName(mail));
-      const eml = await new MailComposer(toMailOptions(mail)).compile().build();
+      const eml = await new MailComposer(toMailOptions(mail, dkim)).compile().build();
       // The name comes from the Message-ID: a message written twice is found, not duplicated.
       const written = await createFileOnce(file, eml, { durable: true });
       return { status: 'delivered', serverReply: `${written ? 'written to' : 'already in'} ${file}` };

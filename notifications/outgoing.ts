@@ -2,6 +2,7 @@
  * A message ready to go, and what a transport promises to do with it. Both transports build the
  * message with nodemailer from the same options, so an `.eml` in the outbox is what SMTP would carry.
  */
+import type DKIM from 'nodemailer/lib/dkim';
 import type Mail from 'nodemailer/lib/mailer';
 import type { CalendarPart } from './ics';
 import type { DeliveryStatus } from './request';
@@ -46,8 +47,9 @@ export class MailTemporaryError extends Error {
 }
 
 /** The one place a message becomes nodemailer options, shared by both transports. */
-export function toMailOptions(mail: OutgoingMail): Mail.Options {
+export function toMailOptions(mail: OutgoingMail, dkim?: DKIM.Options): Mail.Options {
   return {
+    ...(dkim ? { dkim } : {}),
     messageId: mail.messageId,
     from: mail.from,
     to: { name: mail.to.name, address: mail.to.address },

@@ -1,5 +1,6 @@
 /** Mail through an SMTP server, over a small pool of reused connections. */
 import nodemailer from 'nodemailer';
+import type DKIM from 'nodemailer/lib/dkim';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import {
   MailConfigurationError,
@@ -18,6 +19,7 @@ export interface SmtpSettings {
   from: string;
   tls?: { rejectUnauthorized?: boolean };
   pool?: { maxConnections?: number };
+  dkim?: DKIM.Options;
 }
 
 export function smtpTransport(settings: SmtpSettings): MailTransport {
@@ -40,7 +42,7 @@ export function smtpTransport(settings: SmtpSettings): MailTransport {
     description: `SMTP server ${server}`,
     async send(mail: OutgoingMail): Promise<SendOutcome> {
       try {
-        const info = await transporter.sendMail(toMailOptions(mail));
+        const info = await transporter.sendMail(toMailOptions(mail, settings.dkim));
         return { status: 'delivered', serverReply: info.response };
       } catch (err) {
         return settle(err, mail.to.address, server);

@@ -45,6 +45,7 @@ import {
   cancelUpdate,
   commentOnAgendaUpdate,
   cycleStatusQuery,
+  cyclePlanQuery,
   recordOutcomeUpdate,
   rescheduleUpdate,
   securityCouncilMovedUpdate,
@@ -85,6 +86,7 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
   const c = new Cycle(input);
   // ── what people can do ──────────────────────────────────────────────────────────────────────────
   setHandler(cycleStatusQuery, () => c.rules.status());
+  setHandler(cyclePlanQuery, () => c.rules.currentPlan());
   setHandler(groupUpdatedSignal, (summary) => c.rules.groupUpdated(summary));
   c.wire(rescheduleUpdate, c.checks.reschedule, c.reschedule);
   c.wire(securityCouncilMovedUpdate, c.checks.councilMoved, c.councilMoved);

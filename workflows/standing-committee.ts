@@ -177,15 +177,15 @@ async function sendDigest(committee: StandingCommittee, requestedBy?: string): P
   const from = committee.state.lastDigestAt;
   const ideas: Idea[] = committee.ideasSince(from);
   const digest = await visibility.buildDigest({ from, to: now(), ideas });
-  const slot = await proposeSlot();
+  const slot = await proposeSlot(committee.pastReviewBurden());
   const record = committee.recordDigest(digest, slot, requestedBy);
   await mailDigest(committee, digest);
   return record;
 }
 
-async function proposeSlot(): Promise<ReviewSlot | null> {
+async function proposeSlot(pastInconvenienced: string[][]): Promise<ReviewSlot | null> {
   try {
-    return await visibility.proposeReviewSlot({ fromIso: now() });
+    return await visibility.proposeReviewSlot({ fromIso: now(), pastInconvenienced });
   } catch (err) {
     log.warn('no review slot could be proposed', { error: String(err) });
     return null;

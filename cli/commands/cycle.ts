@@ -17,6 +17,7 @@ import {
   type PreparationCycleWorkflow,
 } from '../../workflows/definitions/preparation-cycle';
 import { cycleHandle } from '../cycle-target';
+import { registerDraftNext } from './cycle-draft';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { printCycleStatus } from '../status-view';
 import { withClient } from '../temporal';
@@ -197,6 +198,7 @@ Examples:
         console.log(`Cancelled at ${formatInZone(result.cancelledAt, 'UTC')}. Everyone has been told.`);
       });
     });
+  registerDraftNext(cycle, output);
 }
 
 export async function queryStatus(

@@ -17,12 +17,13 @@ import { issueLines } from '../../domain/issues';
 import {
   DECISION_STATUSES,
   DecisionStatus,
+  EditionKey,
   isOverdueAt,
   type ActionReceipt,
   type DecisionView,
 } from '../../domain/decision';
 import { DecisionFile, organizationsNamed, trackingInputs } from '../../domain/decision-import';
-import { workflowIds } from '../../domain/ids';
+import { editionKey, workflowIds } from '../../domain/ids';
 import {
   claimImplementedUpdate,
   decisionStatusQuery,
@@ -76,12 +77,20 @@ export function listFilter(o: ListOptions, settings: Settings, now = new Date())
   if (status && !status.success) {
     throw new UserError(`--status must be one of ${DECISION_STATUSES.join(', ')}; got "${o.status}"`);
   }
+  // "--edition 8 --rehearsal" and "--edition r8" both mean the rehearsal of the eighth meeting.
+  const rehearsal = Boolean(o.rehearsal) || Boolean(o.edition?.startsWith('r'));
+  const edition = o.edition && editionKey(Number(o.edition.replace(/^r/, '')), rehearsal);
+  if (o.edition && !EditionKey.safeParse(edition).success) {
+    throw new UserError(
+      `--edition must be a meeting number such as 7 (or r7 for its rehearsal); got "${o.edition}"`,
+    );
+  }
   return {
     taskQueue: settings.taskQueue,
-    rehearsal: Boolean(o.rehearsal),
+    rehearsal,
     ...(status ? { status: status.data } : {}),
     ...(o.lead ? { lead: o.lead.toLowerCase() } : {}),
-    ...(o.edition ? { edition: o.edition } : {}),
+    ...(edition ? { edition } : {}),
     ...(o.overdue ? { overdueAt: now.toISOString() } : {}),
   };
 }
@@ -153,6 +162,15 @@ export function describeDecision(v: DecisionView): string {
           ? ` — ${c.outcome.verdict} by ${c.outcome.by}: ${c.outcome.reasons}`
           : ' — awaiting verification'),
     ),
+    ...v.statusChanges.map((c) => `  status ${c.at}: ${c.from} → ${c.to} by ${c.by}: ${c.why}`),
+    ...v.extensions.map((c) => `  due date moved ${c.at} by ${c.by}: ${c.from} → ${c.to}: ${c.reason}`),
+    ...v.leadChanges.map((c) => `  lead changed ${c.at} by ${c.by}: ${c.from} → ${c.to}: ${c.reason}`),
+    ...(v.closure
+      ? [
+          `  closed ${v.closure.at}: ${v.closure.status} by ${v.closure.by}: ${v.closure.reasons}` +
+            (v.closure.supersededBy ? ` (superseded by ${v.closure.supersededBy})` : ''),
+        ]
+      : []),
     ...v.notices.map(
       (n) =>
         `  notice ${n.at}: ${n.kind}${n.step !== undefined ? ` step ${n.step + 1}` : ''} to ${n.audience}`,

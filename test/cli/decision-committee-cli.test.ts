@@ -124,6 +124,7 @@ test('a claim goes from the lead to the committee and back, and is verified the 
 
   const shown = ok(await run('decision', 'show', id));
   expect(shown).toContain('status: verified');
+  expect(shown).toMatch(/status \S+: implementation-claimed → verified by committee@eu\.example\.org: /);
   expect(shown).toContain(`60% Databank designed.`);
   expect(shown).toMatch(
     /claim .* Databank online\. — rejected by committee@eu\.example\.org: The link is empty\./,
@@ -190,10 +191,17 @@ test('the due date moves, the lead changes, and decisions are withdrawn or super
   expect(badLead.code).toBe(1);
   expect(badLead.stderr.trim()).toMatch(/^Rejected: unknown organization "atlantis"; known ids: /);
 
-  expect(ok(await run('decision', 'show', moving.workflowId))).toContain(
-    `due ${later} (originally ${before.dueDate})`,
+  const movingShown = ok(await run('decision', 'show', moving.workflowId));
+  expect(movingShown).toContain(`due ${later} (originally ${before.dueDate})`);
+  expect(movingShown).toMatch(
+    new RegExp(`due date moved \\S+ by ${MEMBER_EU}: ${before.dueDate} → ${later}: Funding delayed\\.`),
   );
-  expect(ok(await run('decision', 'show', withdrawn.workflowId))).toMatch(/lead: IGAD;/);
+  const reassignedShown = ok(await run('decision', 'show', withdrawn.workflowId));
+  expect(reassignedShown).toMatch(/lead: IGAD;/);
+  expect(reassignedShown).toMatch(new RegExp(`lead changed \\S+ by ${ORGANIZER}: au → igad: IGAD leads\\.`));
+  expect(ok(await run('decision', 'show', replaced.workflowId))).toMatch(
+    new RegExp(`closed \\S+: withdrawn by ${ORGANIZER}: Overtaken by events\\.`),
+  );
   expect(
     ok(
       await run(

@@ -110,6 +110,8 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
       expect.stringMatching(/invitation/i),
     ]),
   );
+  // The cycle's and its groups' messages are one list for mail clients to file.
+  expect(new Set(chair.map((m) => m.listId))).toEqual(new Set(['<hlm-101.example.org>']));
   const focal = mailTo(mail, 'focal.point@eu.example.org');
   const invitation = focal.find((m) => /invitation/i.test(m.subject));
   expect(invitation?.calendar).toMatch(/METHOD:REQUEST/);

@@ -58,6 +58,11 @@ test('importing the example as a rehearsal starts twenty decisions of edition r7
   ]);
   expect(again.stdout).toContain('0 started, 20 already tracked.');
   expect(listed).toHaveLength(20);
+  // The edition as people say it, with --rehearsal, finds the same twenty.
+  const byNumber = await convene(['--json', 'decision', 'list', '--edition', '7', '--rehearsal'], env);
+  expect(JSON.parse(byNumber.stdout)).toHaveLength(20);
+  const real = await convene(['--json', 'decision', 'list', '--edition', '7'], env);
+  expect(JSON.parse(real.stdout)).toEqual([]);
 
   // The import started this file's own committee (CONVENE_COMMITTEE_ID) and announced the twenty.
   const committee = h.t.client.workflow.getHandle(h.committeeId);

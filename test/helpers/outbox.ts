@@ -10,6 +10,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   calendar?: string;
+  /** The List-Id header as sent, e.g. `<hlm-7.example.org>`. */
+  listId?: string;
 }
 
 export async function readOutbox(outboxDir: string): Promise<ReceivedMail[]> {
@@ -33,6 +35,7 @@ export async function readOutbox(outboxDir: string): Promise<ReceivedMail[]> {
         text: parsed.text ?? '',
         html: typeof parsed.html === 'string' ? parsed.html : '',
         calendar,
+        listId: parsed.headerLines.find((h) => h.key === 'list-id')?.line.replace(/^List-Id:\s*/i, ''),
       };
     }),
   );

@@ -33,6 +33,8 @@ export const recordOutcomeUpdate = defineUpdate<
 >('recordOutcome');
 export const cancelUpdate = defineUpdate<{ cancelledAt: string }, [CancelRequest]>('cancel');
 export const cycleStatusQuery = defineQuery<CycleStatus>('status');
+/** The cycle's input as it now stands (meeting and Council dates as moved): the base of next year's. */
+export const cyclePlanQuery = defineQuery<CycleInput>('plan');
 
 /** The whole state of a cycle, with what is pending from whom now. */
 export type CycleStatus = CycleState;

@@ -1,0 +1,50 @@
+/** `convene cycle draft-next <edition>`: next year's cycle specification, drafted from this one. */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import YAML from 'yaml';
+import { draftNextCycle } from '../../config/next-cycle';
+import { cyclePlanQuery } from '../../workflows/definitions/preparation-cycle';
+import { cycleHandle } from '../cycle-target';
+import { printJson, UserError, type Output } from '../output';
+import { withClient } from '../temporal';
+
+export function registerDraftNext(cycle: Command, output: () => Output): void {
+  cycle
+    .command('draft-next <edition>')
+    .description("draft next year's specification: same partners, groups and chairs, dates 52 weeks on")
+    .option('--out <file>', 'write it to this file instead of printing it')
+    .addHelpText(
+      'after',
+      `
+The meeting and the Security Council's meeting move by 52 weeks, so they keep their weekdays and
+still coincide; check the dates with the Council presidency, edit, then launch it.
+
+Example:
+  $ convene cycle draft-next 27 --out hlm-28.yaml
+  $ convene cycle start hlm-28.yaml`,
+    )
+    .action(async (edition: string, o: { out?: string }) => {
+      await withClient(async (client) => {
+        const plan = await cycleHandle(client, edition)
+          .query(cyclePlanQuery)
+          .catch((err: unknown) => {
+            if (err instanceof WorkflowNotFoundError) throw new UserError(`There is no cycle ${edition}.`);
+            throw err;
+          });
+        if (plan.rehearsal) {
+          throw new UserError(
+            `${edition} is a rehearsal; draft the next meeting from a real cycle (its edition without the r)`,
+          );
+        }
+        const draft = draftNextCycle(plan);
+        if (output().json && !o.out) return printJson(draft);
+        const text = `# Drafted from cycle ${plan.edition} on ${new Date().toISOString()}: edit, then\n# convene cycle start <this file>\n${YAML.stringify(draft)}`;
+        if (!o.out) return void process.stdout.write(text);
+        writeFileSync(o.out, text, { mode: 0o600 });
+        console.log(
+          `Drafted: edition ${draft.edition} in ${o.out}. Edit it, then \`convene cycle start ${o.out}\`.`,
+        );
+      });
+    });
+}

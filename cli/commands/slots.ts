@@ -1,0 +1,146 @@
+/**
+ * `convene slots`: fair meeting times for any set of organizations. Each one's zone, working hours,
+ * weekend and holidays come from the directory; the unsocial hours borne at the committee's earlier
+ * reviews are rotated onto others.
+ */
+import type { Command } from 'commander';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { loadHolidayCalendars } from '../../calendar/holidays';
+import { findFairSlots } from '../../calendar/slots';
+import type { FairSlots } from '../../calendar/contracts';
+import { loadStandingCommittee } from '../../config/committee';
+import { loadDirectory, type Directory } from '../../config/directory';
+import type { Settings } from '../../config/settings';
+import { slotParticipant } from '../../config/slot-participants';
+import { committeeStatusQuery } from '../../workflows/definitions/standing-committee';
+import { printJson, printTable, UserError, type Output } from '../output';
+import { withClient } from '../temporal';
+
+interface SlotsOptions {
+  orgs: string;
+  duration: string;
+  between: string[];
+  limit: string;
+}
+
+export function registerSlots(program: Command, output: () => Output): void {
+  program
+    .command('slots')
+    .description('propose fair meeting times for organizations across zones, weekends and holidays')
+    .requiredOption('--orgs <ids>', 'organization ids, comma-separated (see `convene orgs list`)')
+    .requiredOption('--duration <length>', 'how long the meeting lasts: 90m, 2h, 1h30m or PT90M')
+    .requiredOption(
+      '--between <dates...>',
+      'the first and last day to consider (UTC), e.g. 2027-03-01 2027-03-31',
+    )
+    .option('--limit <n>', 'how many proposals', '5')
+    .addHelpText(
+      'after',
+      `
+Each proposal shows every organization's local time; a * marks a time outside its working hours.
+Organizations that bore unsocial hours at the standing committee's earlier reviews are spared first.
+
+Example:
+  $ convene slots --orgs au,eu,pif --duration 90m --between 2027-03-01 2027-03-31`,
+    )
+    .action(async (o: SlotsOptions) => {
+      await withClient(async (client, settings) => {
+        const directory = loadDirectory(settings.directoryFile);
+        const slots = findFairSlots({
+          participants: organizationsOf(o.orgs, directory).map((org) =>
+            slotParticipant(org, loadHolidayCalendars()),
+          ),
+          duration: isoDuration(o.duration),
+          ...window(o.between),
+          step: 'PT30M',
+          history: await pastBurden(client, settings, directory),
+          limit: positive(o.limit, '--limit'),
+        });
+        if (output().json) return printJson(slots);
+        printSlots(slots);
+      });
+    });
+}
+
+function organizationsOf(ids: string, directory: Directory) {
+  return ids
+    .split(',')
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean)
+    .map((id) => {
+      const org = directory.get(id);
+      if (!org) {
+        const known = directory.organizations.map((x) => x.id).join(', ');
+        throw new UserError(`--orgs: unknown organization "${id}"; known ids: ${known}`);
+      }
+      return org;
+    });
+}
+
+/** "90m", "2h", "1h30m" or an ISO duration, as ISO. */
+export function isoDuration(text: string): string {
+  if (/^P/i.test(text)) return text.toUpperCase();
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?$/i.exec(text.trim());
+  if (!m || (!m[1] && !m[2])) {
+    throw new UserError(`--duration must be a length such as 90m, 2h, 1h30m or PT90M; got "${text}"`);
+  }
+  return `PT${m[1] ? `${m[1]}H` : ''}${m[2] ? `${m[2]}M` : ''}`;
+}
+
+function window(between: string[]): { from: string; to: string } {
+  const [first, last] = between;
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (between.length !== 2 || !day.test(first ?? '') || !day.test(last ?? '')) {
+    throw new UserError('--between needs two days, e.g. --between 2027-03-01 2027-03-31');
+  }
+  const from = Date.parse(`${first}T00:00:00Z`);
+  const to = Date.parse(`${last}T00:00:00Z`) + 86_400_000;
+  if (Number.isNaN(from) || Number.isNaN(to) || to <= from) {
+    throw new UserError(`--between: ${first} must be a real day on or before ${last}`);
+  }
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
+
+function positive(text: string, option: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`${option} must be a whole number from 1; got "${text}"`);
+  return n;
+}
+
+/** Who, by organization, was outside working hours at each review the committee has proposed. */
+async function pastBurden(client: Client, settings: Settings, directory: Directory) {
+  const members = new Map(
+    loadStandingCommittee(directory).roster.members.map((m) => [m.email, m.organization]),
+  );
+  try {
+    const status = await client.workflow.getHandle(settings.committeeWorkflowId).query(committeeStatusQuery);
+    return status.digests.flatMap((d) =>
+      d.reviewSlot
+        ? [{ inconvenienced: d.reviewSlot.inconvenienced.map((email) => members.get(email) ?? email) }]
+        : [],
+    );
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return [];
+    throw err;
+  }
+}
+
+function printSlots(result: FairSlots): void {
+  if (!result.slots.length) {
+    console.log('No slot in that window: every day is a weekend or holiday somewhere. Widen --between.');
+    return;
+  }
+  const ids = result.slots[0]!.participants.map((p) => p.id);
+  printTable(
+    ['start (UTC)', ...ids, 'unsocial hours'],
+    result.slots.map((slot) => [
+      slot.start.slice(0, 16).replace('T', ' '),
+      ...slot.participants.map(
+        (p) => `${p.localStart.slice(5, 16).replace('T', ' ')}${p.insideWorkingHours ? '' : '*'}`,
+      ),
+      slot.inconvenienced.join(', ') || 'nobody',
+    ]),
+  );
+  console.log(`\n${result.candidatesConsidered} start times considered; * = outside working hours.`);
+}
