@@ -9,56 +9,26 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import view from '@fastify/view';
-import type { Client } from '@temporalio/client';
 import { Eta } from 'eta';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { StandingCommitteeConfig } from '../config/committee';
-import type { Directory } from '../config/directory';
-import type { Ledger } from '../notifications/ledger';
-import type { MailTransport } from '../notifications/outgoing';
-import type { Store } from '../store/store';
-import { label, type LabelKey, type Language } from './labels';
-import { People, type Person } from './people';
+import { People } from './people';
 import { RateLimits } from './rate-limit';
 import { registerGroupRoutes } from './routes/groups';
 import { registerSignInRoutes } from './routes/sign-in';
-import { Sessions, SESSION_HOURS, type Session } from './sessions';
+import { Sessions } from './sessions';
 import { SignInLinks } from './sign-in-links';
 import { csrfTokenFor, randomToken, sameToken } from './tokens';
+import {
+  cookieOptions,
+  PRE_SESSION_COOKIE,
+  SESSION_COOKIE,
+  show,
+  t,
+  type Portal,
+  type PortalDeps,
+} from './pages';
 
-export interface PortalDeps {
-  client: Client;
-  taskQueue: string;
-  store: Store;
-  directory: Directory;
-  committee: StandingCommitteeConfig;
-  mail: { transport: MailTransport; ledger: Ledger; from: string };
-  publicUrl: string;
-  sessionSecret: string;
-}
-
-/** What every route may use: the parts, built once per instance. */
-export interface Portal {
-  deps: PortalDeps;
-  people: People;
-  sessions: Sessions;
-  links: SignInLinks;
-  rateLimits: RateLimits;
-}
-
-export const SESSION_COOKIE = 'convene_session';
-/** Before sign-in, forms are bound to this random id instead of a session. */
-export const PRE_SESSION_COOKIE = 'convene_pre';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    session?: Session;
-    person?: Person;
-    /** The key the CSRF token of this browser's forms is bound to, and that token. */
-    csrfKey: string;
-    csrfToken: string;
-  }
-}
+export type { PortalDeps };
 
 const VIEWS = path.join(__dirname, 'views');
 const STYLESHEET = readFileSync(path.join(__dirname, 'static', 'portal.css'), 'utf8');
@@ -161,41 +131,4 @@ function unsigned(request: FastifyRequest, name: string): string | undefined {
 function csrfIsValid(portal: Portal, request: FastifyRequest): boolean {
   const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
   return typeof sent === 'string' && Boolean(request.csrfKey) && sameToken(sent, request.csrfToken);
-}
-
-export function cookieOptions(portal: Portal, maxAgeSeconds: number | undefined) {
-  return {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: portal.deps.publicUrl.startsWith('https:'),
-    signed: true,
-    maxAge: maxAgeSeconds,
-  };
-}
-
-export const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 3600;
-
-export function languageOf(_request: FastifyRequest): Language {
-  return 'en';
-}
-
-export function t(request: FastifyRequest, key: LabelKey, values?: Record<string, string | number>): string {
-  return label(languageOf(request), key, values);
-}
-
-/** Renders a page with what every page needs: labels, the viewer, the CSRF token. */
-export function show(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  template: string,
-  data: Record<string, unknown>,
-): Promise<string> {
-  return reply.type('text/html; charset=utf-8').viewAsync(template, {
-    t: (key: LabelKey, values?: Record<string, string | number>) => t(request, key, values),
-    lang: languageOf(request),
-    viewer: request.person,
-    csrf: request.csrfToken,
-    ...data,
-  });
 }

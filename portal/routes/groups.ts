@@ -29,7 +29,7 @@ import {
 } from '../forms';
 import { groupPage, groupsOf, type GroupPage } from '../groups';
 import type { Person } from '../people';
-import { show, t, type Portal } from '../server';
+import { show, t, type Portal } from '../pages';
 import { requireSignIn } from './sign-in';
 
 const GroupParams = z.object({ workflowId: z.string().max(200) });

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { Email } from '../../domain/organization';
 import { SIGN_IN_LINK_MINUTES } from '../sign-in-links';
 import { mailSignInLink } from '../sign-in-mail';
-import { cookieOptions, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, show, t, type Portal } from '../server';
-import { languageOf } from '../server';
+import { cookieOptions, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, show, t, type Portal } from '../pages';
+import { languageOf } from '../pages';
 
 /** Where to go after sign-in: a path of this site only, never another host. */
 export const NextPath = z
