@@ -122,6 +122,15 @@ test('a chair follows the call-for-inputs link, signs in with the mailed link, s
   expect(view.submissions[0]?.input.attachments[0]?.ref).toBe(FORM.paper1Link);
 });
 
+test("a chair of group A opening group B's page is refused and sees none of B's input", async () => {
+  const chairB = await signIn(peacemaking.chair);
+  const page = await chairB.get(groupPath(peacekeeping.id));
+  expect(page.status).toBe(403);
+  expect(page.html).not.toContain(FORM.summary);
+  const post = await chairB.post(`${groupPath(peacekeeping.id)}/submit`, FORM);
+  expect(post.status).toBe(403);
+});
+
 test('the organizer asks for a revision in the browser; the chair sees the comments and revises; the organizer accepts', async () => {
   const path = groupPath(peacekeeping.id);
   const handle = p.t.client.workflow.getHandle(workflowIds.workingGroup(edition, peacekeeping.id));
@@ -176,15 +185,6 @@ test("a refusal shows the validator's sentence beside the action, and nothing is
     .getHandle(workflowIds.workingGroup(edition, peacemaking.id))
     .query(groupStatusQuery);
   expect(view.submissions).toHaveLength(0);
-});
-
-test("a chair of group A opening group B's page is refused and sees none of B's input", async () => {
-  const chairB = await signIn(peacemaking.chair);
-  const page = await chairB.get(groupPath(peacekeeping.id));
-  expect(page.status).toBe(403);
-  expect(page.html).not.toContain(FORM.summary);
-  const post = await chairB.post(`${groupPath(peacekeeping.id)}/submit`, FORM);
-  expect(post.status).toBe(403);
 });
 
 test('a POST without its CSRF token, or with another session’s, is refused and changes nothing', async () => {
