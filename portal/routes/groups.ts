@@ -157,17 +157,19 @@ async function allowedGroup(
   const { workflowId } = GroupParams.parse(request.params);
   const group = await groupPage(portal.deps.client, workflowId);
   if (!group) {
-    await notFound(request, reply, t(request, 'group.notFound'));
+    // The caller returns `reply`, so the page must be sent here, not only rendered.
+    reply.send(await notFound(request, reply, t(request, 'group.notFound')));
     return undefined;
   }
   const person = request.person as Person;
   if (!person.organizer && !sameAddress(group.view.chair, person.email)) {
     // The same answer as for a group that does not exist would hide nothing worth hiding (the
     // ids are in every mail); what must not leak is the input, and this page shows none of it.
-    await show(reply.code(403), request, 'message', {
+    const html = await show(reply.code(403), request, 'message', {
       title: t(request, 'group.notYours', { email: person.email }),
       text: t(request, 'group.notYours', { email: person.email }),
     });
+    reply.send(html);
     return undefined;
   }
   return group;
