@@ -88,6 +88,7 @@ export default tseslint.config(
       'activities/**/*.ts',
       'cli/**/*.ts',
       'clients/**/*.ts',
+      'portal/**/*.ts',
       'scripts/**/*.ts',
       'store/**/*.ts',
       'test/**/*.ts',

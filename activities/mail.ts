@@ -16,6 +16,7 @@ import { composeMail } from '../notifications/compose';
 import { countMail } from './metrics';
 import type { Recipient } from '../notifications/fields';
 import type { Ledger } from '../notifications/ledger';
+import { withPageLink } from './mail-links';
 import { deliveryKey, messageIdFor } from '../notifications/message-id';
 import { MailConfigurationError, type MailTransport } from '../notifications/outgoing';
 import {
@@ -31,6 +32,8 @@ export interface MailDeps {
   now: () => Date;
   /** The From header, e.g. MAIL_FROM; its domain also ends every Message-ID. */
   from: string;
+  /** The portal's public address (CONVENE_PUBLIC_URL): the base of the links in mail. */
+  publicUrl?: string;
 }
 
 /** Plain functions, not methods: the worker registers them by name, detached from this object. */
@@ -41,7 +44,11 @@ export interface MailActivities {
 export function createMailActivities(deps: MailDeps): MailActivities {
   return {
     async sendMessage(input) {
-      const request = parse(input);
+      const parsed = parse(input);
+      const request = {
+        ...parsed,
+        message: withPageLink(parsed.message, sendingWorkflowId(), deps.publicUrl),
+      };
       // All recipients go at once (the SMTP pool bounds the connections); a failure for one
       // must not stop the others, whose outcomes the ledger keeps for the retry.
       const settled = await Promise.allSettled(

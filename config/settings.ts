@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { keyListProblems, type KeySource } from '../codec/keys';
 import type { OperatorTokenSource } from '../codec/operator-token';
 import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
-import type { DkimSettings } from '../notifications/dkim';
 import { embeddedStoreUrl } from '../store/urls';
+import type { DkimSettings } from '../notifications/dkim';
 import { ConfigError, describeIssues } from './problems';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -63,6 +63,16 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _')
     .default('public'),
+  CONVENE_PORTAL_PORT: port.default(8080),
+  CONVENE_PORTAL_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  CONVENE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://convene.example.org' })
+    .optional(),
+  CONVENE_SESSION_SECRET: z
+    .string()
+    .min(32, 'is too weak: it must be at least 32 characters of random text')
+    .refine((v) => new Set(v).size >= 10, { message: 'is too weak: it repeats too few characters' })
+    .optional(),
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z
     .string()
@@ -128,6 +138,11 @@ const FIXES: Record<string, string> = {
     'unset it for the embedded store that `npm start` serves, or give postgres://user:pass@host:5432/db',
   CONVENE_STORE_PORT: 'pick a free port on 127.0.0.1, e.g. 7432',
   CONVENE_STORE_SCHEMA: 'unset it for "public", or give every process of the deployment the same schema',
+  CONVENE_PORTAL_PORT: 'pick a free port, e.g. 8080',
+  CONVENE_PORTAL_HOST: 'unset it for 127.0.0.1, or 0.0.0.0 behind a proxy that terminates TLS',
+  CONVENE_PUBLIC_URL: 'give the address people open, e.g. https://convene.example.org (no trailing path)',
+  CONVENE_SESSION_SECRET:
+    'generate one with `openssl rand -base64 48` and give every portal instance the same value',
   SMTP_URL: 'unset it to write mail to the outbox folder, or give smtp://user:pass@host:port',
   MAIL_FROM: 'e.g. MAIL_FROM="convene <convene@example.org>"',
   LOG_LEVEL: 'use one of debug, info, warn, error',
@@ -166,6 +181,22 @@ export type StoreSettings = { url: string; schema: string } & (
   { mode: 'embedded'; port: number; dataDir: string } | { mode: 'external' }
 );
 
+/**
+ * The web portal (portal/). Without CONVENE_SESSION_SECRET the embedded default keeps a generated
+ * secret in `secretFile`; a deployment that reaches an external Temporal must set it, so that every
+ * instance signs cookies alike.
+ */
+export interface PortalSettings {
+  host: string;
+  /** What to do when the secret is missing outside the embedded default (portal/secret.ts says it). */
+  secretFix: string;
+  port: number;
+  /** The base of every link in mail, without a trailing slash. */
+  publicUrl: string;
+  sessionSecret?: string;
+  secretFile: string;
+}
+
 export interface Settings {
   temporal: TemporalSettings;
   store: StoreSettings;
@@ -175,6 +206,7 @@ export interface Settings {
   dataDir: string;
   directoryFile: string;
   mail: { smtpUrl?: string; from: string; outboxDir: string; dkim?: DkimSettings };
+  portal: PortalSettings;
   logLevel: LogLevel;
   /** Where the payload codec's keys come from (see codec/keys.ts). */
   encryption: KeySource;
@@ -220,6 +252,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
       outboxDir: path.join(dataDir, 'outbox'),
       ...dkimOf(e, root),
     },
+    portal: portalSettings(e, dataDir),
     logLevel: e.LOG_LEVEL,
     encryption: {
       envKeys: e.CONVENE_ENCRYPTION_KEYS,
@@ -256,6 +289,17 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
 function metricsAddress(value: string | undefined, mode: TemporalSettings['mode']): string | undefined {
   if (value === 'off') return undefined;
   return value ?? (mode === 'embedded' ? DEFAULT_METRICS_ADDRESS : undefined);
+}
+
+function portalSettings(e: z.infer<typeof EnvSchema>, dataDir: string): PortalSettings {
+  return {
+    host: e.CONVENE_PORTAL_HOST,
+    port: e.CONVENE_PORTAL_PORT,
+    publicUrl: (e.CONVENE_PUBLIC_URL ?? `http://127.0.0.1:${e.CONVENE_PORTAL_PORT}`).replace(/\/+$/, ''),
+    sessionSecret: e.CONVENE_SESSION_SECRET,
+    secretFix: FIXES.CONVENE_SESSION_SECRET ?? '',
+    secretFile: path.join(dataDir, 'portal-session-secret'),
+  };
 }
 
 function temporalSettings(

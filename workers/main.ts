@@ -13,6 +13,7 @@ import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings, type TemporalSettings } from '../config/settings';
 import { MailConfigurationError } from '../notifications/outgoing';
 import { redact as redactSmtpUrl } from '../notifications/smtp-url';
+import { startPortal, type RunningPortal } from '../portal/start';
 import { startEmbeddedStore, type RunningEmbeddedStore } from '../store/embedded';
 import { storeFor, StoreUnavailableError, type Store } from '../store/store';
 import { redactDatabaseUrl } from '../store/urls';
@@ -92,6 +93,8 @@ async function run(
   running.add('worker connection', () => connection.close());
   const worker = await createWorker({ settings, directory, connection, store, keys });
   running.worker = worker;
+  const portal = await startPortal({ settings, directory, store });
+  running.add('portal', () => portal.stop());
   if (running.stopping) worker.shutdown(); // a signal came while we were starting
   // If the server dies under us, stop the worker rather than poll a dead address for ever.
   server?.process.once('exit', (code) => {
@@ -100,7 +103,14 @@ async function run(
     running.stopping = true;
     worker.shutdown();
   });
-  printBanner(settings, { server, embedded: embeddedStore, store, codec, keyId: keys.encryptionKey().id });
+  printBanner(settings, {
+    server,
+    embedded: embeddedStore,
+    store,
+    codec,
+    portal,
+    keyId: keys.encryptionKey().id,
+  });
   await worker.run();
 }
 
@@ -177,11 +187,12 @@ interface Started {
   embedded: RunningEmbeddedStore | undefined;
   store: Store;
   codec: RunningCodecServer | undefined;
+  portal: RunningPortal;
   /** The key new payloads are sealed with. */
   keyId: string;
 }
 
-function printBanner(settings: Settings, { server, embedded, store, codec, keyId }: Started): void {
+function printBanner(settings: Settings, { server, embedded, store, codec, portal, keyId }: Started): void {
   const temporal = server
     ? [
         `  Temporal gRPC   ${server.address}  (namespace ${settings.temporal.namespace}, task queue ${settings.taskQueue})`,
@@ -202,6 +213,7 @@ function printBanner(settings: Settings, { server, embedded, store, codec, keyId
     'convene is running.',
     ...temporal,
     `  Store           ${embedded ? `${embedded.url} (embedded PGlite, data in ${settingsStoreDir(settings)})` : redactDatabaseUrl(store.url)}`,
+    `  Portal          ${portal.url}  (links in mail: ${settings.portal.publicUrl}; more: npm run portal)`,
     `  Metrics         ${metricsUrl(settings) ?? 'off (CONVENE_METRICS_ADDRESS=off)'}`,
     `  Outbox (mail)   ${settings.mail.smtpUrl ? 'SMTP ' + redactSmtpUrl(settings.mail.smtpUrl) : settings.mail.outboxDir}`,
     '  More workers    npm run worker   (in another terminal; they share the task queue and the store)',

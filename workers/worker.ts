@@ -56,6 +56,7 @@ export function createActivities(
       ledger: new SentLedger(store),
       now: () => new Date(),
       from: settings.mail.from,
+      publicUrl: settings.portal.publicUrl,
     }),
     ...createDocumentActivities({ documents: new DocumentStore(store, deps.keys ?? loadKeys(settings)) }),
     ...createCommitteeActivities({

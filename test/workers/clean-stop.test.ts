@@ -42,8 +42,8 @@ function withoutTestServers(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 async function embeddedEnv(): Promise<{ env: Record<string, string>; ports: number[] }> {
-  const ports = [await freePort(), await freePort(), await freePort()];
-  const [server, ui, store] = ports as [number, number, number];
+  const ports = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const [server, ui, store, portal, codec] = ports as [number, number, number, number, number];
   return {
     ports,
     env: {
@@ -51,6 +51,9 @@ async function embeddedEnv(): Promise<{ env: Record<string, string>; ports: numb
       CONVENE_DEV_SERVER_PORT: String(server),
       CONVENE_UI_PORT: String(ui),
       CONVENE_STORE_PORT: String(store),
+      CONVENE_PORTAL_PORT: String(portal),
+      CONVENE_CODEC_PORT: String(codec),
+      CONVENE_METRICS_ADDRESS: 'off',
       TEMPORAL_CLI_PATH: process.env.CONVENE_TEST_TEMPORAL_CLI ?? '',
     },
   };
@@ -93,7 +96,7 @@ test('SIGTERM to `npm start` itself stops the worker, the dev server and the sto
 
   await stopsCleanly(npm, 'SIGTERM');
   expect(npm.output()).toContain('Stopped.');
-  // Nothing left behind: the ports of the server, its UI and the store are free at once.
+  // Nothing left behind: the ports of the server, its UI, the store, the portal and the codec server are free at once.
   expect(await allFree(ports)).toBe(true);
 }, 200_000);
 

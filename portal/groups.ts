@@ -1,0 +1,50 @@
+/**
+ * The working groups as the portal sees them: found through visibility, read through the group's
+ * status query, acted on through its Updates. Only the definitions module is imported.
+ */
+import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import {
+  groupStatusQuery,
+  WORKING_GROUP_INPUT_WORKFLOW,
+  type GroupView,
+} from '../workflows/definitions/working-group-input';
+import { sameAddress } from '../domain/people';
+
+export interface GroupPage {
+  workflowId: string;
+  /** `hlm-r7-wg-peacekeeping` → `r7` */
+  edition: string;
+  view: GroupView;
+}
+
+/** Groups of running cycles whose chair is `email` (or every running group, for an organizer). */
+export async function groupsOf(
+  client: Client,
+  taskQueue: string,
+  email: string,
+  all: boolean,
+): Promise<GroupPage[]> {
+  const pages: GroupPage[] = [];
+  const listing = client.workflow.list({
+    query: `WorkflowType = '${WORKING_GROUP_INPUT_WORKFLOW}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
+  });
+  for await (const execution of listing) {
+    const page = await groupPage(client, execution.workflowId);
+    if (page && (all || sameAddress(page.view.chair, email))) pages.push(page);
+  }
+  return pages.sort((a, b) => a.workflowId.localeCompare(b.workflowId));
+}
+
+/** The group's status, or undefined when there is no such group. */
+export async function groupPage(client: Client, workflowId: string): Promise<GroupPage | undefined> {
+  const edition = /^hlm-(r?\d+)-wg-[a-z][a-z0-9-]*$/.exec(workflowId)?.[1];
+  if (!edition) return undefined;
+  try {
+    const view = await client.workflow.getHandle(workflowId).query(groupStatusQuery);
+    return { workflowId, edition, view };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return undefined;
+    throw err;
+  }
+}

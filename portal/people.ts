@@ -1,0 +1,61 @@
+/**
+ * Who the portal knows, and as what: organizers and committee members from the standing
+ * committee's file, focal points from the directory, chairs from the running working groups. Only
+ * a known person is mailed a sign-in link; roles decide what pages show, the workflows decide
+ * what a person may do.
+ */
+import type { Client } from '@temporalio/client';
+import type { StandingCommitteeConfig } from '../config/committee';
+import type { Directory } from '../config/directory';
+import { placeIn } from '../config/directory';
+import { sameAddress } from '../domain/people';
+import { groupsOf } from './groups';
+
+export interface Person {
+  email: string;
+  name: string;
+  /** Where the person works: every time is shown in this zone and the meeting's. */
+  timeZone: string;
+  organizer: boolean;
+  committeeMember: boolean;
+  /** The organization the person is a focal point of, if any. */
+  focalPointOf?: string;
+}
+
+export interface PeopleDeps {
+  directory: Directory;
+  committee: StandingCommitteeConfig;
+  client: Client;
+  taskQueue: string;
+}
+
+export class People {
+  constructor(private readonly deps: PeopleDeps) {}
+
+  /** The person with this address, as far as the configuration knows them (chairs aside). */
+  configured(email: string): Person {
+    const { directory, committee } = this.deps;
+    const roster = committee.roster;
+    const organizer = roster.organizers.find((o) => sameAddress(o.email, email));
+    const member = roster.members.find((m) => sameAddress(m.email, email));
+    const org = directory.organizationOf(email);
+    const focal = org?.focalPoints.find((p) => sameAddress(p.email, email));
+    const place = org && focal ? placeIn(org, focal) : undefined;
+    return {
+      email: email.toLowerCase(),
+      name: organizer?.name ?? member?.name ?? focal?.name ?? email,
+      timeZone: organizer?.timeZone ?? member?.timeZone ?? place?.timeZone ?? roster.homeTimeZone,
+      organizer: Boolean(organizer),
+      committeeMember: Boolean(member),
+      focalPointOf: org?.id,
+    };
+  }
+
+  /** True when a sign-in link may be mailed to this address. */
+  async isKnown(email: string): Promise<boolean> {
+    const p = this.configured(email);
+    if (p.organizer || p.committeeMember || p.focalPointOf) return true;
+    const groups = await groupsOf(this.deps.client, this.deps.taskQueue, email, false);
+    return groups.length > 0;
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * A working group's pages: the chair's (the call, the form, versions, extension, receipt) and the
+ * organizer's (review, deciding an extension). Each POST is parse → who acts (the session) → the
+ * group's Update (the CLI's, with its validator) → a page; a refusal is shown beside the action.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { UpdateDefinition } from '@temporalio/common';
+import { z } from 'zod';
+import { formatForRecipient } from '../../calendar/format';
+import { rejectionOf } from '../../clients/rejections';
+import { sameAddress } from '../../domain/people';
+import type { RejectionCode } from '../../domain/rejection';
+import {
+  decideExtensionUpdate,
+  requestExtensionUpdate,
+  reviewInputUpdate,
+  submitInputUpdate,
+} from '../../workflows/definitions/working-group-input';
+import {
+  AGENDA_ROWS,
+  DecideExtensionForm,
+  ExtensionForm,
+  formFromInput,
+  inputFromForm,
+  PAPER_ROWS,
+  RECOMMENDATION_ROWS,
+  ReviewForm,
+  SubmitForm,
+} from '../forms';
+import { groupPage, groupsOf, type GroupPage } from '../groups';
+import type { Person } from '../people';
+import { show, t, type Portal } from '../pages';
+import { requireSignIn } from './sign-in';
+
+const GroupParams = z.object({ workflowId: z.string().max(200) });
+const ReceiptParams = GroupParams.extend({ version: z.coerce.number().int().positive() });
+
+type Action = 'submit' | 'review' | 'extension' | 'decide';
+interface Refusal {
+  action: Action;
+  message: string;
+}
+
+export function registerGroupRoutes(app: FastifyInstance, portal: Portal): void {
+  app.get('/', async (request, reply) => {
+    if (!requireSignIn(request, reply)) return reply;
+    const person = request.person as Person;
+    const { client, taskQueue } = portal.deps;
+    const groups = await groupsOf(client, taskQueue, person.email, person.organizer);
+    return show(reply, request, 'home', {
+      mine: groups.filter((g) => sameAddress(g.view.chair, person.email)),
+      toReview: person.organizer ? groups.filter((g) => g.view.status === 'under-review') : undefined,
+    });
+  });
+
+  app.get('/groups/:workflowId', async (request, reply) => {
+    const group = await allowedGroup(portal, request, reply);
+    if (!group) return reply;
+    return showGroup(request, reply, group, {});
+  });
+
+  app.get('/groups/:workflowId/receipts/:version', async (request, reply) => {
+    const group = await allowedGroup(portal, request, reply);
+    if (!group) return reply;
+    const { version } = ReceiptParams.parse(request.params);
+    const submission = group.view.submissions.find((s) => s.version === version);
+    if (!submission) return notFound(request, reply);
+    const when = timeFor(request, group);
+    return show(reply, request, 'receipt', {
+      group,
+      text: t(request, 'receipt.body', {
+        group: group.view.title,
+        version,
+        at: when(submission.receivedAt),
+        timeliness: t(request, submission.late ? 'group.late' : 'group.onTime'),
+        deadline: when(group.view.deadline),
+      }),
+      duplicate: (request.query as { duplicate?: string }).duplicate === '1',
+    });
+  });
+
+  app.post('/groups/:workflowId/submit', async (request, reply) => {
+    const group = await allowedGroup(portal, request, reply);
+    if (!group) return reply;
+    const form = SubmitForm.parse(request.body) as Record<string, string>;
+    const outcome = await act(portal, group, submitInputUpdate, {
+      as: (request.person as Person).email,
+      input: inputFromForm(form),
+    });
+    if ('refusal' in outcome) {
+      const { code, message } = outcome.refusal;
+      return showGroup(request, reply, group, { refusal: { action: 'submit', message }, code, form });
+    }
+    const receipt = outcome.result;
+    return reply.redirect(
+      `/groups/${group.workflowId}/receipts/${receipt.version}${receipt.duplicate ? '?duplicate=1' : ''}`,
+      303,
+    );
+  });
+
+  app.post('/groups/:workflowId/review', async (request, reply) => {
+    const group = await allowedGroup(portal, request, reply);
+    if (!group) return reply;
+    const form = ReviewForm.safeParse(request.body);
+    if (!form.success)
+      return showGroup(request, reply.code(422), group, {
+        refusal: {
+          action: 'review',
+          message: t(request, 'error.rejected', { message: form.error.issues[0]?.message ?? '' }),
+        },
+      });
+    const as = (request.person as Person).email;
+    const { version, decision, comments } = form.data;
+    const outcome = await act(
+      portal,
+      group,
+      reviewInputUpdate,
+      decision === 'accept' ? { as, decision, version } : { as, decision, version, comments },
+    );
+    return afterAction(request, reply, group, 'review', outcome);
+  });
+
+  app.post('/groups/:workflowId/extension', async (request, reply) => {
+    const group = await allowedGroup(portal, request, reply);
+    if (!group) return reply;
+    const form = ExtensionForm.parse(request.body);
+    const outcome = await act(portal, group, requestExtensionUpdate, {
+      as: (request.person as Person).email,
+      until: form.until,
+      reason: form.reason,
+    });
+    return afterAction(request, reply, group, 'extension', outcome);
+  });
+
+  app.post('/groups/:workflowId/extension-decision', async (request, reply) => {
+    const group = await allowedGroup(portal, request, reply);
+    if (!group) return reply;
+    const form = DecideExtensionForm.safeParse(request.body);
+    const grant = form.success && form.data.grant === 'yes';
+    const reason = form.success && form.data.reason.trim() ? form.data.reason : undefined;
+    const outcome = await act(portal, group, decideExtensionUpdate, {
+      as: (request.person as Person).email,
+      grant,
+      reason,
+    });
+    return afterAction(request, reply, group, 'decide', outcome);
+  });
+}
+
+/** The group, when the signed-in person is its chair or an organizer; else the page that says why not. */
+async function allowedGroup(
+  portal: Portal,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<GroupPage | undefined> {
+  if (!requireSignIn(request, reply)) return undefined;
+  const { workflowId } = GroupParams.parse(request.params);
+  const group = await groupPage(portal.deps.client, workflowId);
+  if (!group) {
+    // The caller returns `reply`, so the page must be sent here, not only rendered.
+    reply.send(await notFound(request, reply, t(request, 'group.notFound')));
+    return undefined;
+  }
+  const person = request.person as Person;
+  if (!person.organizer && !sameAddress(group.view.chair, person.email)) {
+    // The same answer as for a group that does not exist would hide nothing worth hiding (the
+    // ids are in every mail); what must not leak is the input, and this page shows none of it.
+    const html = await show(reply.code(403), request, 'message', {
+      title: t(request, 'group.notYours', { email: person.email }),
+      text: t(request, 'group.notYours', { email: person.email }),
+    });
+    reply.send(html);
+    return undefined;
+  }
+  return group;
+}
+
+type Outcome<R> = { result: R } | { refusal: { code: RejectionCode; message: string } };
+
+async function act<R, A>(
+  portal: Portal,
+  group: GroupPage,
+  update: UpdateDefinition<R, [A]>,
+  arg: A,
+): Promise<Outcome<R>> {
+  try {
+    const handle = portal.deps.client.workflow.getHandle(group.workflowId);
+    return { result: await handle.executeUpdate(update, { args: [arg] }) };
+  } catch (err) {
+    const rejection = rejectionOf(err);
+    if (rejection) return { refusal: rejection };
+    throw err;
+  }
+}
+
+async function afterAction<R>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  group: GroupPage,
+  action: Action,
+  outcome: Outcome<R>,
+) {
+  if ('refusal' in outcome)
+    return showGroup(request, reply, group, {
+      refusal: { action, message: outcome.refusal.message },
+      code: outcome.refusal.code,
+    });
+  return reply.redirect(`/groups/${group.workflowId}`, 303);
+}
+
+const STATUS_OF_REFUSAL: Record<RejectionCode, number> = {
+  'wrong-actor': 403,
+  'conflict-of-interest': 403,
+  'invalid-payload': 422,
+  'wrong-phase': 409,
+  duplicate: 409,
+  'not-found': 404,
+  'too-late': 409,
+  conflict: 409,
+};
+
+/** Times in the viewer's zone and the meeting's. */
+function timeFor(request: FastifyRequest, group: GroupPage) {
+  const zone = request.person?.timeZone ?? group.view.meetingZone;
+  return (instant: string) => formatForRecipient(instant, zone, group.view.meetingZone);
+}
+
+async function showGroup(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  group: GroupPage,
+  extra: { refusal?: Refusal; form?: Record<string, string>; code?: RejectionCode },
+) {
+  const person = request.person as Person;
+  const { view } = group;
+  const isChair = sameAddress(view.chair, person.email);
+  const latest = view.submissions.at(-1);
+  const pendingExtension = view.extensions.find((e) => !e.decision);
+  const open = !['accepted', 'closed', 'cancelled'].includes(view.status);
+  if (extra.refusal) reply.code(STATUS_OF_REFUSAL[extra.code ?? 'invalid-payload']);
+  return show(reply, request, 'group', {
+    group,
+    when: timeFor(request, group),
+    latest,
+    pendingExtension,
+    canSubmit: isChair && open,
+    canAskExtension: isChair && open && !latest && !pendingExtension,
+    canReview: person.organizer && view.status === 'under-review' && latest,
+    canDecide: person.organizer && pendingExtension,
+    form: extra.form ?? formFromInput(latest?.input),
+    rows: { agenda: AGENDA_ROWS, recommendations: RECOMMENDATION_ROWS, papers: PAPER_ROWS },
+    refusal: extra.refusal,
+  });
+}
+
+function notFound(request: FastifyRequest, reply: FastifyReply, text = t(request, 'error.notFound')) {
+  return show(reply.code(404), request, 'message', { title: t(request, 'error.notFound'), text });
+}
