@@ -29,6 +29,8 @@ const FRENCH_MONTH = '(janvier|février|mars|avril|mai|juin|juillet|août|septem
 
 let mail: ReceivedMail[];
 let groupId: string;
+/** Ledger keys are per run (the group's first run id, then its key). */
+let groupRunId: string;
 
 beforeAll(async () => {
   const input = compressedCycle(t.settings, EDITION, undefined, {
@@ -49,14 +51,15 @@ beforeAll(async () => {
     const cycle = await startCycle(t, input);
     const group = groupOf(t.client, input, 'peacekeeping');
     await eventually(async () => (await group.query(groupStatusQuery)).remindersSent >= 1, {
-      timeout: 25_000,
+      timeout: 60_000,
       what: 'the first reminder to the chair',
     });
+    groupRunId = (await group.describe()).runId;
     await cycle.executeUpdate(cancelUpdate, { args: [{ as: ORGANIZER, reason: 'test over' }] });
     await cycle.result();
   });
   mail = await readOutbox(t.settings.mail.outboxDir);
-}, 90_000);
+}, 120_000);
 
 test('an OIF focal point gets the call for inputs in French, with French dates', () => {
   const call = mailTo(mail, OIF).find((m) => m.subject.includes('appel à contributions'));
@@ -105,7 +108,7 @@ test('one call for inputs to a group in three languages is three mails, with one
   // The same event, the same key: each copy's Message-ID is the key plus its recipient's address.
   for (const { email, copy } of copies) {
     expect(copy.messageId).toBe(
-      messageIdFor(deliveryKey(`${groupId}:call-for-inputs`, email), t.settings.mail.from),
+      messageIdFor(deliveryKey(`${groupRunId}/${groupId}:call-for-inputs`, email), t.settings.mail.from),
     );
   }
   expect(new Set(copies.map((c) => c.copy.messageId)).size).toBe(3);
