@@ -29,3 +29,16 @@ export function decryptAtRest(keys: KeyRing, sealed: Uint8Array): Buffer {
   if (!key) throw new MissingKeyError(id, keys.describeSource());
   return open(key, id, bytes.subarray(end + 1));
 }
+
+/** Sealed text in a text column of the store: a marker, then the sealed bytes in base64. */
+const SEALED = 'sealed:';
+
+export function sealText(keys: KeyRing, text: string): string {
+  return SEALED + encryptAtRest(keys, text).toString('base64');
+}
+
+/** Text written before sealing (no marker) reads as it is. */
+export function openText(keys: KeyRing, column: string): string {
+  if (!column.startsWith(SEALED)) return column;
+  return decryptAtRest(keys, Buffer.from(column.slice(SEALED.length), 'base64')).toString('utf8');
+}

@@ -2,6 +2,7 @@
  * One portal instance, built from the settings: a Temporal client, the store, the mail path and
  * the session secret. `npm start` starts one beside the engine; `npm run portal` starts more.
  */
+import { loadKeys } from '../workers/connect';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { loadStandingCommittee } from '../config/committee';
@@ -38,7 +39,11 @@ export async function startPortal(options: {
     store,
     directory,
     committee: loadStandingCommittee(directory),
-    mail: { transport, ledger: new SentLedger(store), from: settings.mail.from },
+    mail: {
+      transport,
+      ledger: new SentLedger(store, { keys: loadKeys(settings) }),
+      from: settings.mail.from,
+    },
     publicUrl: settings.portal.publicUrl,
     sessionSecret,
   });

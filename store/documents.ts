@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DocumentKind, StoredDocument } from '../domain/documents';
-import { decryptAtRest, encryptAtRest } from '../codec/at-rest';
+import { openText, sealText } from '../codec/at-rest';
 import type { KeyRing } from '../codec/keys';
 import type { Store } from './store';
 
@@ -78,18 +78,13 @@ export class DocumentStore {
   }
 
   private seal(text: string): string {
-    return SEALED + encryptAtRest(this.keys, text).toString('base64');
+    return sealText(this.keys, text);
   }
 
-  /** Versions saved before sealing (no marker) read as they are. */
   private open(column: string): string {
-    if (!column.startsWith(SEALED)) return column;
-    return decryptAtRest(this.keys, Buffer.from(column.slice(SEALED.length), 'base64')).toString('utf8');
+    return openText(this.keys, column);
   }
 }
-
-/** Sealed text in a text column: a marker, then the sealed bytes in base64. */
-const SEALED = 'sealed:';
 
 function stored(row: Row): StoredDocument {
   return {

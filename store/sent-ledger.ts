@@ -17,11 +17,15 @@ import {
   type Outcome,
   type SentRecord,
 } from '../notifications/ledger';
+import { openText, sealText } from '../codec/at-rest';
+import type { KeyRing } from '../codec/keys';
 import type { Store } from './store';
 
 export interface SentLedgerOptions {
   /** A claim older than this is stale: longer than any send (the activity times out after 2 minutes). */
   claimTimeoutMs?: number;
+  /** Seals the subject at rest (it may carry a title a person wrote); workers and the portal give it. */
+  keys?: KeyRing;
 }
 
 interface Row {
@@ -35,12 +39,14 @@ interface Row {
 
 export class SentLedger implements Ledger {
   private readonly claimTimeoutMs: number;
+  private readonly keys?: KeyRing;
 
   constructor(
     private readonly store: Store,
     options: SentLedgerOptions = {},
   ) {
     this.claimTimeoutMs = options.claimTimeoutMs ?? 5 * 60_000;
+    this.keys = options.keys;
   }
 
   async lookup(copy: CopyKey): Promise<SentRecord | undefined> {
@@ -48,7 +54,7 @@ export class SentLedger implements Ledger {
       'select * from sent_ledger where idempotency_key = $1 and recipient = $2',
       [copy.idempotencyKey, normalized(copy.recipient)],
     );
-    return row?.state === 'sent' ? toRecord(row) : undefined;
+    return row?.state === 'sent' ? this.toRecord(row) : undefined;
   }
 
   async once(
@@ -80,16 +86,30 @@ export class SentLedger implements Ledger {
           set state = 'sent', message_id = $3, status = $4, subject = $5, server_reply = $6, sent_at = now()
         where idempotency_key = $1 and recipient = $2 and state = 'sending'
         returning *`,
-      [...key, outcome.messageId, outcome.status, outcome.subject, outcome.serverReply],
+      [...key, outcome.messageId, outcome.status, this.sealed(outcome.subject), outcome.serverReply],
     );
     // No row: an attempt that took our claim over (we were slower than the timeout) recorded first.
-    const record = row ? toRecord(row) : await this.lookup(copy);
+    const record = row ? this.toRecord(row) : await this.lookup(copy);
     if (!record)
       throw new Error(`the sent-ledger lost the row of ${copy.idempotencyKey} to ${copy.recipient}`);
     return { record, replayed: false };
   }
 
   /** True when this attempt now holds the row: it was free, or its claim was stale. */
+  private sealed(subject: string): string {
+    return this.keys ? sealText(this.keys, subject) : subject;
+  }
+
+  private toRecord(row: Row): SentRecord {
+    return {
+      messageId: row.message_id!,
+      status: row.status!,
+      subject: this.keys ? openText(this.keys, row.subject!) : row.subject!,
+      serverReply: row.server_reply!,
+      at: row.sent_at!.toISOString(),
+    };
+  }
+
   private async claim(key: string[], claim: string): Promise<boolean> {
     const rows = await this.store.query(
       `insert into sent_ledger (idempotency_key, recipient, state, claimed_by, claimed_at)
@@ -108,14 +128,4 @@ export class SentLedger implements Ledger {
 /** Addresses compare without case, as mail servers treat them. */
 function normalized(email: string): string {
   return email.toLowerCase();
-}
-
-function toRecord(row: Row): SentRecord {
-  return {
-    messageId: row.message_id!,
-    status: row.status!,
-    subject: row.subject!,
-    serverReply: row.server_reply!,
-    at: row.sent_at!.toISOString(),
-  };
 }

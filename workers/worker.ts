@@ -53,7 +53,7 @@ export function createActivities(
     }),
     ...createMailActivities({
       transport: createTransport(settings.mail),
-      ledger: new SentLedger(store),
+      ledger: new SentLedger(store, { keys: deps.keys ?? loadKeys(settings) }),
       now: () => new Date(),
       from: settings.mail.from,
       publicUrl: settings.portal.publicUrl,

@@ -7,6 +7,7 @@ import { deliveryKey, messageIdFor } from '../../notifications';
 import { SentLedger } from '../../store/sent-ledger';
 import { Store } from '../../store/store';
 import { eventually } from '../helpers/eventually';
+import { testKeyRing } from '../helpers/keys';
 import { testStore } from '../helpers/temporal';
 import { describeOnEachStore } from './variants';
 
@@ -39,6 +40,16 @@ describeOnEachStore('the sent-ledger', (url) => {
     expect(send).toHaveBeenCalledTimes(1);
     expect(first.replayed).toBe(false);
     expect(second).toEqual({ record: first.record, replayed: true });
+  });
+
+  test('with the keys, the subject (it may carry a title a person wrote) is sealed in its row', async () => {
+    const keys = testKeyRing();
+    const subject = 'HLM 7 · decision 7/94a: A databank on conflict prevention capacities';
+    await new SentLedger(store, { keys }).once(COPY, () => Promise.resolve({ ...delivered, subject }));
+    const rows = await store.query<{ subject: string }>('select subject from sent_ledger');
+    expect(rows[0]!.subject).toMatch(/^sealed:/);
+    expect(JSON.stringify(rows)).not.toContain('databank');
+    expect((await new SentLedger(other, { keys }).lookup(COPY))?.subject).toBe(subject);
   });
 
   test('each recipient has a row of its own, and addresses compare without case', async () => {
