@@ -21,6 +21,7 @@ import {
 } from '../../workflows/definitions/preparation-cycle';
 import { reviewInputUpdate, submitInputUpdate } from '../../workflows/definitions/working-group-input';
 import { compressedCycle, FAST, GROUPS, ORGANIZER, sampleInput } from '../helpers/cycle';
+import { storeFor } from '../../store/store';
 import { eventually } from '../helpers/eventually';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
@@ -53,7 +54,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-test('after a whole cycle, no text a person wrote is in the Temporal server’s SQLite file', async () => {
+test('after a whole cycle, no text a person wrote is in the Temporal server’s SQLite file, nor in the store', async () => {
   // A comment period long enough to comment in before approving, on a loaded machine.
   const input = compressedCycle(t.settings, 150, {
     ...FAST,
@@ -135,6 +136,17 @@ test('after a whole cycle, no text a person wrote is in the Temporal server’s 
     );
     await decision.terminate('proof over');
   });
+  // The shared store holds the cycle's documents and the ledger of its mail: sealed too.
+  const store = storeFor(t.settings);
+  const rows = [
+    ...(await store.query('select * from documents')),
+    ...(await store.query('select * from sent_ledger')),
+  ];
+  await store.close();
+  expect(rows.length).toBeGreaterThan(10);
+  const inStore = JSON.stringify(rows);
+  expect(inStore).toContain(workflowIds.cycle(input.editionKey));
+  expect(Object.entries(SECRETS).filter(([, text]) => inStore.includes(text.split(' ')[0]!))).toEqual([]);
   stopped = true;
   await t.close();
   await server.stop(); // the server writes its last pages to the file on the way out
