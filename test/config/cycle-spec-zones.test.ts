@@ -13,7 +13,7 @@ test('an unknown time zone in a cycle specification stops `cycle start` with the
     );
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'convene-zones-')), 'hlm-27.yaml');
   writeFileSync(file, spec);
-  const result = await convene(['cycle', 'start', file]);
+  const result = await convene(['cycle', 'start', file, '--as', 'amina.rahman@un.example.org']);
 
   expect(result.code).toBe(2);
   const lines = result.stderr.split('\n');
