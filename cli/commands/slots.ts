@@ -45,10 +45,9 @@ Example:
     .action(async (o: SlotsOptions) => {
       await withClient(async (client, settings) => {
         const directory = loadDirectory(settings.directoryFile);
+        const calendars = loadHolidayCalendars(); // read once, not once per organization
         const slots = findFairSlots({
-          participants: organizationsOf(o.orgs, directory).map((org) =>
-            slotParticipant(org, loadHolidayCalendars()),
-          ),
+          participants: organizationsOf(o.orgs, directory).map((org) => slotParticipant(org, calendars)),
           duration: isoDuration(o.duration),
           ...window(o.between),
           step: 'PT30M',

@@ -14,6 +14,7 @@ import {
   PREPARATION_CYCLE_WORKFLOW,
   type PreparationCycleWorkflow,
 } from '../../workflows/definitions/preparation-cycle';
+import type { WorkingGroupInputWorkflow } from '../../workflows/definitions/working-group-input';
 import type { TestTemporal } from './temporal';
 
 export const ORGANIZER = 'amina.rahman@un.example.org';
@@ -160,9 +161,7 @@ export function sampleInput(group: string, items = 1): InputContent {
 
 /** Group handles of a cycle, by group id. */
 export function groupOf(client: import('@temporalio/client').Client, input: CycleInput, group: string) {
-  return client.workflow.getHandle<typeof import('../../workflows/working-group-input').workingGroupInput>(
-    `hlm-${input.editionKey}-wg-${group}`,
-  );
+  return client.workflow.getHandle<WorkingGroupInputWorkflow>(`hlm-${input.editionKey}-wg-${group}`);
 }
 
 type HasHistory = { fetchHistory(): Promise<{ events?: { eventType?: unknown }[] | null }> };
