@@ -7,7 +7,8 @@
  * PGlite runs one query at a time; pglite-socket queues the queries of its connections and keeps
  * a transaction's queries together. Each process holds one connection (see storeFor).
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { embeddedStoreUrl } from './urls';
@@ -26,9 +27,13 @@ export interface RunningEmbeddedStore {
   stop(): Promise<void>;
 }
 
+/** How often new files of the store are made private again (see keepPrivate). */
+const PRIVATE_SWEEP_MS = 30_000;
+
 export async function startEmbeddedStore(o: EmbeddedStoreOptions): Promise<RunningEmbeddedStore> {
   if (o.dataDir) mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const db = await PGlite.create(o.dataDir);
+  const sweep = o.dataDir ? keepPrivate(o.dataDir) : undefined;
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
@@ -38,6 +43,7 @@ export async function startEmbeddedStore(o: EmbeddedStoreOptions): Promise<Runni
   try {
     await server.start();
   } catch (err) {
+    sweep?.stop();
     await db.close();
     throw new Error(
       `The embedded store cannot listen on 127.0.0.1:${o.port}: ${(err as Error).message}. ` +
@@ -51,6 +57,49 @@ export async function startEmbeddedStore(o: EmbeddedStoreOptions): Promise<Runni
     async stop() {
       await server.stop();
       await db.close();
+      sweep?.stop();
     },
   };
+}
+
+/**
+ * PGlite's file system gives each file it writes mode 0666 itself, whatever the process's umask,
+ * so the store's files are made 0600 (folders 0700) at start, every half minute, and at the stop.
+ * In between, the data folder's own 0700 keeps every other user out of the new files.
+ */
+function keepPrivate(dir: string): { stop(): void } {
+  makePrivate(dir);
+  const timer = setInterval(() => makePrivate(dir), PRIVATE_SWEEP_MS);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      makePrivate(dir);
+    },
+  };
+}
+
+/** chmod 0700 for folders and 0600 for files, through the whole tree; what vanishes meanwhile is skipped. */
+export function makePrivate(dir: string): void {
+  let entries;
+  try {
+    chmodSync(dir, 0o700);
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) makePrivate(full);
+    else if (entry.isFile()) chmodIfThere(full, 0o600);
+  }
+}
+
+function chmodIfThere(file: string, mode: number): void {
+  try {
+    chmodSync(file, mode);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
 }
