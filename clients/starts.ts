@@ -7,16 +7,15 @@
 import { createHash } from 'node:crypto';
 import {
   WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
   type Client,
   type WorkflowHandle,
   type WorkflowStartOptions,
 } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
 import type { Contact } from '../domain/roster';
+import { START_MEMO } from '../domain/ids';
 import { sameAddress } from '../domain/people';
-
-/** Memo keys a start writes: what the workflow was started from, and by whom. */
-export const START_MEMO = { inputHash: 'inputHash', startedBy: 'startedBy' } as const;
 
 /** A refusal to start, in a sentence the person can act on. */
 export class StartRefused extends Error {}
@@ -68,12 +67,37 @@ export async function startOnce<T extends Workflow>(
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
   const handle = client.workflow.getHandle(options.workflowId);
+  const refusal = await refusalOfExisting(handle, claim);
+  if (refusal) throw new StartRefused(refusal);
+  return { handle, existing: true };
+}
+
+/**
+ * Whether a workflow may be taken as started from this input: null when nothing is under the id or
+ * it was started from the same input (its memo's hash), otherwise the sentence that refuses it.
+ */
+export async function claimRefusal(
+  client: Client,
+  workflowId: string,
+  claim: { hash: string; what: string },
+): Promise<string | null> {
+  try {
+    return await refusalOfExisting(client.workflow.getHandle(workflowId), claim);
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return null;
+    throw err;
+  }
+}
+
+async function refusalOfExisting(
+  handle: WorkflowHandle,
+  claim: { hash: string; what: string },
+): Promise<string | null> {
   const described = await handle.describe();
   const theirs = described.memo?.[START_MEMO.inputHash];
-  if (theirs === claim.hash) return { handle, existing: true };
+  if (theirs === claim.hash) return null;
   const by = described.memo?.[START_MEMO.startedBy];
   const started = `started ${described.startTime.toISOString()}${typeof by === 'string' ? ` by ${by}` : ''}`;
-  throw new StartRefused(
-    `${options.workflowId} is already running, ${started}, from ${theirs ? 'a different' : 'an unrecorded'} ${claim.what}; nothing was started. Compare with \`convene\`'s status of it, then cancel that one first or fix your file`,
-  );
+  const state = described.status.name === 'RUNNING' ? 'is already running' : 'already exists';
+  return `${handle.workflowId} ${state}, ${started}, from ${theirs ? 'a different' : 'an unrecorded'} ${claim.what}; nothing was started. Compare with \`convene\`'s status of it, then cancel that one first or fix your file`;
 }

@@ -130,6 +130,8 @@ export class PreparationCycle {
   coincidenceWarnings = 0;
   approved = false;
   outcomeRecorded = false;
+  /** Set while the outcome's decisions are being checked, so a second recordOutcome is refused. */
+  outcomeClaimed = false;
 
   constructor(
     readonly input: CycleInput,
@@ -273,6 +275,7 @@ export class PreparationCycle {
     const r = parse(RecordOutcomeRequest, request, 'recordOutcome');
     this.requireOrganizer(r.as, 'record the outcome');
     requirePhase(this.phase, ['awaiting-outcome'], 'record the outcome (it is taken after the meeting)');
+    if (this.outcomeClaimed) throw new RejectedAction('duplicate', 'the outcome is already being recorded');
     const known = new Set(['un', ...this.input.participants.map((p) => p.id)]);
     const refs = new Set<string>();
     r.decisions.forEach((d, i) => {
@@ -335,6 +338,16 @@ export class PreparationCycle {
   approve(r: z.infer<typeof ApproveAgendaRequest>, at: string): void {
     this.approved = true;
     this.log(`agenda approved by ${r.as}`, at);
+  }
+
+  /** Before the decisions are checked: a second call is refused until the first is done. */
+  claimOutcome(): void {
+    this.outcomeClaimed = true;
+  }
+
+  /** The outcome was refused (a decision id taken, or the cycle cancelled meanwhile): it may come again. */
+  releaseOutcome(): void {
+    this.outcomeClaimed = false;
   }
 
   /** Before any await: a second call is rejected by the validator's phase check. */

@@ -37,6 +37,9 @@ export const workflowIds = {
   directoryProbe: (suffix: string) => `directory-probe-${suffix}`,
 } as const;
 
+/** Memo keys a start writes: what the workflow was started from, and by whom (clients/starts.ts). */
+export const START_MEMO = { inputHash: 'inputHash', startedBy: 'startedBy' } as const;
+
 export const searchAttributes = {
   CyclePhase: defineSearchAttributeKey('CyclePhase', SearchAttributeType.KEYWORD),
   MeetingEdition: defineSearchAttributeKey('MeetingEdition', SearchAttributeType.KEYWORD),

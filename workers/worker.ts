@@ -10,6 +10,7 @@ import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings } from '../config/settings';
 import { createCalendarActivities } from '../activities/calendar';
 import { createCommitteeActivities } from '../activities/committee';
+import { createDecisionStartActivities } from '../activities/decision-starts';
 import { createDirectoryActivities } from '../activities/directory';
 import { createDocumentActivities } from '../activities/documents';
 import { createMailActivities } from '../activities/mail';
@@ -46,6 +47,7 @@ export function createActivities(
 ) {
   const { settings, directory } = deps;
   const store = deps.store ?? storeFor(settings);
+  const client = deps.client ?? lazyClient(settings, deps.keys);
   return {
     ...createDirectoryActivities(directory),
     ...createCalendarActivities({
@@ -63,8 +65,9 @@ export function createActivities(
       settings,
       directory,
       committee: loadStandingCommittee(directory),
-      client: deps.client ?? lazyClient(settings, deps.keys),
+      client,
     }),
+    ...createDecisionStartActivities({ client }),
   };
 }
 

@@ -29,6 +29,7 @@ import {
 } from '@temporalio/workflow';
 import type { CalendarActivities } from '../activities/calendar';
 import type { CommitteeActivities } from '../activities/committee';
+import type { DecisionStartActivities } from '../activities/decision-starts';
 import type { DocumentActivities } from '../activities/documents';
 import { PreparationCycle, type CyclePhase, type OutcomeDecision } from '../domain/cycle';
 import * as say from '../domain/cycle-messages';
@@ -36,7 +37,7 @@ import { CycleInput, type MeetingPlan } from '../domain/cycle-input';
 import { issueLines } from '../domain/issues';
 import { compressDecisionPolicy, DecisionPolicy } from '../domain/decision';
 import type { RenderedDocument } from '../domain/documents';
-import { searchAttributes, workflowIds } from '../domain/ids';
+import { START_MEMO, searchAttributes, workflowIds } from '../domain/ids';
 import type { Coincidence, PlannedMilestone } from '../domain/planning';
 import { rehearsalMapping, toClock } from '../domain/time-mapping';
 import { GroupSummary, type GroupResult } from '../domain/working-group';
@@ -78,6 +79,10 @@ const documents = proxyActivities<DocumentActivities>({
 const committee = proxyActivities<Pick<CommitteeActivities, 'getCarryForward'>>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+const decisionStarts = proxyActivities<DecisionStartActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
 // Signal-with-start of the committee goes through an activity: a workflow cannot signal-with-start.
 const announcer = proxyActivities<Pick<CommitteeActivities, 'notifyCommitteeOfDecisions'>>({
@@ -233,11 +238,15 @@ class Cycle {
     request: unknown,
   ): Promise<{ decisions: string[]; report: RenderedDocument }> => {
     const r = asCallerFailure(() => this.checks.recordOutcome(request));
-    this.rules.recordOutcome(); // before any await: a second call is rejected by the phase check
+    // Decision ids taken by workflows of other content are refused before anything changes.
+    const hashes = patched('outcome-refuses-foreign-decisions')
+      ? await this.claimDecisionIds(r.decisions)
+      : undefined;
+    this.rules.recordOutcome(); // before any other await: a second call is rejected by the phase check
     return this.lock.run(async () => {
       // Before decision tracking existed the decisions were only kept in the outcome.
       const started = patched('decision-tracking-children')
-        ? await this.startDecisions(r.decisions)
+        ? await this.startDecisions(r.decisions, r.as, hashes)
         : this.keepDecisions(r.decisions);
       const report = await this.render('outcome-report', {
         summary: r.summary,
@@ -545,15 +554,48 @@ class Cycle {
   }
 
   /** One tracking workflow per decision; decisions outlive the cycle (parent-close policy abandon). */
-  private async startDecisions(decisions: OutcomeDecision[]): Promise<string[]> {
+  /**
+   * Asks visibility whether each decision's id is free or holds this very decision (a retried
+   * outcome); any other holder refuses the whole outcome, naming the decision, and nothing changes.
+   */
+  private async claimDecisionIds(decisions: OutcomeDecision[]): Promise<Record<string, string>> {
+    this.rules.claimOutcome(); // before the await: a second call is refused by the validator
+    const claims = decisions.map((d) => ({
+      workflowId: workflowIds.decision(this.input.editionKey, d.ref),
+      content: { edition: this.input.editionKey, meetingTitle: this.input.title, decision: d },
+    }));
+    const answer = await decisionStarts.claimDecisionIds({ decisions: claims }).catch((err: unknown) => {
+      this.rules.releaseOutcome();
+      throw err;
+    });
+    const refused = answer.refused.map((x) => {
+      const i = claims.findIndex((c) => c.workflowId === x.workflowId);
+      return `decisions.${i}.ref: "${decisions[i]!.ref}" cannot be tracked: ${x.reason}`;
+    });
+    if (this.rules.isCancelled) refused.push('the cycle was cancelled while the outcome was being checked');
+    if (refused.length) {
+      this.rules.releaseOutcome();
+      throw rejectionFailure(this.rules.isCancelled ? 'wrong-phase' : 'conflict', refused.join('; '));
+    }
+    return answer.hashes;
+  }
+
+  private async startDecisions(
+    decisions: OutcomeDecision[],
+    as: string,
+    hashes?: Record<string, string>,
+  ): Promise<string[]> {
     const ids: string[] = [];
     const adoptedAt = this.onClock(this.now());
     for (const d of decisions) {
       const workflowId = workflowIds.decision(this.input.editionKey, d.ref);
+      const hash = hashes?.[workflowId];
       try {
         await startChild<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
           workflowId,
           parentClosePolicy: ParentClosePolicy.ABANDON,
+          // What it was started from, so a later start (a retried outcome, an import) can compare.
+          ...(hash ? { memo: { [START_MEMO.inputHash]: hash, [START_MEMO.startedBy]: as } } : {}),
           args: [
             {
               decision: {
