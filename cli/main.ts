@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/problems';
+import { issueLines } from '../domain/issues';
 import { translator, type Translator } from '../i18n/catalog';
 import { cliTranslator, RejectedError, UpdateFailedError, UserError, type Output } from './output';
 
@@ -131,7 +132,8 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-function report(err: unknown, language: () => Translator): number {
+/** Says what went wrong in a sentence a person can act on, and gives the exit code. Exported for its test. */
+export function report(err: unknown, language: () => Translator): number {
   if (err instanceof CommanderError) return err.exitCode; // commander has printed its message
   if (err instanceof ConfigError) {
     console.error(err.message);
@@ -143,26 +145,43 @@ function report(err: unknown, language: () => Translator): number {
   }
   // The reason is the workflow's own sentence (English); the frame is in the reader's language.
   if (err instanceof RejectedError) {
-    console.error(say(language, 'cli.rejected', err.message));
+    console.error(say(language, 'cli.rejected', { reason: err.message }));
     return 1;
   }
   if (err instanceof UpdateFailedError) {
-    console.error(say(language, 'cli.failed', err.message));
+    console.error(say(language, 'cli.failed', { reason: err.message }));
     return 1;
+  }
+  // A value no boundary caught before: one line per problem, never zod's raw dump.
+  if (isZodError(err)) {
+    const lines = issueLines(err.issues, 'value').map((line) => `  - ${line}`);
+    console.error(say(language, 'cli.invalid', { lines: lines.join('\n') }));
+    return 2;
   }
   console.error(err);
   return 1;
 }
 
+/** By shape, so that the CLI's start does not load zod for a command that never uses it. */
+function isZodError(err: unknown): err is { issues: Parameters<typeof issueLines>[0] } {
+  return (
+    err instanceof Error && err.name === 'ZodError' && Array.isArray((err as { issues?: unknown }).issues)
+  );
+}
+
 /** A failure line in the reader's language, or in English when --lang itself is what is wrong. */
-function say(language: () => Translator, key: 'cli.rejected' | 'cli.failed', reason: string): string {
+function say(
+  language: () => Translator,
+  key: 'cli.rejected' | 'cli.failed' | 'cli.invalid',
+  values: Record<string, string>,
+): string {
   let t: Translator;
   try {
     t = language();
   } catch {
     t = translator('en');
   }
-  return t.t(key, { reason });
+  return t.t(key, values);
 }
 
 if (require.main === module) {
