@@ -81,6 +81,7 @@ export function trackingInputs(file: DecisionFile, options: ImportOptions): Deci
     }),
     organizers: file.organizers ?? options.organizers,
     rehearsal: Boolean(options.rehearse),
+    imported: true,
     ...(file.policy ? { policy: file.policy } : {}),
   }));
 }

@@ -3,10 +3,11 @@
  * action, and the words of the "why" a committee member or organizer reads. Pure, so the workflow
  * only decides when to send and the tests can read what would be sent.
  */
-import type { EscalationWhy, MessageInput } from './messages';
-import { editionNumber } from './decision';
+import type { DecisionAudience, DecisionEvent, EscalationWhy, MessageInput } from './messages';
+import { editionNumber, type ActionReceipt, type DecisionAction } from './decision';
 import type { DecisionTracker, DueAction } from './decision-tracker';
 import { addIsoDuration } from './duration';
+import type { Participant } from './people';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -40,7 +41,161 @@ export function messageForAction(tracker: DecisionTracker, action: DueAction, no
         kind: 'decision-escalation',
         data: { ...common, reason: stallReason(tracker), why: stallWhy(tracker), ...lastProgress(tracker) },
       };
+    case 'verification-reminder':
+    case 'verification-escalation':
+      return updateMessage(tracker, chaseEvent(tracker, action.kind, action.count), audienceOf(action.kind));
   }
+}
+
+const audienceOf = (kind: 'verification-reminder' | 'verification-escalation'): DecisionAudience =>
+  kind === 'verification-reminder' ? 'committee-member' : 'committee-chair';
+
+function chaseEvent(
+  tracker: DecisionTracker,
+  kind: 'verification-reminder' | 'verification-escalation',
+  count: number,
+): DecisionEvent {
+  const claim = claimFacts(tracker);
+  return kind === 'verification-reminder'
+    ? { kind: 'claim-reminder', claim, remindersSent: count }
+    : { kind: 'claim-escalation', claim, remindersSent: count };
+}
+
+/** One mailing of an event: the message (with its reason line) and who gets it. */
+export interface EventMailing {
+  audience: DecisionAudience;
+  message: MessageInput;
+  recipients: Participant[];
+}
+
+/**
+ * The mail an Update's change sends, read from the state it left: a new claim to the committee
+ * members who may verify it (the chair with a reason of its own), a verdict, an extension or a
+ * closure to the lead's and the responsible organizations' focal points, a reassignment to the old
+ * lead and the new, and a receipt to whoever reported progress. A duplicate sends nothing.
+ */
+export function mailingsForAction(
+  tracker: DecisionTracker,
+  action: DecisionAction,
+  receipt: ActionReceipt,
+): EventMailing[] {
+  if (receipt.duplicate) return [];
+  const { state, roster } = tracker;
+  const toOwners = (event: DecisionEvent) => [
+    mailing(tracker, event, 'lead', roster.focalPoints([state.lead])),
+    mailing(tracker, event, 'responsible', roster.focalPoints(state.responsible)),
+  ];
+  switch (action) {
+    case 'claimImplemented': {
+      const event: DecisionEvent = { kind: 'claim-awaiting', claim: claimFacts(tracker) };
+      const verifiers = tracker.verifiers();
+      return [
+        mailing(
+          tracker,
+          event,
+          'committee-member',
+          verifiers.filter((m) => !isChair(tracker, m)),
+        ),
+        mailing(
+          tracker,
+          event,
+          'committee-chair',
+          verifiers.filter((m) => isChair(tracker, m)),
+        ),
+      ];
+    }
+    case 'verify':
+    case 'rejectClaim': {
+      const outcome = state.claims.find((c) => c.id === receipt.id)?.outcome;
+      if (!outcome) return [];
+      const kind = outcome.verdict === 'verified' ? 'verified' : 'claim-rejected';
+      return toOwners({ kind, at: outcome.at, by: outcome.by, reasons: outcome.reasons });
+    }
+    case 'withdraw':
+    case 'supersede': {
+      const c = state.closure;
+      if (!c) return [];
+      return toOwners(
+        c.status === 'superseded'
+          ? { kind: 'superseded', at: c.at, by: c.by, reason: c.reasons, supersededBy: c.supersededBy ?? '' }
+          : { kind: 'withdrawn', at: c.at, by: c.by, reason: c.reasons },
+      );
+    }
+    case 'extendDueDate': {
+      const e = state.extensions.at(-1);
+      if (!e) return [];
+      return toOwners({
+        kind: 'due-date-extended',
+        at: e.at,
+        by: e.by,
+        from: e.from,
+        to: e.to,
+        reason: e.reason,
+      });
+    }
+    case 'reassignLead': {
+      const change = state.leadChanges.at(-1);
+      if (!change) return [];
+      const event: DecisionEvent = {
+        kind: 'lead-reassigned',
+        at: change.at,
+        by: change.by,
+        from: roster.acronym(change.from),
+        to: roster.acronym(change.to),
+        reason: change.reason,
+      };
+      return [
+        mailing(tracker, event, 'former-lead', roster.focalPoints([change.from])),
+        mailing(tracker, event, 'lead', roster.focalPoints([change.to])),
+      ];
+    }
+    case 'reportProgress': {
+      const report = state.reports.find((r) => r.id === receipt.id);
+      const reporter =
+        report && roster.organization(report.organization)?.focalPoints.find((p) => p.email === report.by);
+      if (!report || !reporter) return [];
+      const event: DecisionEvent = {
+        kind: 'progress-received',
+        at: report.at,
+        reportId: report.id,
+        organization: roster.acronym(report.organization),
+        percent: report.percent,
+        narrative: report.narrative,
+      };
+      return [mailing(tracker, event, 'reporter', [reporter])];
+    }
+  }
+}
+
+/** To the lead of a decision `decision import` started: it is tracked now, and by whom. */
+export function importedMailing(tracker: DecisionTracker, at: string): EventMailing {
+  return mailing(tracker, { kind: 'imported', at }, 'lead', tracker.roster.focalPoints([tracker.state.lead]));
+}
+
+function mailing(
+  tracker: DecisionTracker,
+  event: DecisionEvent,
+  audience: DecisionAudience,
+  recipients: Participant[],
+): EventMailing {
+  return { audience, message: updateMessage(tracker, event, audience), recipients };
+}
+
+function updateMessage(
+  tracker: DecisionTracker,
+  event: DecisionEvent,
+  audience: DecisionAudience,
+): MessageInput {
+  return { kind: 'decision-update', data: { ...commonData(tracker), event, audience } };
+}
+
+function isChair(tracker: DecisionTracker, person: Participant): boolean {
+  return tracker.roster.data.committee.some((m) => m.email === person.email && m.chair);
+}
+
+function claimFacts(tracker: DecisionTracker) {
+  const claim = tracker.pending ?? tracker.state.claims.at(-1)!;
+  return { at: claim.at, by: claim.by, summary: claim.summary, evidence: claim.evidence };
 }
 
 function commonData(tracker: DecisionTracker) {

@@ -47,13 +47,23 @@ export type DueAction =
       audience: EscalationStep['notify'];
       recipients: Participant[];
     }
-  | { kind: 'stall'; at: number; recipients: Participant[] };
+  | { kind: 'stall'; at: number; recipients: Participant[] }
+  /** A claim awaits verification: the committee is reminded (`count`: this reminder's number). */
+  | { kind: 'verification-reminder'; at: number; count: number; recipients: Participant[] }
+  /** The reminders went unanswered: the committee chair is told, once per claim. */
+  | { kind: 'verification-escalation'; at: number; count: number; recipients: Participant[] };
 
 type Parsed<S extends z.ZodType> = z.output<S>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export class DecisionTracker {
+  /**
+   * Whether a pending claim has timers of its own (reminders to verify it). Workflows that began
+   * before this rule keep it off, so their recorded histories replay unchanged.
+   */
+  remindsPendingClaims = true;
+
   constructor(
     readonly state: DecisionState,
     public roster: Roster,
@@ -445,6 +455,9 @@ export class DecisionTracker {
 
   /** Every action still to come, each at the instant it falls due (possibly already past). */
   upcoming(nowMs: number): DueAction[] {
+    if (this.state.status === 'implementation-claimed') {
+      return this.remindsPendingClaims ? this.verificationChase() : [];
+    }
     if (!isOwed(this.state.status)) return [];
     return [this.nextEscalation(), this.stallCheck(), this.dueSoon(nowMs), this.progressRequest()].filter(
       (a): a is DueAction => a !== undefined,
@@ -518,6 +531,50 @@ export class DecisionTracker {
     };
   }
 
+  /**
+   * While a claim awaits verification: a reminder to the members who may verify it every
+   * `verificationReminderEvery` from the claim; after `verificationRemindersBeforeChair` of them,
+   * the chair is told once, and the reminders go on.
+   */
+  private verificationChase(): DueAction[] {
+    const claim = this.pendingClaim();
+    if (!claim) return [];
+    const chase = this.verificationSent(claim.id);
+    const every = this.policy.verificationReminderEvery;
+    const last = chase.remindersAt.at(-1) ?? claim.at;
+    const count = chase.remindersAt.length;
+    const reminder: DueAction = {
+      kind: 'verification-reminder',
+      at: addIsoDuration(Date.parse(last), every),
+      count: count + 1,
+      recipients: this.verifiers(),
+    };
+    if (count < this.policy.verificationRemindersBeforeChair || chase.chairToldAt) return [reminder];
+    const escalation: DueAction = {
+      kind: 'verification-escalation',
+      at: Date.parse(chase.remindersAt.at(-1)!),
+      count,
+      recipients: this.roster.chairs(),
+    };
+    return [escalation, reminder];
+  }
+
+  /** What has been sent for the claim `claimId` (nothing yet for a new claim). */
+  private verificationSent(claimId: string): NonNullable<DecisionState['timers']['verification']> {
+    const sent = this.state.timers.verification;
+    return sent?.claimId === claimId ? sent : { claimId, remindersAt: [] };
+  }
+
+  /** Committee members who may verify: none from the lead organization (conflict of interest). */
+  verifiers(): Participant[] {
+    return this.roster.data.committee.filter((m) => m.organization !== this.state.lead);
+  }
+
+  /** The claim awaiting the committee's verdict, if any. */
+  get pending(): DecisionState['claims'][number] | undefined {
+    return this.pendingClaim();
+  }
+
   /** The steps already climbed for the current due date (an extension starts afresh). */
   private ladderSent(): string[] {
     const ladder = this.state.timers.ladder;
@@ -544,6 +601,10 @@ export class DecisionTracker {
           `no progress reported since ${this.state.timers.lastActivityAt}`,
         );
         break;
+      case 'verification-reminder':
+      case 'verification-escalation':
+        this.recordVerificationChase(action.kind, now);
+        break;
     }
     const notice: Notice = {
       kind: action.kind === 'escalation' ? 'escalation' : action.kind,
@@ -554,6 +615,16 @@ export class DecisionTracker {
     };
     this.state.notices.push(notice);
     return notice;
+  }
+
+  private recordVerificationChase(kind: 'verification-reminder' | 'verification-escalation', now: string) {
+    const claim = this.pendingClaim();
+    if (!claim) return;
+    const sent = this.verificationSent(claim.id);
+    this.state.timers.verification =
+      kind === 'verification-reminder'
+        ? { ...sent, remindersAt: [...sent.remindersAt, now] }
+        : { ...sent, chairToldAt: now };
   }
 
   recordMailFailures(failures: DeliveryFailure[]): void {
@@ -642,6 +713,10 @@ function describeAction(action: DueAction): string {
       return `escalation step ${action.step + 1}: ${action.audience}`;
     case 'stall':
       return 'marked stalled unless progress is reported';
+    case 'verification-reminder':
+      return `reminder ${action.count} to the committee to verify the claim`;
+    case 'verification-escalation':
+      return `committee chair told: the claim is unverified after ${action.count} reminders`;
   }
 }
 
@@ -659,12 +734,16 @@ function responseFromPercent(percent: number): ResponseState {
   return percent > 0 ? 'in-progress' : 'accepted';
 }
 
-function defaultAudience(kind: 'progress-request' | 'due-soon' | 'stall'): string {
+function defaultAudience(kind: Exclude<DueAction['kind'], 'escalation'>): string {
   switch (kind) {
     case 'progress-request':
     case 'due-soon':
       return 'lead and responsible organizations';
     case 'stall':
       return 'committee';
+    case 'verification-reminder':
+      return 'committee members who may verify';
+    case 'verification-escalation':
+      return 'committee-chair';
   }
 }

@@ -150,6 +150,10 @@ export const DecisionPolicy = z
     escalation: z.array(EscalationStep).min(1).default(DEFAULT_ESCALATION),
     /** No report for this long marks the decision stalled and tells the committee. */
     stallAfter: IsoDurationText.default('P6M'),
+    /** While a claim awaits verification: how often the committee is reminded to verify it. */
+    verificationReminderEvery: IsoDurationText.default('P14D'),
+    /** After this many unanswered reminders the committee chair is told. */
+    verificationRemindersBeforeChair: z.int().min(1).default(2),
   })
   .superRefine((policy, ctx) => {
     const offsets = policy.escalation.map((s) => addIsoDuration(0, s.after));
@@ -188,6 +192,8 @@ export function compressDecisionPolicy(policy: DecisionPolicy, factor: number): 
       after: addIsoDuration(0, step.after) ? scale(step.after) : 'PT0S',
     })),
     stallAfter: scale(policy.stallAfter),
+    verificationReminderEvery: scale(policy.verificationReminderEvery),
+    verificationRemindersBeforeChair: policy.verificationRemindersBeforeChair,
   };
 }
 
@@ -242,7 +248,14 @@ export const StatusChange = z.object({
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
-export const NOTICE_KINDS = ['progress-request', 'due-soon', 'escalation', 'stall'] as const;
+export const NOTICE_KINDS = [
+  'progress-request',
+  'due-soon',
+  'escalation',
+  'stall',
+  'verification-reminder',
+  'verification-escalation',
+] as const;
 export const Notice = z.object({
   kind: z.enum(NOTICE_KINDS),
   at: z.string(),
@@ -284,6 +297,10 @@ export const DecisionState = z.object({
     dueSoonSentFor: z.string().optional(),
     /** The ladder climbed for one due date; an extension starts it afresh. */
     ladder: z.object({ dueDate: z.string(), sentAt: z.array(z.string()) }),
+    /** The reminders to verify the pending claim, and when the chair was told; a new claim starts afresh. */
+    verification: z
+      .object({ claimId: z.string(), remindersAt: z.array(z.string()), chairToldAt: z.string().optional() })
+      .optional(),
   }),
   /** Numbers the messages of this decision, so each has a stable idempotency key across runs. */
   mailSequence: z.number(),
@@ -312,6 +329,8 @@ export const DecisionTrackingInput = z.object({
   maxEventsPerRun: z.number().int().min(1).default(500),
   /** Set by continue-as-new: the whole state of the previous run. */
   carried: CarriedDecision.optional(),
+  /** Started by `decision import` (not by a cycle's outcome): its lead is told it is now tracked. */
+  imported: z.boolean().default(false),
 });
 export type DecisionTrackingInput = z.input<typeof DecisionTrackingInput>;
 export type DecisionTrackingParams = z.infer<typeof DecisionTrackingInput>;

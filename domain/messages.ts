@@ -60,6 +60,66 @@ export const EscalationWhy = z.discriminatedUnion('kind', [
 ]);
 export type EscalationWhy = z.infer<typeof EscalationWhy>;
 
+/** Why a decision's message reaches its reader: each audience has its own reason line. */
+export const DECISION_AUDIENCES = [
+  'lead',
+  'responsible',
+  'former-lead',
+  'committee-member',
+  'committee-chair',
+  'reporter',
+] as const;
+export const DecisionAudience = z.enum(DECISION_AUDIENCES);
+export type DecisionAudience = z.infer<typeof DecisionAudience>;
+
+/** A claim of implementation, as the committee reads it. */
+const ClaimFacts = z.object({ at: Instant, by: OneLine, summary: Prose, evidence: z.array(WebLink) });
+
+/** What happened to a decision, for the people it concerns. */
+export const DecisionEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('claim-awaiting'), claim: ClaimFacts }),
+  /** The committee has not yet verified the claim: `remindersSent` reminders so far, this one included. */
+  z.object({ kind: z.literal('claim-reminder'), claim: ClaimFacts, remindersSent: z.int().positive() }),
+  z.object({ kind: z.literal('claim-escalation'), claim: ClaimFacts, remindersSent: z.int().positive() }),
+  z.object({ kind: z.literal('claim-rejected'), at: Instant, by: OneLine, reasons: Prose }),
+  z.object({ kind: z.literal('verified'), at: Instant, by: OneLine, reasons: Prose }),
+  z.object({ kind: z.literal('withdrawn'), at: Instant, by: OneLine, reason: Prose }),
+  z.object({
+    kind: z.literal('superseded'),
+    at: Instant,
+    by: OneLine,
+    reason: Prose,
+    supersededBy: OneLine,
+  }),
+  z.object({
+    kind: z.literal('due-date-extended'),
+    at: Instant,
+    by: OneLine,
+    from: Instant,
+    to: Instant,
+    reason: Prose,
+  }),
+  z.object({
+    kind: z.literal('lead-reassigned'),
+    at: Instant,
+    by: OneLine,
+    from: OneLine,
+    to: OneLine,
+    reason: Prose,
+  }),
+  z.object({
+    kind: z.literal('progress-received'),
+    at: Instant,
+    reportId: OneLine,
+    organization: OneLine,
+    percent: z.int().min(0).max(100),
+    narrative: Prose,
+  }),
+  z.object({ kind: z.literal('imported'), at: Instant }),
+]);
+export type DecisionEvent = z.infer<typeof DecisionEvent>;
+export type DecisionEventKind = DecisionEvent['kind'];
+
 function kind<K extends string, S extends z.ZodRawShape>(name: K, data: S) {
   return z.object({ kind: z.literal(name), data: z.object(data) });
 }
@@ -120,6 +180,14 @@ export const Message = z.discriminatedUnion('kind', [
     reason: Prose,
     why: EscalationWhy.optional(),
     lastProgress: Progress.optional(),
+  }),
+  kind('decision-update', {
+    ...common,
+    decision: Decision,
+    event: DecisionEvent,
+    audience: DecisionAudience,
+    /** The reader's page of the decision; filled by the mail activity once the portal serves one. */
+    decisionUrl: WebLink.optional(),
   }),
   kind('committee-digest', {
     ...common,

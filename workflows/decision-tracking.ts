@@ -9,6 +9,8 @@
  *   reassignLead, withdraw, supersede    organizer
  *   status (query)     the whole record
  *
+ * Each change tells the people it concerns (domain/decision-messages.ts `mailingsForAction`): the
+ * mail goes beside the Update, which answers at once; the run waits for it before it ends.
  * Timers: progress requests on a cadence, a due-soon reminder, the overdue escalation ladder,
  * stall detection. Continue-as-new after `maxEventsPerRun` handled events, or when Temporal
  * suggests it, carrying the whole state.
@@ -19,6 +21,7 @@ import {
   condition,
   log,
   makeContinueAsNewFunc,
+  patched,
   proxyLocalActivities,
   setHandler,
   upsertMemo,
@@ -29,13 +32,19 @@ import type { CommitteeActivities, LoadedDecisionRoster } from '../activities/co
 import {
   DecisionPolicy,
   DecisionTrackingInput,
+  editionNumber,
   type ActionReceipt,
   type CarriedDecision,
   type DecisionAction,
   type DecisionTrackingParams,
   type DecisionView,
 } from '../domain/decision';
-import { messageForAction } from '../domain/decision-messages';
+import {
+  importedMailing,
+  mailingsForAction,
+  messageForAction,
+  type EventMailing,
+} from '../domain/decision-messages';
 import { DecisionTracker, parseAction, type DueAction } from '../domain/decision-tracker';
 import { searchAttributes } from '../domain/ids';
 import { issueLines } from '../domain/issues';
@@ -52,7 +61,7 @@ import {
   withdrawUpdate,
   type DecisionTrackingWorkflow,
 } from './definitions/decision-tracking';
-import { send } from './mail';
+import { send, sendOrRecord, type MailContext } from './mail';
 import { countDecisionStatus, countEscalation } from './metrics';
 import { Session, type UpdateOf } from './session';
 
@@ -77,8 +86,10 @@ export async function decisionTracking(raw: DecisionTrackingInput): Promise<Deci
   session.wireAction(supersedeUpdate, 'supersede');
 
   await session.loadRoster();
+  session.announceImport();
   await session.followTheClock(); // until the decision is closed, or it is time to hand over
   await condition(allHandlersFinished);
+  await session.mailSent();
   if (session.tracker.closed) return session.view();
   // The memo is not carried over on its own: the lists show the ref and title from it.
   return makeContinueAsNewFunc<typeof decisionTracking>({ memo: memoOf(session.tracker) })({
@@ -91,6 +102,8 @@ export async function decisionTracking(raw: DecisionTrackingInput): Promise<Deci
 class DecisionSession extends Session {
   readonly tracker: DecisionTracker;
   private readonly index: SearchIndex;
+  /** Mail under way beside the Updates that caused it; the run ends only when it has gone. */
+  private readonly outgoing = new Set<Promise<unknown>>();
 
   constructor(private readonly input: DecisionTrackingParams) {
     super(input.carried, input.maxEventsPerRun);
@@ -99,6 +112,7 @@ class DecisionSession extends Session {
       new Roster(input.carried?.roster ?? NOBODY_YET),
       input.policy ?? input.carried?.policy ?? DecisionPolicy.parse({}),
     );
+    this.tracker.remindsPendingClaims = patched(PATCHES.claimReminders);
     this.index = new SearchIndex(this.tracker, input.rehearsal, input.carried?.state.status);
   }
 
@@ -112,8 +126,36 @@ class DecisionSession extends Session {
       payload: (r) => parseAction(action, r),
       check: (r) => tracker.check(action, r),
       prepare: (r) => addOrganizations(tracker, this.input, tracker.newOrganizations(action, r)),
-      apply: (r) => tracker.apply(action, r, now(), uuid4),
+      apply: (r) => {
+        const receipt = tracker.apply(action, r, now(), uuid4);
+        if (!receipt.duplicate && patched(PATCHES.eventMail)) {
+          this.tell(mailingsForAction(tracker, action, receipt));
+        }
+        return receipt;
+      },
     });
+  }
+
+  /** A decision that `decision import` started tells its lead that it is tracked now. */
+  announceImport(): void {
+    if (!this.input.imported || this.input.carried || !patched(PATCHES.importedMail)) return;
+    this.tell([importedMailing(this.tracker, now())]);
+  }
+
+  /** Sends each mailing without holding up the caller; a failure is recorded, never thrown. */
+  private tell(mailings: EventMailing[]): void {
+    for (const { audience, message, recipients } of mailings) {
+      if (!recipients.length) continue;
+      const event = message.kind === 'decision-update' ? message.data.event.kind : message.kind;
+      const key = this.tracker.nextMailKey(`${event}-${audience}`);
+      const sending = sendOrRecord(mailContext(this.tracker, this.input.rehearsal), key, message, recipients);
+      this.outgoing.add(sending);
+      void sending.finally(() => this.outgoing.delete(sending));
+    }
+  }
+
+  async mailSent(): Promise<void> {
+    await condition(() => this.outgoing.size === 0);
   }
 
   protected override changed(): void {
@@ -163,6 +205,13 @@ function parseInput(raw: DecisionTrackingInput): DecisionTrackingParams {
 
 const now = () => new Date().toISOString();
 
+/** Markers of the rules that changed what a decision sends; older histories replay without them. */
+const PATCHES = {
+  eventMail: 'decision-event-mail',
+  importedMail: 'decision-imported-mail',
+  claimReminders: 'pending-claim-reminders',
+} as const;
+
 /** Before the first roster is loaded: the status query answers, with organization ids for names. */
 const NOBODY_YET: DecisionRoster = {
   organizations: [],
@@ -210,21 +259,25 @@ async function perform(tracker: DecisionTracker, action: DueAction, rehearsal: b
   const key = tracker.nextMailKey(
     action.kind === 'escalation' ? `escalation-${action.step + 1}` : action.kind,
   );
-  const context = {
-    meetingZone: tracker.state.spec.meetingTimeZone,
-    rehearsal,
-    organizers: tracker.roster.data.organizers,
-    failures: tracker.state.mailFailures,
-    edition: message.data.edition,
-  };
   try {
-    await send(context, key, message, action.recipients);
+    await send(mailContext(tracker, rehearsal), key, message, action.recipients);
   } catch (err) {
     // Mail that cannot go after every retry is recorded; the decision goes on being tracked.
     tracker.recordMailFailures([
       { at: now(), kind: message.kind, subject: key, recipient: '(all)', serverReply: String(err) },
     ]);
   }
+}
+
+function mailContext(tracker: DecisionTracker, rehearsal: boolean): MailContext {
+  const { spec } = tracker.state;
+  return {
+    meetingZone: spec.meetingTimeZone,
+    rehearsal,
+    organizers: tracker.roster.data.organizers,
+    failures: tracker.state.mailFailures,
+    edition: { number: editionNumber(spec.edition), title: spec.meetingTitle },
+  };
 }
 
 function memoOf(tracker: DecisionTracker): Record<string, string> {

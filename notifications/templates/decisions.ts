@@ -1,7 +1,15 @@
 /** Messages about decisions, sent for years after the meeting that took them. */
 import { action, facts, list, paragraph, quote, type Block, type Fact } from '../body';
 import type { Edition } from '../fields';
-import type { Decision, DigestEntry, EscalationWhy, MessageData } from '../messages';
+import type { MessageKey } from '../../i18n/catalog';
+import type {
+  Decision,
+  DecisionAudience,
+  DecisionEvent,
+  DigestEntry,
+  EscalationWhy,
+  MessageData,
+} from '../messages';
 import { hlm, type Template, type TemplateContext } from './context';
 
 type Data = { edition: Edition; decision: Decision };
@@ -137,3 +145,135 @@ export const committeeDigest: Template<MessageData<'committee-digest'>> = (d, ct
     ],
   };
 };
+
+// ── Events of a decision: what happened, to the people it concerns ──────────────────────────────────
+
+type UpdateData = MessageData<'decision-update'>;
+
+/** Each event's subject and opening sentence in the catalogs. */
+const EVENT_KEYS = {
+  'claim-awaiting': ['decisions.event.claimAwaiting.subject', 'decisions.event.claimAwaiting.body'],
+  'claim-reminder': ['decisions.event.claimReminder.subject', 'decisions.event.claimReminder.body'],
+  'claim-escalation': ['decisions.event.claimEscalation.subject', 'decisions.event.claimEscalation.body'],
+  'claim-rejected': ['decisions.event.claimRejected.subject', 'decisions.event.claimRejected.body'],
+  verified: ['decisions.event.verified.subject', 'decisions.event.verified.body'],
+  withdrawn: ['decisions.event.withdrawn.subject', 'decisions.event.withdrawn.body'],
+  superseded: ['decisions.event.superseded.subject', 'decisions.event.superseded.body'],
+  'due-date-extended': ['decisions.event.dueDateExtended.subject', 'decisions.event.dueDateExtended.body'],
+  'lead-reassigned': ['decisions.event.leadReassigned.subject', 'decisions.event.leadReassigned.body'],
+  'progress-received': ['decisions.event.progressReceived.subject', 'decisions.event.progressReceived.body'],
+  imported: ['decisions.event.imported.subject', 'decisions.event.imported.body'],
+} as const satisfies Record<DecisionEvent['kind'], readonly [MessageKey, MessageKey]>;
+
+/** Why this reader gets it: their part in the decision, each with its own line. */
+const REASON_KEYS = {
+  lead: 'reason.decisionLead',
+  responsible: 'reason.decisionResponsible',
+  'former-lead': 'reason.decisionFormerLead',
+  'committee-member': 'reason.committeeMember',
+  'committee-chair': 'reason.committeeChair',
+  reporter: 'reason.reporter',
+} as const satisfies Record<DecisionAudience, MessageKey>;
+
+export const decisionUpdate: Template<UpdateData> = (d, ctx) => {
+  const { t } = ctx;
+  const [subject, opening] = EVENT_KEYS[d.event.kind];
+  const values = { ...about(d, t), ...eventValues(d.event, ctx) };
+  return {
+    subject: t(subject, values),
+    reason: t(REASON_KEYS[d.audience], { ref: d.decision.ref, number: d.edition.number }),
+    body: [
+      paragraph(t(opening, values)),
+      facts(...eventFacts(d.event, ctx), ...decisionFacts(d.decision, ctx)),
+      ...eventDetails(d.event, ctx),
+      action(t('decisions.event.action.open'), d.decisionUrl),
+    ],
+  };
+};
+
+/** The values an event's sentences name (times already in both zones). */
+function eventValues(event: DecisionEvent, { time }: TemplateContext): Record<string, string | number> {
+  switch (event.kind) {
+    case 'claim-awaiting':
+      return { claimedOn: time(event.claim.at) };
+    case 'claim-reminder':
+    case 'claim-escalation':
+      return { claimedOn: time(event.claim.at), count: event.remindersSent };
+    case 'superseded':
+      return { supersededBy: event.supersededBy };
+    case 'due-date-extended':
+      return { to: time(event.to) };
+    case 'lead-reassigned':
+      return { from: event.from, to: event.to };
+    case 'progress-received':
+      return { percent: event.percent };
+    case 'claim-rejected':
+    case 'verified':
+    case 'withdrawn':
+    case 'imported':
+      return {};
+  }
+}
+
+function eventFacts(event: DecisionEvent, { t, time }: TemplateContext): Fact[] {
+  const decided = (e: { at: string; by: string }): Fact[] => [
+    [t('decisions.event.label.decidedBy'), e.by],
+    [t('decisions.event.label.decidedOn'), time(e.at)],
+  ];
+  switch (event.kind) {
+    case 'claim-awaiting':
+    case 'claim-reminder':
+    case 'claim-escalation':
+      return [
+        [t('decisions.event.label.claimedBy'), event.claim.by],
+        [t('decisions.event.label.claimedOn'), time(event.claim.at)],
+        ...(event.kind === 'claim-awaiting'
+          ? []
+          : [[t('label.remindersSent'), t('value.remindersSent', { count: event.remindersSent })] as const]),
+      ];
+    case 'claim-rejected':
+    case 'verified':
+    case 'withdrawn':
+      return decided(event);
+    case 'superseded':
+      return [...decided(event), [t('decisions.event.label.supersededBy'), event.supersededBy]];
+    case 'due-date-extended':
+      return [...decided(event), [t('decisions.event.label.previousDueDate'), time(event.from)]];
+    case 'lead-reassigned':
+      return [...decided(event), [t('decisions.event.label.previousLead'), event.from]];
+    case 'progress-received':
+      return [
+        [t('decisions.event.label.receivedOn'), time(event.at)],
+        [t('decisions.event.label.reportFor'), event.organization],
+        [t('decisions.event.label.reportId'), event.reportId],
+        [t('decisions.event.label.progress'), t('decisions.event.percent', { percent: event.percent })],
+      ];
+    case 'imported':
+      return [[t('decisions.event.label.trackedSince'), time(event.at)]];
+  }
+}
+
+/** What people wrote, quoted as written. */
+function eventDetails(event: DecisionEvent, { t }: TemplateContext): Array<Block | undefined> {
+  switch (event.kind) {
+    case 'claim-awaiting':
+    case 'claim-reminder':
+    case 'claim-escalation':
+      return [
+        quote(t('decisions.event.label.claim'), event.claim.summary),
+        list(t('decisions.event.label.evidence'), event.claim.evidence),
+      ];
+    case 'claim-rejected':
+    case 'verified':
+      return [quote(t('decisions.event.label.reasons'), event.reasons)];
+    case 'withdrawn':
+    case 'superseded':
+    case 'due-date-extended':
+    case 'lead-reassigned':
+      return [quote(t('label.reason'), event.reason)];
+    case 'progress-received':
+      return [quote(t('decisions.event.label.narrative'), event.narrative)];
+    case 'imported':
+      return [];
+  }
+}

@@ -84,6 +84,8 @@ function write(message: Message, ctx: TemplateContext): Letter {
       return decisions.decisionOverdue(message.data, ctx);
     case 'decision-escalation':
       return decisions.decisionEscalation(message.data, ctx);
+    case 'decision-update':
+      return decisions.decisionUpdate(message.data, ctx);
     case 'committee-digest':
       return decisions.committeeDigest(message.data, ctx);
     case 'delivery-failure':

@@ -66,6 +66,8 @@ export interface StartOptions {
   maxEventsPerRun?: number;
   /** Seconds from now to the due date. */
   dueIn?: number;
+  /** As `decision import` starts it. */
+  imported?: boolean;
 }
 
 export interface HarnessOptions {
@@ -147,6 +149,7 @@ export function decisionInput(ref: string, options: StartOptions = {}): Decision
     organizers: [{ name: 'Amina Rahman', email: ORGANIZER }],
     policy: options.policy ?? QUIET,
     ...(options.maxEventsPerRun ? { maxEventsPerRun: options.maxEventsPerRun } : {}),
+    ...(options.imported ? { imported: true } : {}),
   };
 }
 

@@ -95,6 +95,20 @@ export const SAMPLES: { [K in MessageKind]: DataOf<K> } = {
     lastProgress: { at: '2007-04-02T12:00:00Z', summary: 'Terms of reference drafted.' },
   },
   'decision-escalation': { ...common, decision, reason: 'No progress for six months.' },
+  'decision-update': {
+    ...common,
+    decision,
+    audience: 'committee-member',
+    event: {
+      kind: 'claim-awaiting',
+      claim: {
+        at: '2007-08-01T09:00:00Z',
+        by: 'focal.point@au.example.org',
+        summary: 'The liaison mechanism met twice.',
+        evidence: ['https://au.example.org/liaison/minutes.pdf'],
+      },
+    },
+  },
   'committee-digest': {
     ...common,
     period: { from: '2007-01-01T00:00:00Z', to: '2007-03-31T23:59:00Z' },
