@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { DeliveryFailure } from './delivery';
 import { IsoDurationText, addIsoDuration } from './duration';
 import { EditionKey } from './ids';
+import { Message } from './messages';
 import { Email, OrganizationId } from './organization';
+import { Participant } from './people';
 import { Contact, DecisionRoster } from './roster';
 import { Instant, Line, Text } from './text';
 
@@ -309,6 +311,10 @@ export type DecisionState = z.infer<typeof DecisionState>;
 
 // ── Workflow input ──────────────────────────────────────────────────────────────────────────────────
 
+/** A message the last run had not finished sending when it handed over: the next run sends it. */
+export const UnsentMail = z.object({ key: z.string(), message: Message, recipients: z.array(Participant) });
+export type UnsentMail = z.input<typeof UnsentMail>;
+
 export const CarriedDecision = z.object({
   state: DecisionState,
   roster: DecisionRoster,
@@ -316,8 +322,11 @@ export const CarriedDecision = z.object({
   policy: DecisionPolicy,
   /** How many runs came before this one (continue-as-new). */
   runs: z.number().int().nonnegative(),
+  /** Same keys, so what the last run did send is not sent twice (the sent-ledger keeps it once). */
+  unsent: z.array(UnsentMail).optional(),
 });
 export type CarriedDecision = z.infer<typeof CarriedDecision>;
+export type CarriedDecisionInput = z.input<typeof CarriedDecision>;
 
 export const DecisionTrackingInput = z.object({
   decision: DecisionSpec,

@@ -34,10 +34,11 @@ import {
   DecisionTrackingInput,
   editionNumber,
   type ActionReceipt,
-  type CarriedDecision,
+  type CarriedDecisionInput,
   type DecisionAction,
   type DecisionTrackingParams,
   type DecisionView,
+  type UnsentMail,
 } from '../domain/decision';
 import {
   importedMailing,
@@ -86,11 +87,14 @@ export async function decisionTracking(raw: DecisionTrackingInput): Promise<Deci
   session.wireAction(supersedeUpdate, 'supersede');
 
   await session.loadRoster();
+  session.resendCarried();
   session.announceImport();
   await session.followTheClock(); // until the decision is closed, or it is time to hand over
   await condition(allHandlersFinished);
-  await session.mailSent();
-  if (session.tracker.closed) return session.view();
+  if (session.tracker.closed) {
+    await session.mailSent();
+    return session.view();
+  }
   // The memo is not carried over on its own: the lists show the ref and title from it.
   return makeContinueAsNewFunc<typeof decisionTracking>({ memo: memoOf(session.tracker) })({
     ...raw,
@@ -102,8 +106,11 @@ export async function decisionTracking(raw: DecisionTrackingInput): Promise<Deci
 class DecisionSession extends Session {
   readonly tracker: DecisionTracker;
   private readonly index: SearchIndex;
-  /** Mail under way beside the Updates that caused it; the run ends only when it has gone. */
-  private readonly outgoing = new Set<Promise<unknown>>();
+  /**
+   * Mail under way beside the Updates that caused it, by key. A closed decision ends when it has
+   * gone; a run that hands over carries what is still under way to the next.
+   */
+  private readonly outgoing = new Map<string, UnsentMail>();
 
   constructor(private readonly input: DecisionTrackingParams) {
     super(input.carried, input.maxEventsPerRun);
@@ -147,11 +154,21 @@ class DecisionSession extends Session {
     for (const { audience, message, recipients } of mailings) {
       if (!recipients.length) continue;
       const event = message.kind === 'decision-update' ? message.data.event.kind : message.kind;
-      const key = this.tracker.nextMailKey(`${event}-${audience}`);
-      const sending = sendOrRecord(mailContext(this.tracker, this.input.rehearsal), key, message, recipients);
-      this.outgoing.add(sending);
-      void sending.finally(() => this.outgoing.delete(sending));
+      this.sendAside({ key: this.tracker.nextMailKey(`${event}-${audience}`), message, recipients });
     }
+  }
+
+  private sendAside(mail: UnsentMail): void {
+    this.outgoing.set(mail.key, mail);
+    const context = mailContext(this.tracker, this.input.rehearsal);
+    void sendOrRecord(context, mail.key, mail.message, mail.recipients).finally(() =>
+      this.outgoing.delete(mail.key),
+    );
+  }
+
+  /** What the last run had not finished sending when it handed over. */
+  resendCarried(): void {
+    for (const mail of this.input.carried?.unsent ?? []) this.sendAside(mail);
   }
 
   async mailSent(): Promise<void> {
@@ -187,9 +204,10 @@ class DecisionSession extends Session {
     }
   }
 
-  carried(): CarriedDecision {
+  carried(): CarriedDecisionInput {
     const { state, roster, policy } = this.tracker;
-    return { state, roster: roster.data, policy, runs: this.run };
+    const unsent = [...this.outgoing.values()];
+    return { state, roster: roster.data, policy, runs: this.run, ...(unsent.length ? { unsent } : {}) };
   }
 }
 

@@ -139,16 +139,37 @@ describe("a decision's clock", () => {
     ]);
   });
 
-  test('nothing is planned once the claim is in, and nothing once the decision is closed', () => {
+  test('a pending claim plans only reminders to verify it: every fortnight to the members who may, the chair after two; nothing once closed', () => {
     const tracker = new DecisionTracker(DecisionTracker.adopt(spec, adoptedAt), roster, policy());
+    // The lead here is the UN: the chair (from the UN) may not judge its claim, so is not reminded.
     tracker.claim(
       { as: 'a@un.example.org', summary: 'Online.', evidence: ['https://un.example.org/db'] },
       adoptedAt,
       () => 'c1',
     );
-    expect(tracker.nextWakeAt(Date.parse(adoptedAt))).toBeUndefined();
+    const claimedAt = Date.parse(adoptedAt);
+    const first = tracker.dueAction(claimedAt + 14 * DAY);
+    expect(first).toMatchObject({ kind: 'verification-reminder', count: 1 });
+    expect(first?.recipients.map((p) => p.organization)).not.toContain('un');
+    expect(tracker.dueAction(claimedAt + 14 * DAY - 1)).toBeUndefined();
+    const events = run(tracker, claimedAt, claimedAt + 45 * DAY);
+    expect(events).toEqual([
+      '2006-10-06 verification-reminder',
+      '2006-10-20 verification-reminder',
+      '2006-10-20 verification-escalation',
+      // The reminders go on; the chair is told once per claim.
+      '2006-11-03 verification-reminder',
+    ]);
+    expect(tracker.state.notices.at(-1)?.recipients).toEqual(tracker.roster.chairs().map((c) => c.email));
+
+    // Before this rule a pending claim had no timers; workflows that began then keep it so.
+    tracker.remindsPendingClaims = false;
+    expect(tracker.nextWakeAt(claimedAt)).toBeUndefined();
+    tracker.remindsPendingClaims = true;
+
     tracker.verify({ as: 'committee@eu.example.org', reasons: 'Seen.' }, adoptedAt);
     expect(tracker.closed).toBe(true);
+    expect(tracker.nextWakeAt(claimedAt)).toBeUndefined();
     expect(() =>
       tracker.report({ as: 'b@au.example.org', percent: 5, narrative: 'late' }, adoptedAt, () => 'r'),
     ).toThrow(/is verified \(by committee@eu.example.org on .*\); no one can report progress on it any more/);
@@ -180,6 +201,8 @@ describe("a decision's clock", () => {
         { notify: 'organizers', after: 'PT600S' },
       ],
       stallAfter: 'PT1810S',
+      verificationReminderEvery: 'PT140S',
+      verificationRemindersBeforeChair: 2,
     });
     expect(DecisionPolicy.safeParse(compressed).success).toBe(true);
   });
