@@ -2,9 +2,11 @@
  * Personal links in mail that asks for action. The workflows leave the link fields empty (a link
  * depends on where the portal is published, which is no business of workflow history); the mail
  * activity fills them from the calling workflow's id. A link names a page, never a person: it
- * grants nothing until its reader signs in.
+ * grants nothing until its reader signs in, and the page then decides what they may see and do.
  *
- * Only pages the portal serves get links: a working group's page, for every message of a group.
+ * The pages: a working group's (the chair's messages), a cycle's (the draft agenda, to comment
+ * on), a decision's (progress requests, due soon) and the committee's claims awaiting
+ * verification (the digest).
  */
 import type { Message } from '../domain/messages';
 
@@ -18,13 +20,21 @@ const SUBMIT_LINK_KINDS = [
   'extension-granted',
   'extension-denied',
 ] as const satisfies Message['kind'][];
-type WithSubmitLink = Extract<Message, { kind: (typeof SUBMIT_LINK_KINDS)[number] }>;
+/** The messages of a decision that ask its lead and responsible organizations to report. */
+const REPORT_LINK_KINDS = [
+  'decision-progress-request',
+  'decision-due-soon',
+] as const satisfies Message['kind'][];
 
-function hasSubmitLink(message: Message): message is WithSubmitLink {
-  return (SUBMIT_LINK_KINDS as readonly string[]).includes(message.kind);
+type Kinds<K extends readonly Message['kind'][]> = Extract<Message, { kind: K[number] }>;
+
+function isOneOf<K extends readonly Message['kind'][]>(message: Message, kinds: K): message is Kinds<K> {
+  return (kinds as readonly string[]).includes(message.kind);
 }
 
 const GROUP_WORKFLOW = /^hlm-r?\d+-wg-[a-z][a-z0-9-]*$/;
+const CYCLE_WORKFLOW = /^hlm-r?\d+$/;
+const DECISION_WORKFLOW = /^decision-r?\d+-[a-z0-9][a-z0-9-]*$/;
 
 /** The portal page a message from `workflowId` asks its reader to act on, if there is one. */
 export function withPageLink(
@@ -32,8 +42,18 @@ export function withPageLink(
   workflowId: string | undefined,
   publicUrl: string | undefined,
 ): Message {
-  if (!publicUrl || !workflowId || !GROUP_WORKFLOW.test(workflowId)) return message;
-  const page = `${publicUrl}/groups/${workflowId}`;
-  if (!hasSubmitLink(message) || message.data.submitUrl) return message;
-  return { ...message, data: { ...message.data, submitUrl: page } } as Message;
+  if (!publicUrl || !workflowId) return message;
+  const link = (field: string, page: string): Message => {
+    const data = message.data as Record<string, unknown>;
+    if (data[field]) return message;
+    return { ...message, data: { ...data, [field]: `${publicUrl}${page}` } } as Message;
+  };
+  if (GROUP_WORKFLOW.test(workflowId) && isOneOf(message, SUBMIT_LINK_KINDS))
+    return link('submitUrl', `/groups/${workflowId}`);
+  if (CYCLE_WORKFLOW.test(workflowId) && message.kind === 'draft-agenda')
+    return link('commentUrl', `/cycles/${workflowId}`);
+  if (DECISION_WORKFLOW.test(workflowId) && isOneOf(message, REPORT_LINK_KINDS))
+    return link('reportUrl', `/decisions/${workflowId}`);
+  if (message.kind === 'committee-digest') return link('verifyUrl', '/committee/claims');
+  return message;
 }

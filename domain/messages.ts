@@ -194,6 +194,8 @@ export const Message = z.discriminatedUnion('kind', [
     period: z.object({ from: Instant, to: Instant }),
     decisions: z.array(DigestEntry),
     ideas: z.array(z.object({ title: OneLine, proposedBy: OneLine })).default([]),
+    /** The portal's page of claims awaiting verification. */
+    verifyUrl: WebLink.optional(),
   }),
   // The mail system itself
   kind('delivery-failure', {

@@ -8,6 +8,7 @@ import type { Client } from '@temporalio/client';
 import type { StandingCommitteeConfig } from '../config/committee';
 import type { Directory } from '../config/directory';
 import { placeIn } from '../config/directory';
+import { DEFAULT_LANGUAGE } from '../domain/language';
 import { sameAddress } from '../domain/people';
 import { groupsOf } from './groups';
 
@@ -18,8 +19,12 @@ export interface Person {
   timeZone: string;
   organizer: boolean;
   committeeMember: boolean;
+  /** The organization the committee member sits for (a verdict on its own decisions is refused). */
+  memberOf?: string;
   /** The organization the person is a focal point of, if any. */
   focalPointOf?: string;
+  /** What the person reads, from the directory or the committee's file: the pages' language. */
+  language: string;
 }
 
 export interface PeopleDeps {
@@ -47,7 +52,9 @@ export class People {
       timeZone: organizer?.timeZone ?? member?.timeZone ?? place?.timeZone ?? roster.homeTimeZone,
       organizer: Boolean(organizer),
       committeeMember: Boolean(member),
-      focalPointOf: org?.id,
+      memberOf: member?.organization,
+      focalPointOf: focal ? org?.id : undefined,
+      language: organizer?.language ?? member?.language ?? place?.language ?? DEFAULT_LANGUAGE,
     };
   }
 

@@ -11,15 +11,29 @@ import helmet from '@fastify/helmet';
 import view from '@fastify/view';
 import { Eta } from 'eta';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { pathOf } from '../domain/issues';
+import { typedBack } from './action-forms';
+import { knownLanguage } from './labels';
 import { People } from './people';
 import { RateLimits } from './rate-limit';
+import { registerCommitteeRoutes } from './routes/committee';
+import { registerCycleRoutes } from './routes/cycles';
+import { registerDecisionRoutes } from './routes/decisions';
 import { registerGroupRoutes } from './routes/groups';
+import { registerLanguageRoutes } from './routes/language';
 import { registerSignInRoutes } from './routes/sign-in';
 import { Sessions } from './sessions';
 import { SignInLinks } from './sign-in-links';
 import { csrfTokenFor, randomToken, sameToken } from './tokens';
 import {
   cookieOptions,
+  LANGUAGE_COOKIE,
   PRE_SESSION_COOKIE,
   SESSION_COOKIE,
   show,
@@ -35,6 +49,9 @@ const STYLESHEET = readFileSync(path.join(__dirname, 'static', 'portal.css'), 'u
 
 export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, trustProxy: false, bodyLimit: 1024 * 1024 });
+  // Params, query strings and forms are parsed by the routes' zod schemas, the domain's own.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   const portal: Portal = {
     deps,
     people: new People(deps),
@@ -66,8 +83,12 @@ export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
   });
   app.decorateRequest('csrfKey', '');
   app.decorateRequest('csrfToken', '');
-  app.addHook('preHandler', (request, reply) => identify(portal, request, reply));
-  app.addHook('preHandler', async (request, reply) => {
+  app.decorateRequest('language', '');
+  app.decorateRequest('typed', null as unknown as Record<string, string>);
+  // Before validation: the schemas strip what they do not name, such as the form's `_csrf`.
+  app.addHook('preValidation', (request, reply) => identify(portal, request, reply));
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.method === 'POST') request.typed = typedBack(request.body);
     if (request.method === 'POST' && !csrfIsValid(portal, request)) {
       // A hook stops the request only by sending: returning a value would run the route anyway.
       const html = await show(reply.code(403), request, 'message', {
@@ -80,20 +101,35 @@ export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
   app.get('/static/portal.css', (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET),
   );
-  registerSignInRoutes(app, portal);
-  registerGroupRoutes(app, portal);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  registerSignInRoutes(typed, portal);
+  registerLanguageRoutes(typed, portal);
+  registerGroupRoutes(typed, portal);
+  registerCycleRoutes(typed, portal);
+  registerDecisionRoutes(typed, portal);
+  registerCommitteeRoutes(typed, portal);
   app.setNotFoundHandler((request, reply) =>
     show(reply.code(404), request, 'message', {
       title: t(request, 'error.notFound'),
       text: t(request, 'error.notFound'),
     }),
   );
-  app.setErrorHandler((err: Error, request, reply) =>
-    show(reply.code(500), request, 'message', {
+  app.setErrorHandler((err: Error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      // A form a page of ours never sends (a hand-made request): say which field and rule.
+      const lines = err.validation.map(
+        (v) => `${pathOf(v.instancePath.split('/').filter(Boolean)) || '(form)'}: ${v.message ?? ''}`,
+      );
+      const onInvalid = request.routeOptions.config.onInvalid;
+      if (onInvalid) return onInvalid(request, reply.code(422), lines.join('; '));
+      const text = t(request, 'error.rejected', { message: lines.join('; ') });
+      return show(reply.code(422), request, 'message', { title: t(request, 'error.invalid'), text });
+    }
+    return show(reply.code(500), request, 'message', {
       title: t(request, 'error.unavailable', { message: '' }),
       text: t(request, 'error.unavailable', { message: err.message }),
-    }),
-  );
+    });
+  });
   return app;
 }
 
@@ -101,12 +137,15 @@ export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
 async function identify(portal: Portal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const id = unsigned(request, SESSION_COOKIE);
   const session = id ? await portal.sessions.find(id) : undefined;
+  const chosen = knownLanguage(unsigned(request, LANGUAGE_COOKIE));
   if (session) {
     request.session = session;
     request.person = portal.people.configured(session.email);
+    request.language = chosen ?? request.person.language;
     bindForms(portal, request, `session:${session.id}`);
     return;
   }
+  request.language = chosen ?? 'en';
   let pre = unsigned(request, PRE_SESSION_COOKIE);
   if (!pre) {
     pre = randomToken();

@@ -9,6 +9,7 @@ import { loadStandingCommittee } from '../config/committee';
 import type { Directory } from '../config/directory';
 import type { Settings } from '../config/settings';
 import { createTransport } from '../notifications/transport';
+import { DocumentStore } from '../store/documents';
 import { SentLedger } from '../store/sent-ledger';
 import type { Store } from '../store/store';
 import { connectClient } from '../workers/connect';
@@ -33,6 +34,7 @@ export async function startPortal(options: {
   const sessionSecret = sessionSecretOf(settings); // a missing or weak secret stops start-up here
   const client = options.client ?? (await connectClient(settings));
   const transport = createTransport(settings.mail);
+  const keys = loadKeys(settings);
   const app = await buildPortal({
     client,
     taskQueue: settings.taskQueue,
@@ -41,11 +43,13 @@ export async function startPortal(options: {
     committee: loadStandingCommittee(directory),
     mail: {
       transport,
-      ledger: new SentLedger(store, { keys: loadKeys(settings) }),
+      ledger: new SentLedger(store, { keys }),
       from: settings.mail.from,
     },
     publicUrl: settings.portal.publicUrl,
     sessionSecret,
+    documents: new DocumentStore(store, keys),
+    committeeWorkflowId: settings.committeeWorkflowId,
   });
   const address = await app.listen({
     host: settings.portal.host,

@@ -142,6 +142,7 @@ export const committeeDigest: Template<MessageData<'committee-digest'>> = (d, ct
         t('label.ideas'),
         d.ideas.map((i) => t('decisions.digest.idea', { title: i.title, by: i.proposedBy })),
       ),
+      action(t('action.verifyClaims'), d.verifyUrl),
     ],
   };
 };

@@ -3,11 +3,8 @@
  * organizer's (review, deciding an extension). Each POST is parse → who acts (the session) → the
  * group's Update (the CLI's, with its validator) → a page; a refusal is shown beside the action.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { formatForRecipient } from '../../calendar/format';
-import { rejectionOf } from '../../clients/rejections';
 import { sameAddress } from '../../domain/people';
 import type { RejectionCode } from '../../domain/rejection';
 import {
@@ -29,11 +26,13 @@ import {
 } from '../forms';
 import { groupPage, groupsOf, type GroupPage } from '../groups';
 import type { Person } from '../people';
-import { show, t, type Portal } from '../pages';
+import { act, show, STATUS_OF_REFUSAL, t, timeFor as timeIn, type Outcome, type Portal } from '../pages';
 import { requireSignIn } from './sign-in';
+import type { TypedApp } from './typed';
 
 const GroupParams = z.object({ workflowId: z.string().max(200) });
 const ReceiptParams = GroupParams.extend({ version: z.coerce.number().int().positive() });
+const ReceiptQuery = z.object({ duplicate: z.string().optional() });
 
 type Action = 'submit' | 'review' | 'extension' | 'decide';
 interface Refusal {
@@ -41,7 +40,7 @@ interface Refusal {
   message: string;
 }
 
-export function registerGroupRoutes(app: FastifyInstance, portal: Portal): void {
+export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
   app.get('/', async (request, reply) => {
     if (!requireSignIn(request, reply)) return reply;
     const person = request.person as Person;
@@ -53,16 +52,17 @@ export function registerGroupRoutes(app: FastifyInstance, portal: Portal): void 
     });
   });
 
-  app.get('/groups/:workflowId', async (request, reply) => {
+  app.get('/groups/:workflowId', { schema: { params: GroupParams } }, async (request, reply) => {
     const group = await allowedGroup(portal, request, reply);
     if (!group) return reply;
     return showGroup(request, reply, group, {});
   });
 
-  app.get('/groups/:workflowId/receipts/:version', async (request, reply) => {
+  const receiptSchema = { schema: { params: ReceiptParams, querystring: ReceiptQuery } };
+  app.get('/groups/:workflowId/receipts/:version', receiptSchema, async (request, reply) => {
     const group = await allowedGroup(portal, request, reply);
     if (!group) return reply;
-    const { version } = ReceiptParams.parse(request.params);
+    const { version } = request.params;
     const submission = group.view.submissions.find((s) => s.version === version);
     if (!submission) return notFound(request, reply);
     const when = timeFor(request, group);
@@ -75,15 +75,16 @@ export function registerGroupRoutes(app: FastifyInstance, portal: Portal): void 
         timeliness: t(request, submission.late ? 'group.late' : 'group.onTime'),
         deadline: when(group.view.deadline),
       }),
-      duplicate: (request.query as { duplicate?: string }).duplicate === '1',
+      duplicate: request.query.duplicate === '1',
     });
   });
 
-  app.post('/groups/:workflowId/submit', async (request, reply) => {
+  const submitSchema = { schema: { params: GroupParams, body: SubmitForm } };
+  app.post('/groups/:workflowId/submit', submitSchema, async (request, reply) => {
     const group = await allowedGroup(portal, request, reply);
     if (!group) return reply;
-    const form = SubmitForm.parse(request.body) as Record<string, string>;
-    const outcome = await act(portal, group, submitInputUpdate, {
+    const form = request.body as Record<string, string>;
+    const outcome = await act(portal, group.workflowId, submitInputUpdate, {
       as: (request.person as Person).email,
       input: inputFromForm(form),
     });
@@ -98,33 +99,27 @@ export function registerGroupRoutes(app: FastifyInstance, portal: Portal): void 
     );
   });
 
-  app.post('/groups/:workflowId/review', async (request, reply) => {
+  const reviewSchema = { schema: { params: GroupParams, body: ReviewForm } };
+  app.post('/groups/:workflowId/review', reviewSchema, async (request, reply) => {
     const group = await allowedGroup(portal, request, reply);
     if (!group) return reply;
-    const form = ReviewForm.safeParse(request.body);
-    if (!form.success)
-      return showGroup(request, reply.code(422), group, {
-        refusal: {
-          action: 'review',
-          message: t(request, 'error.rejected', { message: form.error.issues[0]?.message ?? '' }),
-        },
-      });
     const as = (request.person as Person).email;
-    const { version, decision, comments } = form.data;
+    const { version, decision, comments } = request.body;
     const outcome = await act(
       portal,
-      group,
+      group.workflowId,
       reviewInputUpdate,
       decision === 'accept' ? { as, decision, version } : { as, decision, version, comments },
     );
     return afterAction(request, reply, group, 'review', outcome);
   });
 
-  app.post('/groups/:workflowId/extension', async (request, reply) => {
+  const extensionSchema = { schema: { params: GroupParams, body: ExtensionForm } };
+  app.post('/groups/:workflowId/extension', extensionSchema, async (request, reply) => {
     const group = await allowedGroup(portal, request, reply);
     if (!group) return reply;
-    const form = ExtensionForm.parse(request.body);
-    const outcome = await act(portal, group, requestExtensionUpdate, {
+    const form = request.body;
+    const outcome = await act(portal, group.workflowId, requestExtensionUpdate, {
       as: (request.person as Person).email,
       until: form.until,
       reason: form.reason,
@@ -132,13 +127,13 @@ export function registerGroupRoutes(app: FastifyInstance, portal: Portal): void 
     return afterAction(request, reply, group, 'extension', outcome);
   });
 
-  app.post('/groups/:workflowId/extension-decision', async (request, reply) => {
+  const decideSchema = { schema: { params: GroupParams, body: DecideExtensionForm } };
+  app.post('/groups/:workflowId/extension-decision', decideSchema, async (request, reply) => {
     const group = await allowedGroup(portal, request, reply);
     if (!group) return reply;
-    const form = DecideExtensionForm.safeParse(request.body);
-    const grant = form.success && form.data.grant === 'yes';
-    const reason = form.success && form.data.reason.trim() ? form.data.reason : undefined;
-    const outcome = await act(portal, group, decideExtensionUpdate, {
+    const grant = request.body.grant === 'yes';
+    const reason = request.body.reason.trim() ? request.body.reason : undefined;
+    const outcome = await act(portal, group.workflowId, decideExtensionUpdate, {
       as: (request.person as Person).email,
       grant,
       reason,
@@ -154,7 +149,7 @@ async function allowedGroup(
   reply: FastifyReply,
 ): Promise<GroupPage | undefined> {
   if (!requireSignIn(request, reply)) return undefined;
-  const { workflowId } = GroupParams.parse(request.params);
+  const { workflowId } = request.params as z.infer<typeof GroupParams>;
   const group = await groupPage(portal.deps.client, workflowId);
   if (!group) {
     // The caller returns `reply`, so the page must be sent here, not only rendered.
@@ -175,24 +170,6 @@ async function allowedGroup(
   return group;
 }
 
-type Outcome<R> = { result: R } | { refusal: { code: RejectionCode; message: string } };
-
-async function act<R, A>(
-  portal: Portal,
-  group: GroupPage,
-  update: UpdateDefinition<R, [A]>,
-  arg: A,
-): Promise<Outcome<R>> {
-  try {
-    const handle = portal.deps.client.workflow.getHandle(group.workflowId);
-    return { result: await handle.executeUpdate(update, { args: [arg] }) };
-  } catch (err) {
-    const rejection = rejectionOf(err);
-    if (rejection) return { refusal: rejection };
-    throw err;
-  }
-}
-
 async function afterAction<R>(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -208,21 +185,9 @@ async function afterAction<R>(
   return reply.redirect(`/groups/${group.workflowId}`, 303);
 }
 
-const STATUS_OF_REFUSAL: Record<RejectionCode, number> = {
-  'wrong-actor': 403,
-  'conflict-of-interest': 403,
-  'invalid-payload': 422,
-  'wrong-phase': 409,
-  duplicate: 409,
-  'not-found': 404,
-  'too-late': 409,
-  conflict: 409,
-};
-
 /** Times in the viewer's zone and the meeting's. */
 function timeFor(request: FastifyRequest, group: GroupPage) {
-  const zone = request.person?.timeZone ?? group.view.meetingZone;
-  return (instant: string) => formatForRecipient(instant, zone, group.view.meetingZone);
+  return timeIn(request, group.view.meetingZone);
 }
 
 async function showGroup(

@@ -3,13 +3,14 @@
  * only a known person is mailed. The link's GET shows a confirm page (mail scanners open links);
  * only the POST from that page uses it up and opens a session.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Email } from '../../domain/organization';
 import { SIGN_IN_LINK_MINUTES } from '../sign-in-links';
 import { mailSignInLink } from '../sign-in-mail';
 import { cookieOptions, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, show, t, type Portal } from '../pages';
 import { languageOf } from '../pages';
+import type { TypedApp } from './typed';
 
 /** Where to go after sign-in: a path of this site only, never another host. */
 export const NextPath = z
@@ -17,27 +18,29 @@ export const NextPath = z
   .regex(/^\/(?!\/)[A-Za-z0-9/_.-]*$/)
   .catch('/');
 
-const SignInRequest = z.object({ email: Email, next: NextPath.optional() });
-const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+/** The form as typed: the address is checked in the handler, so its refusal shows beside the field. */
+const SignInForm = z.object({ email: z.string().max(320).default(''), next: NextPath.default('/') });
+const SignInQuery = z.object({ next: NextPath.default('/') });
+/** A malformed token is answered like an unknown one (410), so no schema refuses it first. */
+const TokenParams = z.object({ token: z.string().max(200) });
+const Token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 
-export function registerSignInRoutes(app: FastifyInstance, portal: Portal): void {
-  app.get('/sign-in', (request, reply) => {
-    const next = NextPath.parse((request.query as { next?: unknown }).next ?? '/');
-    return show(reply, request, 'sign-in', { next, email: '', error: undefined });
+export function registerSignInRoutes(app: TypedApp, portal: Portal): void {
+  app.get('/sign-in', { schema: { querystring: SignInQuery } }, (request, reply) => {
+    return show(reply, request, 'sign-in', { next: request.query.next, email: '', error: undefined });
   });
 
-  app.post('/sign-in', async (request, reply) => {
-    const body = request.body as Record<string, unknown>;
-    const parsed = SignInRequest.safeParse(body);
-    const next = NextPath.parse(body.next ?? '/');
+  app.post('/sign-in', { schema: { body: SignInForm } }, async (request, reply) => {
+    const { next } = request.body;
+    const parsed = Email.safeParse(request.body.email);
     if (!parsed.success) {
       return show(reply.code(422), request, 'sign-in', {
         next,
-        email: typeof body.email === 'string' ? body.email : '',
+        email: request.body.email,
         error: t(request, 'signIn.invalidEmail'),
       });
     }
-    const { email } = parsed.data;
+    const email = parsed.data;
     const allowed = await portal.rateLimits.allowSignIn(email, request.ip);
     if (!allowed) {
       return show(reply.code(429), request, 'sign-in', { next, email, error: t(request, 'signIn.tooMany') });
@@ -49,16 +52,16 @@ export function registerSignInRoutes(app: FastifyInstance, portal: Portal): void
     });
   });
 
-  app.get('/sign-in/:token', async (request, reply) => {
-    const params = TokenParams.safeParse(request.params);
-    const pending = params.success ? await portal.links.peek(params.data.token) : undefined;
+  app.get('/sign-in/:token', { schema: { params: TokenParams } }, async (request, reply) => {
+    const token = Token.safeParse(request.params.token);
+    const pending = token.success ? await portal.links.peek(token.data) : undefined;
     if (!pending) return linkGone(request, reply);
-    return show(reply, request, 'sign-in-confirm', { token: params.data?.token, email: pending.email });
+    return show(reply, request, 'sign-in-confirm', { token: token.data, email: pending.email });
   });
 
-  app.post('/sign-in/:token', async (request, reply) => {
-    const params = TokenParams.safeParse(request.params);
-    const used = params.success ? await portal.links.consume(params.data.token) : undefined;
+  app.post('/sign-in/:token', { schema: { params: TokenParams } }, async (request, reply) => {
+    const token = Token.safeParse(request.params.token);
+    const used = token.success ? await portal.links.consume(token.data) : undefined;
     if (!used) return linkGone(request, reply);
     const session = await portal.sessions.start(used.email);
     reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(portal, SESSION_MAX_AGE_SECONDS));

@@ -6,8 +6,8 @@
 import { loadDirectory } from '../../config/directory';
 import { freePort } from '../../workers/dev-server';
 import { startPortal, type RunningPortal } from '../../portal/start';
-import type { Store } from '../../store/store';
-import { connectTestTemporal, testStore, type TestTemporal } from './temporal';
+import { Store } from '../../store/store';
+import { connectTestTemporal, type TestTemporal } from './temporal';
 import { eventually } from './eventually';
 import { readOutbox } from './outbox';
 
@@ -32,7 +32,8 @@ export async function startTestPortal(env: Record<string, string> = {}): Promise
     CONVENE_SESSION_SECRET: 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
     ...env,
   });
-  const store = testStore();
+  // The worker's store (the settings' schema): the portal reads the documents the worker writes.
+  const store = new Store(t.settings.store.url, { maxConnections: 2, schema: t.settings.store.schema });
   const portal = await startPortal({
     settings: t.settings,
     directory: loadDirectory(t.settings.directoryFile),
