@@ -6,7 +6,7 @@ import { CARRY_FORWARD_ITEMS } from './committee';
 import type { CycleState, OutcomeDecision } from './cycle';
 import type { CycleInput } from './cycle-input';
 import { decisionTitle } from './decision';
-import type { Participant } from './people';
+import { inRole, type Addressee } from './people';
 import type { GroupResult } from './working-group';
 
 /** An agenda item as the documents list it (documents/meeting-documents.ts parses the same shape). */
@@ -51,12 +51,19 @@ export function messageMeeting(input: CycleInput, s: Pick<CycleState, 'meeting' 
   };
 }
 
-/** Organizers, focal points, chairs and delegates: whoever hears of the meeting itself. */
-export function everyone(input: CycleInput): Participant[] {
+/**
+ * Organizers, focal points, chairs and delegates: whoever hears of the meeting itself, each in the
+ * role the footer names (one listed twice is addressed in the most particular: a chair who is also a focal point reads
+ * that they chair the group).
+ */
+export function everyone(input: CycleInput): Addressee[] {
   return [
-    ...input.organizers,
-    ...input.participants.flatMap((p) => p.focalPoints),
-    ...input.workingGroups.flatMap((g) => [g.chair, ...g.delegates]),
+    ...inRole('organizer', input.organizers),
+    ...input.workingGroups.flatMap((g) => [
+      ...inRole('chair', [g.chair], g.title),
+      ...inRole('delegate', g.delegates, g.title),
+    ]),
+    ...input.participants.flatMap((p) => inRole('focal-point', p.focalPoints)),
   ];
 }
 

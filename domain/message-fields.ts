@@ -38,3 +38,19 @@ export const Edition = z.object({
   title: OneLine,
 });
 export type Edition = z.infer<typeof Edition>;
+
+/**
+ * Why a person is on a message's list, so the footer can say so ("you chair …", "you are a delegate
+ * of …"). Given per recipient, since one mailing reaches chairs, delegates and focal points at once;
+ * `group` names the working group the role is in, where it is one.
+ */
+export const RecipientRole = z.enum([
+  'chair',
+  'delegate',
+  'member',
+  'focal-point',
+  'organizer',
+  'committee',
+  'responsible',
+]);
+export type RecipientRole = z.infer<typeof RecipientRole>;

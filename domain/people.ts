@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from './language';
+import type { RecipientRole } from './message-fields';
 import { Email, OrganizationId } from './organization';
 import { Line } from './text';
 
@@ -20,4 +21,12 @@ export function sameAddress(a: string, b: string): boolean {
 
 export function listAddresses(people: readonly { email: string }[]): string {
   return people.map((p) => p.email).join(', ');
+}
+
+/** A person on a message's list, with why they are on it (the mail's footer says so). */
+export type Addressee = Participant & { role?: RecipientRole; group?: string };
+
+/** The people as addressed in one role (of one working group, for chairs, delegates and members). */
+export function inRole(role: RecipientRole, people: readonly Participant[], group?: string): Addressee[] {
+  return people.map((p) => ({ ...p, role, ...(group ? { group } : {}) }));
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { TimeZone } from '../calendar/zones';
 import { DEFAULT_LANGUAGE, Language } from '../domain/language';
 import { Email } from '../domain/organization';
-import { OneLine } from '../domain/message-fields';
+import { OneLine, RecipientRole } from '../domain/message-fields';
 
 export * from '../domain/message-fields';
 export { Email, TimeZone };
@@ -18,6 +18,10 @@ export const Recipient = z.object({
   timeZone: TimeZone,
   /** The catalog and date style the copy is written in. */
   language: Language.default(DEFAULT_LANGUAGE),
+  /** Why they receive it; absent, the message's own default reason (see templates/reason.ts). */
+  role: RecipientRole.optional(),
+  /** The working group their role is in (a chair's, a delegate's, a member's). */
+  group: OneLine.optional(),
 });
 export type Recipient = z.infer<typeof Recipient>;
 /** A recipient as callers may give one: without a language, English. */

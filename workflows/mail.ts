@@ -6,7 +6,7 @@
 import { ActivityFailure, log, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { MailActivities } from '../activities/mail';
 import type { DeliveryFailure } from '../domain/delivery';
-import type { Participant } from '../domain/people';
+import type { Addressee, Participant } from '../domain/people';
 import type { MessageInput } from '../domain/messages';
 import type { SendMessageInput } from '../notifications/request';
 
@@ -36,7 +36,7 @@ export async function send(
   ctx: MailContext,
   key: string,
   message: MessageInput,
-  recipients: readonly Participant[],
+  recipients: readonly Addressee[],
   ics?: { sequence: number },
 ): Promise<void> {
   const unique = dedupe(recipients);
@@ -89,9 +89,10 @@ export async function send(
   }
 }
 
-/** Each copy is rendered in the recipient's own zone and language (absent: English). */
-function recipientOf(p: Participant) {
-  return { name: p.name, email: p.email, timeZone: p.timeZone, language: p.language };
+/** Each copy is rendered in the recipient's own zone and language (absent: English), for their role. */
+function recipientOf(p: Addressee) {
+  const why = p.role ? { role: p.role, ...(p.group ? { group: p.group } : {}) } : {};
+  return { name: p.name, email: p.email, timeZone: p.timeZone, language: p.language, ...why };
 }
 
 /**
@@ -106,7 +107,7 @@ function ledgerKey(key: string): string {
   return `${workflowInfo().firstExecutionRunId}/${key}`;
 }
 
-function dedupe(people: readonly Participant[]): Participant[] {
+function dedupe<P extends Participant>(people: readonly P[]): P[] {
   const seen = new Set<string>();
   return people.filter((p) => !seen.has(p.email) && seen.add(p.email));
 }
@@ -120,7 +121,7 @@ export async function sendOrRecord(
   ctx: MailContext,
   key: string,
   message: MessageInput,
-  recipients: readonly Participant[],
+  recipients: readonly Addressee[],
   ics?: { sequence: number },
 ): Promise<boolean> {
   try {

@@ -18,7 +18,7 @@ import {
 } from '@temporalio/workflow';
 import type { CalendarActivities } from '../activities/calendar';
 import type { DeliveryFailure } from '../domain/delivery';
-import type { Participant } from '../domain/people';
+import { inRole, type Participant } from '../domain/people';
 import type { PlannedReminder } from '../domain/planning';
 import { toClock, toPlan } from '../domain/time-mapping';
 import {
@@ -81,7 +81,11 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     group: args.group.title,
     deadline: wg.state.deadline,
   });
-  const submitters = [args.group.chair, ...args.group.delegates];
+  const title = args.group.title;
+  const submitters = [
+    ...inRole('chair', [args.group.chair], title),
+    ...inRole('delegate', args.group.delegates, title),
+  ];
   // Tells the cycle without holding up the caller: the signal goes out with the handler's reply,
   // and the workflow waits for every such signal before it ends.
   const reports: Promise<void>[] = [];
@@ -132,7 +136,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
               data: { ...common(), previousDeadline, reason: decided.decision.reason },
             }
           : { kind: 'extension-denied', data: { ...common(), reason: decided.decision?.reason ?? '' } },
-        [args.group.chair],
+        inRole('chair', [args.group.chair], title),
       );
       reportToCycle();
       return decided;
@@ -192,7 +196,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     ctx,
     `${id}:call-for-inputs`,
     { kind: 'call-for-inputs', data: { ...common(), meeting: args.meeting } },
-    [...submitters, ...args.group.members],
+    [...submitters, ...inRole('member', args.group.members, title)],
   );
   reportToCycle();
 

@@ -11,14 +11,15 @@ import type {
   MessageData,
 } from '../messages';
 import { hlm, type Template, type TemplateContext } from './context';
+import { reasonFor } from './reason';
 
 type Data = { edition: Edition; decision: Decision };
 
 /** The values every decision message's sentences draw on. */
 const about = (d: Data, t: TemplateContext['t']) => ({ hlm: hlm(d.edition, t), ref: d.decision.ref });
 
-const responsibleFor = (d: Data, t: TemplateContext['t']) =>
-  t('reason.responsible', { ref: d.decision.ref, number: d.edition.number });
+const responsibleFor = (d: Data, ctx: TemplateContext) =>
+  reasonFor({ ...d, ref: d.decision.ref }, ctx, 'responsible');
 
 function decisionFacts(decision: Decision, { t, time }: TemplateContext): Fact[] {
   return [
@@ -44,7 +45,7 @@ export const decisionProgressRequest: Template<MessageData<'decision-progress-re
   const { t, time } = ctx;
   return {
     subject: t('decisions.progressRequest.subject', about(d, t)),
-    reason: responsibleFor(d, t),
+    reason: responsibleFor(d, ctx),
     body: [
       paragraph(t('decisions.progressRequest.body', about(d, t))),
       facts(...decisionFacts(d.decision, ctx), [t('label.reportBy'), time(d.reportBy)]),
@@ -57,7 +58,7 @@ export const decisionDueSoon: Template<MessageData<'decision-due-soon'>> = (d, c
   const { t } = ctx;
   return {
     subject: t('decisions.dueSoon.subject', about(d, t)),
-    reason: responsibleFor(d, t),
+    reason: responsibleFor(d, ctx),
     body: [
       paragraph(t('decisions.dueSoon.body', about(d, t))),
       facts(...decisionFacts(d.decision, ctx)),
@@ -70,7 +71,7 @@ export const decisionOverdue: Template<MessageData<'decision-overdue'>> = (d, ct
   const { t } = ctx;
   return {
     subject: t('decisions.overdue.subject', about(d, t)),
-    reason: responsibleFor(d, t),
+    reason: responsibleFor(d, ctx),
     body: [
       paragraph(t('decisions.overdue.body', about(d, t))),
       facts(...decisionFacts(d.decision, ctx)),
@@ -83,7 +84,7 @@ export const decisionEscalation: Template<MessageData<'decision-escalation'>> = 
   const { t } = ctx;
   return {
     subject: t('decisions.escalation.subject', about(d, t)),
-    reason: t('reason.committee'),
+    reason: reasonFor(d, ctx, 'committee'),
     body: [
       paragraph(t('decisions.escalation.body', about(d, t))),
       quote(t('label.why'), d.why ? whyInWords(d.why, d.decision.ref, ctx) : d.reason),
@@ -133,7 +134,7 @@ export const committeeDigest: Template<MessageData<'committee-digest'>> = (d, ct
   const { t, time } = ctx;
   return {
     subject: t('decisions.digest.subject', { hlm: hlm(d.edition, t) }),
-    reason: t('reason.committee'),
+    reason: reasonFor(d, ctx, 'committee'),
     body: [
       paragraph(t('decisions.digest.intro')),
       facts([t('label.periodFrom'), time(d.period.from)], [t('label.periodTo'), time(d.period.to)]),

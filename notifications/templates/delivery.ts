@@ -2,10 +2,11 @@
 import { facts, paragraph } from '../body';
 import type { MessageData } from '../messages';
 import { hlm, type Template } from './context';
+import { reasonFor } from './reason';
 
-export const deliveryFailure: Template<MessageData<'delivery-failure'>> = (d, { t, time }) => ({
+export const deliveryFailure: Template<MessageData<'delivery-failure'>> = (d, { t, time, recipient }) => ({
   subject: t('delivery.subject', { hlm: hlm(d.edition, t), name: d.failed.recipient.name }),
-  reason: t('reason.organizerDelivery', { number: d.edition.number }),
+  reason: reasonFor(d, { t, recipient }, 'organizer', { organizer: 'reason.organizerDelivery' }),
   body: [
     paragraph(t('delivery.body')),
     facts(

@@ -2,11 +2,13 @@
 import { action, facts, paragraph, quote } from '../body';
 import type { MessageData } from '../messages';
 import { hlm, type Template, type TemplateContext } from './context';
+import { reasonFor } from './reason';
 
 type GroupData = { group: string; edition: { number: number; title: string } };
 
-const chairOf = (d: GroupData, t: TemplateContext['t']) =>
-  t('reason.chair', { group: d.group, number: d.edition.number });
+/** Group messages go to its chair and delegates (the call also to its members' focal points). */
+const submitterReason = (d: GroupData, ctx: Pick<TemplateContext, 't' | 'recipient'>) =>
+  reasonFor(d, ctx, 'chair');
 
 /** The values every group message's sentences draw on. */
 const about = (d: GroupData, t: TemplateContext['t']) => ({
@@ -15,9 +17,9 @@ const about = (d: GroupData, t: TemplateContext['t']) => ({
   edition: d.edition.title,
 });
 
-export const callForInputs: Template<MessageData<'call-for-inputs'>> = (d, { t, time }) => ({
+export const callForInputs: Template<MessageData<'call-for-inputs'>> = (d, { t, time, recipient }) => ({
   subject: t('inputs.callForInputs.subject', about(d, t)),
-  reason: chairOf(d, t),
+  reason: submitterReason(d, { t, recipient }),
   body: [
     paragraph(t('inputs.callForInputs.intro', about(d, t))),
     facts(
@@ -31,9 +33,9 @@ export const callForInputs: Template<MessageData<'call-for-inputs'>> = (d, { t, 
   ],
 });
 
-export const inputReminder: Template<MessageData<'input-reminder'>> = (d, { t, time }) => ({
+export const inputReminder: Template<MessageData<'input-reminder'>> = (d, { t, time, recipient }) => ({
   subject: t('inputs.reminder.subject', about(d, t)),
-  reason: chairOf(d, t),
+  reason: submitterReason(d, { t, recipient }),
   body: [
     paragraph(t('inputs.reminder.body', about(d, t))),
     facts([t('label.inputDue'), time(d.deadline)]),
@@ -41,9 +43,9 @@ export const inputReminder: Template<MessageData<'input-reminder'>> = (d, { t, t
   ],
 });
 
-export const inputOverdue: Template<MessageData<'input-overdue'>> = (d, { t, time }) => ({
+export const inputOverdue: Template<MessageData<'input-overdue'>> = (d, { t, time, recipient }) => ({
   subject: t('inputs.overdue.subject', about(d, t)),
-  reason: chairOf(d, t),
+  reason: submitterReason(d, { t, recipient }),
   body: [
     paragraph(t('inputs.overdue.body', about(d, t))),
     facts([t('label.inputWasDue'), time(d.deadline)]),
@@ -51,9 +53,9 @@ export const inputOverdue: Template<MessageData<'input-overdue'>> = (d, { t, tim
   ],
 });
 
-export const inputEscalation: Template<MessageData<'input-escalation'>> = (d, { t, time }) => ({
+export const inputEscalation: Template<MessageData<'input-escalation'>> = (d, { t, time, recipient }) => ({
   subject: t('inputs.escalation.subject', about(d, t)),
-  reason: t('reason.organizerMissingInput', { number: d.edition.number, group: d.group }),
+  reason: reasonFor(d, { t, recipient }, 'organizer', { organizer: 'reason.organizerMissingInput' }),
   body: [
     paragraph(t('inputs.escalation.body', about(d, t))),
     facts(
@@ -64,9 +66,12 @@ export const inputEscalation: Template<MessageData<'input-escalation'>> = (d, { 
   ],
 });
 
-export const revisionRequested: Template<MessageData<'revision-requested'>> = (d, { t, time }) => ({
+export const revisionRequested: Template<MessageData<'revision-requested'>> = (
+  d,
+  { t, time, recipient },
+) => ({
   subject: t('inputs.revision.subject', about(d, t)),
-  reason: chairOf(d, t),
+  reason: submitterReason(d, { t, recipient }),
   body: [
     paragraph(t('inputs.revision.body', { ...about(d, t), reviewer: d.reviewer })),
     quote(t('label.comments'), d.comments),
@@ -75,18 +80,18 @@ export const revisionRequested: Template<MessageData<'revision-requested'>> = (d
   ],
 });
 
-export const inputAccepted: Template<MessageData<'input-accepted'>> = (d, { t, time }) => ({
+export const inputAccepted: Template<MessageData<'input-accepted'>> = (d, { t, time, recipient }) => ({
   subject: t('inputs.accepted.subject', about(d, t)),
-  reason: chairOf(d, t),
+  reason: submitterReason(d, { t, recipient }),
   body: [
     paragraph(t('inputs.accepted.body', about(d, t))),
     facts([t('label.acceptedBy'), d.acceptedBy], [t('label.acceptedOn'), time(d.acceptedAt)]),
   ],
 });
 
-export const extensionGranted: Template<MessageData<'extension-granted'>> = (d, { t, time }) => ({
+export const extensionGranted: Template<MessageData<'extension-granted'>> = (d, { t, time, recipient }) => ({
   subject: t('inputs.extensionGranted.subject', about(d, t)),
-  reason: chairOf(d, t),
+  reason: submitterReason(d, { t, recipient }),
   body: [
     paragraph(t('inputs.extensionGranted.body', about(d, t))),
     facts(
@@ -98,9 +103,9 @@ export const extensionGranted: Template<MessageData<'extension-granted'>> = (d, 
   ],
 });
 
-export const extensionDenied: Template<MessageData<'extension-denied'>> = (d, { t, time }) => ({
+export const extensionDenied: Template<MessageData<'extension-denied'>> = (d, { t, time, recipient }) => ({
   subject: t('inputs.extensionDenied.subject', about(d, t)),
-  reason: chairOf(d, t),
+  reason: submitterReason(d, { t, recipient }),
   body: [
     paragraph(t('inputs.extensionDenied.body', about(d, t))),
     quote(t('label.reason'), d.reason),

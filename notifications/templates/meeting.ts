@@ -2,9 +2,11 @@
 import { action, facts, list, paragraph, quote, type Fact } from '../body';
 import type { AgendaItem, Meeting, MessageData } from '../messages';
 import { hlm, type Template, type TemplateContext } from './context';
+import { reasonFor } from './reason';
 
-const participant = (d: { edition: { number: number } }, t: TemplateContext['t']) =>
-  t('reason.participant', { number: d.edition.number });
+/** Meeting messages go to everyone: organizers, focal points, chairs and delegates, each in their role. */
+const participant = (d: { edition: { number: number } }, ctx: TemplateContext) =>
+  reasonFor(d, ctx, 'focal-point');
 
 function meetingFacts(meeting: Meeting, { t, time }: TemplateContext): Fact[] {
   const council = meeting.councilMeeting;
@@ -39,7 +41,7 @@ export const draftAgenda: Template<MessageData<'draft-agenda'>> = (d, ctx) => {
   const { t, time } = ctx;
   return {
     subject: t('meeting.draftAgenda.subject', about(d, t)),
-    reason: participant(d, t),
+    reason: participant(d, ctx),
     body: [
       paragraph(t('meeting.draftAgenda.intro', about(d, t))),
       facts([t('label.commentsDue'), time(d.commentDeadline)], ...meetingFacts(d.meeting, ctx)),
@@ -53,7 +55,7 @@ export const invitation: Template<MessageData<'invitation'>> = (d, ctx) => {
   const { t, time } = ctx;
   return {
     subject: t('meeting.invitation.subject', about(d, t)),
-    reason: participant(d, t),
+    reason: participant(d, ctx),
     body: [
       paragraph(t('meeting.invitation.intro', about(d, t))),
       facts(...meetingFacts(d.meeting, ctx), d.replyBy ? [t('label.replyBy'), time(d.replyBy)] : undefined),
@@ -68,7 +70,7 @@ export const rescheduleNotice: Template<MessageData<'reschedule-notice'>> = (d, 
   const { t, time } = ctx;
   return {
     subject: t('meeting.reschedule.subject', about(d, t)),
-    reason: participant(d, t),
+    reason: participant(d, ctx),
     body: [
       paragraph(t('meeting.reschedule.body', about(d, t))),
       facts(...meetingFacts(d.meeting, ctx), [
@@ -84,7 +86,7 @@ export const coincidenceLost: Template<MessageData<'coincidence-lost'>> = (d, ct
   const { t } = ctx;
   return {
     subject: t('meeting.coincidenceLost.subject', about(d, t)),
-    reason: t('reason.organizer', { number: d.edition.number }),
+    reason: reasonFor(d, ctx, 'organizer'),
     body: [
       paragraph(t('meeting.coincidenceLost.body', about(d, t))),
       quote(t('label.found'), d.explanation),
@@ -93,31 +95,37 @@ export const coincidenceLost: Template<MessageData<'coincidence-lost'>> = (d, ct
   };
 };
 
-export const cancellation: Template<MessageData<'cancellation'>> = (d, { t, time }) => ({
-  subject: t('meeting.cancellation.subject', about(d, t)),
-  reason: participant(d, t),
-  body: [
-    paragraph(t('meeting.cancellation.body', about(d, t))),
-    facts([t('label.wasToStart'), time(d.meeting.start)], [t('label.venue'), d.meeting.venue]),
-    quote(t('label.why'), d.reason),
-  ],
-});
+export const cancellation: Template<MessageData<'cancellation'>> = (d, ctx) => {
+  const { t, time } = ctx;
+  return {
+    subject: t('meeting.cancellation.subject', about(d, t)),
+    reason: participant(d, ctx),
+    body: [
+      paragraph(t('meeting.cancellation.body', about(d, t))),
+      facts([t('label.wasToStart'), time(d.meeting.start)], [t('label.venue'), d.meeting.venue]),
+      quote(t('label.why'), d.reason),
+    ],
+  };
+};
 
-export const outcomeReport: Template<MessageData<'outcome-report'>> = (d, { t, time }) => ({
-  subject: t('meeting.outcome.subject', about(d, t)),
-  reason: participant(d, t),
-  body: [
-    paragraph(
-      t('meeting.outcome.intro', { ...about(d, t), time: time(d.meeting.start), venue: d.meeting.venue }),
-    ),
-    quote(t('label.summary'), d.summary),
-    list(
-      t('label.decisionsToImplement'),
-      d.decisions.map((x) =>
-        t('meeting.outcome.decision', { ref: x.ref, title: x.title, lead: x.lead, due: time(x.due) }),
+export const outcomeReport: Template<MessageData<'outcome-report'>> = (d, ctx) => {
+  const { t, time } = ctx;
+  return {
+    subject: t('meeting.outcome.subject', about(d, t)),
+    reason: participant(d, ctx),
+    body: [
+      paragraph(
+        t('meeting.outcome.intro', { ...about(d, t), time: time(d.meeting.start), venue: d.meeting.venue }),
       ),
-    ),
-    action(t('action.fullReport'), d.reportUrl),
-    paragraph(t('meeting.outcome.followUp')),
-  ],
-});
+      quote(t('label.summary'), d.summary),
+      list(
+        t('label.decisionsToImplement'),
+        d.decisions.map((x) =>
+          t('meeting.outcome.decision', { ref: x.ref, title: x.title, lead: x.lead, due: time(x.due) }),
+        ),
+      ),
+      action(t('action.fullReport'), d.reportUrl),
+      paragraph(t('meeting.outcome.followUp')),
+    ],
+  };
+};
