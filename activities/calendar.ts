@@ -19,6 +19,11 @@ import {
   PlanTimelineRequest,
 } from '../calendar/contracts';
 import { CalendarError, parseOrThrow } from '../calendar/errors';
+import {
+  CoincidingMeetingProposal,
+  proposeCoincidingMeeting,
+  type ProposeCoincidingMeetingRequest,
+} from '../calendar/follow-council';
 import { formatForRecipient } from '../calendar/format';
 import type { CalendarRegistry } from '../calendar/registry';
 import { planReminders } from '../calendar/reminders';
@@ -26,6 +31,7 @@ import { findFairSlots } from '../calendar/slots';
 import { planTimeline } from '../calendar/timeline';
 
 // Workflows `import type` the shapes from here, next to the activities that use them.
+export type { CoincidingMeetingProposal, ProposeCoincidingMeetingRequest };
 export type {
   CheckCoincidenceRequest,
   CoincidenceResult,
@@ -59,6 +65,10 @@ export interface CalendarActivities {
   planReminders(request: PlanRemindersRequest): Promise<PlannedReminders>;
   checkCoincidence(request: CheckCoincidenceRequest): Promise<CoincidenceResult>;
   findFairSlots(request: FindFairSlotsRequest): Promise<FairSlots>;
+  /** The nearest dates that coincide again with a moved Security Council meeting, re-planned. */
+  proposeCoincidingMeeting(
+    request: ProposeCoincidingMeetingRequest & { organizer: string },
+  ): Promise<CoincidingMeetingProposal>;
   formatForRecipients(request: FormatForRecipientsRequest): Promise<FormattedTimes>;
 }
 
@@ -99,6 +109,14 @@ export function createCalendarActivities(deps: CalendarActivityDeps): CalendarAc
         const input = parseOrThrow(FindFairSlotsRequest, request, 'findFairSlots');
         return FairSlots.parse(findFairSlots(input));
       });
+    },
+
+    async proposeCoincidingMeeting(request) {
+      return callerMistakesFail(() =>
+        CoincidingMeetingProposal.parse(
+          proposeCoincidingMeeting(request, deps.calendars.calendarOf(request.organizer)),
+        ),
+      );
     },
 
     async formatForRecipients(request) {

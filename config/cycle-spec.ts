@@ -73,6 +73,12 @@ export const CycleSpec = z.object({
   maxInputChars: z.number().int().positive().optional(),
   /** The language of the agenda and the outcome report; by default the first organizer's. */
   documentLanguage: Language.optional(),
+  /**
+   * When the Security Council moves its meeting: true, the meeting moves on its own to the nearest
+   * dates that coincide again and everyone is told; false (the default), the organizers are sent
+   * the proposal and apply it with `convene cycle follow-council`.
+   */
+  followCouncil: z.boolean().optional(),
 });
 export type CycleSpec = z.infer<typeof CycleSpec>;
 
@@ -229,6 +235,7 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
     rehearsal: o.rehearsal,
     maxInputChars: spec.maxInputChars,
     documentLanguage: spec.documentLanguage ?? organizers[0]?.language,
+    ...(spec.followCouncil !== undefined ? { followCouncil: spec.followCouncil } : {}),
   });
 }
 

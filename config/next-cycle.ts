@@ -45,6 +45,7 @@ export function draftNextCycle(plan: CycleInput): CycleSpec {
     timeline: plan.timeline,
     reminders: { offsets: plan.reminderOffsets, overdueGrace: graceOf(plan.overdueGraceMs) },
     maxInputChars: plan.maxInputChars,
+    ...(plan.followCouncil !== undefined ? { followCouncil: plan.followCouncil } : {}),
   };
 }
 

@@ -75,6 +75,8 @@ export const CycleInput = z.object({
   maxInputChars: z.number().int().positive().default(200_000),
   /** The language of the agenda and the outcome report; cycles started before languages: English. */
   documentLanguage: Language.optional(),
+  /** Follow the Security Council's moves on its own (see config/cycle-spec.ts); absent: propose. */
+  followCouncil: z.boolean().optional(),
 });
 export type CycleInput = z.infer<typeof CycleInput>;
 export type CycleInputDraft = z.input<typeof CycleInput>;

@@ -38,6 +38,11 @@ export function common(input: CycleInput) {
   };
 }
 
+/** The command an organizer runs to apply a Council proposal (their `--as` is added per copy). */
+export function followCouncilCommand(input: CycleInput): string {
+  return `convene cycle follow-council ${input.editionKey}`;
+}
+
 /** The meeting as the messages show it, with the Security Council meeting it coincides with. */
 export function messageMeeting(input: CycleInput, s: Pick<CycleState, 'meeting' | 'securityCouncil'>) {
   return {

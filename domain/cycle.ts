@@ -50,6 +50,7 @@ export const RescheduleRequest = z
   })
   .refine((r) => Date.parse(r.start) < Date.parse(r.end), { message: 'must be after start', path: ['end'] });
 export type RescheduleRequest = z.input<typeof RescheduleRequest>;
+export type RescheduleRequestParsed = z.infer<typeof RescheduleRequest>;
 
 export const SecurityCouncilMovedRequest = z.object({
   as: z.email(),
@@ -57,6 +58,41 @@ export const SecurityCouncilMovedRequest = z.object({
   title: Line(300).optional(),
 });
 export type SecurityCouncilMovedRequest = z.input<typeof SecurityCouncilMovedRequest>;
+
+/**
+ * The Council's meeting has a new date: what an organizer records, or a Council session workflow
+ * sends for the organizer who moved the session (`as`), naming itself in `source`.
+ */
+export const CouncilMovedRequest = SecurityCouncilMovedRequest.extend({
+  timeZone: Line(100).optional(),
+  source: Line(200).optional(),
+});
+export type CouncilMovedRequest = z.input<typeof CouncilMovedRequest>;
+
+/** An organizer applies the pending proposal: the meeting moves to coincide with the Council again. */
+export const FollowCouncilRequest = z.object({ as: z.email() });
+export type FollowCouncilRequest = z.input<typeof FollowCouncilRequest>;
+
+/** The nearest dates at which the meeting coincides again with the Council's, and their timeline. */
+export interface CouncilProposal {
+  /** The Council's start this proposal follows: a later move makes a new one. */
+  councilStart: string;
+  start: string;
+  end: string;
+  shiftDays: number;
+  milestones: PlannedMilestone[];
+  /** Why the proposed dates coincide, in both meetings' zones. */
+  explanation: string;
+  proposedAt: string;
+}
+
+/** What a Council move did to the cycle: still coincides, a proposal for the organizers, or followed. */
+export interface CouncilMoveResult {
+  coincidence: Coincidence;
+  proposal?: CouncilProposal;
+  /** True when the cycle's policy is `followCouncil` and the meeting has moved on its own. */
+  followed: boolean;
+}
 
 export const CommentRequest = z.object({ as: z.email(), text: Text(5_000), item: Line(200).optional() });
 export type CommentRequest = z.input<typeof CommentRequest>;
@@ -94,6 +130,8 @@ export interface CycleState {
   meeting: MeetingPlan;
   securityCouncil?: SecurityCouncilMeeting;
   coincidence?: Coincidence;
+  /** Pending since the Council moved: `convene cycle follow-council` applies it. */
+  councilProposal?: CouncilProposal;
   milestones: PlannedMilestone[];
   groups: GroupSummary[];
   pendingActions: PendingAction[];
@@ -239,6 +277,33 @@ export class PreparationCycle {
     return r;
   }
 
+  validateCouncilMoved(request: unknown): z.infer<typeof CouncilMovedRequest> {
+    const r = parse(CouncilMovedRequest, request, 'councilMoved');
+    this.requireOrganizer(r.as, 'record a move of the Security Council meeting');
+    requirePhase(this.phase, BEFORE_THE_MEETING, 'record a Security Council move');
+    return r;
+  }
+
+  validateFollowCouncil(request: unknown, nowPlan: string): z.infer<typeof FollowCouncilRequest> {
+    const r = parse(FollowCouncilRequest, request, 'followCouncil');
+    this.requireOrganizer(r.as, 'move the meeting to follow the Security Council');
+    requirePhase(this.phase, BEFORE_THE_MEETING, 'follow the Security Council');
+    const proposal = this.state.councilProposal;
+    if (!proposal) {
+      throw new RejectedAction(
+        'wrong-phase',
+        'there is no proposal to follow: the meetings coincide, or no Council move was recorded since the last one was applied (see `convene cycle status`)',
+      );
+    }
+    if (Date.parse(proposal.start) <= Date.parse(nowPlan)) {
+      throw new RejectedAction(
+        'too-late',
+        `the proposed start ${proposal.start} has passed (now is ${nowPlan}); choose new dates with \`convene cycle reschedule\``,
+      );
+    }
+    return r;
+  }
+
   validateComment(request: unknown): z.infer<typeof CommentRequest> & { organization: string } {
     const r = parse(CommentRequest, request, 'commentOnAgenda');
     const person = this.focalPointOf(r.as) ?? this.input.organizers.find((p) => sameAddress(p.email, r.as));
@@ -314,18 +379,30 @@ export class PreparationCycle {
     const previous = this.state.meeting;
     this.state.meeting = this.rescheduledMeeting(r);
     this.state.milestones = milestones;
+    // Whatever the Council proposal said, the organizers have now chosen the dates.
+    this.state.councilProposal = undefined;
     this.planVersion++;
     this.log(`rescheduled by ${r.as}: ${previous.start} → ${r.start}`, at);
     return previous;
   }
 
-  securityCouncilMoved(r: z.infer<typeof SecurityCouncilMovedRequest>, at: string): void {
+  securityCouncilMoved(r: z.infer<typeof CouncilMovedRequest>, at: string): void {
     this.state.securityCouncil = {
       title: r.title ?? this.state.securityCouncil?.title ?? 'Security Council meeting',
       start: r.start,
-      timeZone: this.state.securityCouncil?.timeZone ?? 'America/New_York',
+      timeZone: r.timeZone ?? this.state.securityCouncil?.timeZone ?? 'America/New_York',
     };
-    this.log(`Security Council meeting moved to ${r.start} (recorded by ${r.as})`, at);
+    // A proposal made for the Council's earlier date no longer answers.
+    this.state.councilProposal = undefined;
+    const source = r.source ? ` from ${r.source}` : '';
+    this.log(`Security Council meeting moved to ${r.start} (recorded by ${r.as}${source})`, at);
+  }
+
+  /** The pending proposal, taken to be applied: a second follow finds none. */
+  takeCouncilProposal(): CouncilProposal {
+    const proposal = this.state.councilProposal!;
+    this.state.councilProposal = undefined;
+    return proposal;
   }
 
   comment(r: z.infer<typeof CommentRequest> & { organization: string }, at: string): AgendaComment {

@@ -154,10 +154,24 @@ export const Message = z.discriminatedUnion('kind', [
     meeting: Meeting,
     previous: z.object({ start: Instant, end: Instant, venue: OneLine }),
     reason: Prose.optional(),
+    /** Set when the meeting moved on its own to coincide again with the Council's (followCouncil). */
+    followsCouncil: z.object({ title: OneLine, start: Instant }).optional(),
   }),
   kind('cancellation', { ...common, meeting: Meeting, reason: Prose }),
   /** To the organizers: the high-level meeting and the Security Council meeting no longer coincide. */
   kind('coincidence-lost', { ...common, meeting: Meeting, explanation: Prose }),
+  /** To the organizers: the Council moved; the nearest dates that coincide again, and how to apply them. */
+  kind('council-move-proposal', {
+    ...common,
+    meeting: Meeting,
+    /** Why the meetings no longer coincide. */
+    explanation: Prose,
+    proposed: z.object({ start: Instant, end: Instant, coincidence: Prose }),
+    timeline: z.array(z.object({ name: OneLine, at: Instant })),
+    /** The command that applies it, without `--as` (each organizer's copy adds their address). */
+    applyCommand: OneLine,
+    applyUrl: WebLink.optional(),
+  }),
   kind('outcome-report', {
     ...common,
     meeting: Meeting,

@@ -4,7 +4,10 @@
  * domain/cycle.ts. What users can do (Updates, each with a validator that rejects before history):
  *
  *   reschedule            organizer   new dates → timeline re-planned, deadlines and reminders move, all told
- *   securityCouncilMoved  organizer   re-checks that the two meetings still coincide
+ *   securityCouncilMoved  organizer   the Council's new date → as councilMoved (older clients)
+ *   councilMoved          organizer / Council session workflow: no longer coinciding → the nearest
+ *                         dates that do, proposed to the organizers (or applied: policy followCouncil)
+ *   followCouncil         organizer   applies the pending proposal: a reschedule, all told
  *   commentOnAgenda       focal point during the comment period, until the agenda is approved
  *   approveAgenda         organizer   → final agenda, invitations with a calendar entry
  *   recordOutcome         organizer   after the meeting → decisions tracked, outcome report to all
@@ -31,9 +34,17 @@ import type { CalendarActivities } from '../activities/calendar';
 import type { CommitteeActivities } from '../activities/committee';
 import type { DecisionStartActivities } from '../activities/decision-starts';
 import type { DocumentActivities } from '../activities/documents';
-import { PreparationCycle, type CyclePhase, type OutcomeDecision } from '../domain/cycle';
+import {
+  PreparationCycle,
+  type CouncilMoveResult,
+  type CouncilProposal,
+  type CyclePhase,
+  type OutcomeDecision,
+  type RescheduleRequestParsed,
+} from '../domain/cycle';
 import * as say from '../domain/cycle-messages';
-import { CycleInput, type MeetingPlan } from '../domain/cycle-input';
+import { CycleInput, type MeetingPlan, type SecurityCouncilMeeting } from '../domain/cycle-input';
+import { inRole } from '../domain/people';
 import { issueLines } from '../domain/issues';
 import { compressDecisionPolicy, DecisionPolicy } from '../domain/decision';
 import type { RenderedDocument } from '../domain/documents';
@@ -47,7 +58,9 @@ import {
   approveAgendaUpdate,
   cancelUpdate,
   commentOnAgendaUpdate,
+  councilMovedUpdate,
   cycleStatusQuery,
+  followCouncilUpdate,
   cyclePlanQuery,
   recordOutcomeUpdate,
   rescheduleUpdate,
@@ -67,6 +80,9 @@ import { sendOrRecord, type MailContext } from './mail';
 import { asCallerFailure, rejectionFailure, rejectWith } from './rejections';
 import type { UpdateOf } from './session';
 import { onSignal } from './signals';
+
+/** Since the Council's moves bring proposals (or a move under `followCouncil`); before, a check only. */
+const COUNCIL_MOVE_PROPOSAL = 'council-move-proposal';
 
 const calendar = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '30 seconds',
@@ -98,7 +114,9 @@ export async function preparationCycle(input: CycleInput): Promise<CycleStatus> 
   setHandler(cyclePlanQuery, () => c.rules.currentPlan());
   onSignal(groupUpdatedSignal, GroupSummary, (summary) => c.rules.groupUpdated(summary));
   c.wire(rescheduleUpdate, c.checks.reschedule, c.reschedule);
-  c.wire(securityCouncilMovedUpdate, c.checks.councilMoved, c.councilMoved);
+  c.wire(securityCouncilMovedUpdate, c.checks.securityCouncilMoved, c.securityCouncilMoved);
+  c.wire(councilMovedUpdate, c.checks.councilMoved, c.councilMoved);
+  c.wire(followCouncilUpdate, c.checks.followCouncil, c.followCouncil);
   c.wire(commentOnAgendaUpdate, c.checks.comment, c.comment);
   c.wire(approveAgendaUpdate, c.checks.approve, c.approve);
   c.wire(recordOutcomeUpdate, c.checks.recordOutcome, c.recordOutcome);
@@ -134,7 +152,9 @@ class Cycle {
   /** Each Update's check, as its validator runs it and its handler runs it again. */
   readonly checks = {
     reschedule: (r: unknown) => this.rules.validateReschedule(r, this.now()),
-    councilMoved: (r: unknown) => this.rules.validateSecurityCouncilMoved(r),
+    securityCouncilMoved: (r: unknown) => this.rules.validateSecurityCouncilMoved(r),
+    councilMoved: (r: unknown) => this.rules.validateCouncilMoved(r),
+    followCouncil: (r: unknown) => this.rules.validateFollowCouncil(r, this.now()),
     comment: (r: unknown) => this.rules.validateComment(r),
     approve: (r: unknown) => this.rules.validateApproveAgenda(r),
     recordOutcome: (r: unknown) => this.rules.validateRecordOutcome(r),
@@ -177,45 +197,32 @@ class Cycle {
           'wrong-phase',
           'the cycle was cancelled while the new dates were planned; nothing was moved',
         );
-      const previous = this.rules.reschedule(r, timeline.milestones, this.now());
-      for (const child of this.childrenToTell()) {
-        await child
-          .signal(deadlinesMovedSignal, {
-            deadline: this.rules.milestone('inputDeadline'),
-            lateUntil: this.rules.milestone('consolidationEnd'),
-          })
-          .catch(() => undefined); // a group that ended meanwhile needs no telling
-      }
-      const council = this.rules.state.securityCouncil;
-      if (council) await this.checkCoincidence(council.start);
-      // A cancellation accepted meanwhile has told everyone; a reschedule notice after it would mislead.
-      if (this.rules.isCancelled) return this.rules.status();
-      const sequence = ++this.rules.icsSequence;
-      await sendOrRecord(
-        this.ctx,
-        `${this.id}:reschedule:${sequence}`,
-        {
-          kind: 'reschedule-notice',
-          data: {
-            ...say.common(this.input),
-            meeting: this.meeting(),
-            previous: { start: previous.start, end: previous.end, venue: previous.venue },
-            reason: r.reason,
-          },
-        },
-        say.everyone(this.input),
-        { sequence },
-      );
-      if (this.rules.state.invitations) this.rules.state.invitations = { sequence, sentAt: this.now() };
-      return this.rules.status();
+      return this.moveMeeting(r, timeline.milestones);
     });
   };
 
-  readonly councilMoved = async (request: unknown): Promise<Coincidence> => {
+  /** Before the proposals (histories of v1), a Council move only re-checked the coincidence. */
+  readonly securityCouncilMoved = async (request: unknown): Promise<Coincidence> => {
+    return this.lock.run(async () => {
+      const r = asCallerFailure(() => this.checks.securityCouncilMoved(request));
+      this.rules.securityCouncilMoved(r, this.now());
+      if (!patched(COUNCIL_MOVE_PROPOSAL)) return this.checkCoincidence(r.start);
+      return (await this.followOrPropose(r.as)).coincidence;
+    });
+  };
+
+  readonly councilMoved = async (request: unknown): Promise<CouncilMoveResult> => {
     return this.lock.run(async () => {
       const r = asCallerFailure(() => this.checks.councilMoved(request));
       this.rules.securityCouncilMoved(r, this.now());
-      return this.checkCoincidence(r.start);
+      return this.followOrPropose(r.as);
+    });
+  };
+
+  readonly followCouncil = async (request: unknown): Promise<CycleStatus> => {
+    return this.lock.run(async () => {
+      const r = asCallerFailure(() => this.checks.followCouncil(request));
+      return this.follow(r.as, this.rules.takeCouncilProposal());
     });
   };
 
@@ -495,7 +502,10 @@ class Cycle {
     }
   }
 
-  private async checkCoincidence(securityCouncilStart: string): Promise<Coincidence> {
+  private async checkCoincidence(
+    securityCouncilStart: string,
+    { tellLost } = { tellLost: true },
+  ): Promise<Coincidence> {
     let result: Coincidence;
     try {
       const r = await calendar.checkCoincidence({
@@ -513,7 +523,7 @@ class Cycle {
       result = { coincide: false, explanation: causeMessage(err), checkedAt: this.now() };
       this.log(`the meetings no longer coincide: ${result.explanation}`);
       // Cycles from before the coincidence-lost message (commit f931dcb) replay without it.
-      if (patched('coincidence-lost-notice')) await this.tellCoincidenceLost(result.explanation);
+      if (tellLost && patched('coincidence-lost-notice')) await this.tellCoincidenceLost(result.explanation);
     }
     this.rules.state.coincidence = result;
     return result;
@@ -529,6 +539,127 @@ class Cycle {
         data: { ...say.common(this.input), meeting: this.meeting(), explanation },
       },
       this.input.organizers,
+    );
+  }
+
+  /**
+   * The meeting moves to dates already planned: groups' deadlines move, the coincidence is checked,
+   * and everyone gets a reschedule notice with the updated calendar entry.
+   */
+  private async moveMeeting(
+    r: RescheduleRequestParsed,
+    milestones: PlannedMilestone[],
+    followed?: CouncilProposal,
+  ): Promise<CycleStatus> {
+    const previous = this.rules.reschedule(r, milestones, this.now());
+    for (const child of this.childrenToTell()) {
+      await child
+        .signal(deadlinesMovedSignal, {
+          deadline: this.rules.milestone('inputDeadline'),
+          lateUntil: this.rules.milestone('consolidationEnd'),
+        })
+        .catch(() => undefined); // a group that ended meanwhile needs no telling
+    }
+    const council = this.rules.state.securityCouncil;
+    if (council) await this.checkCoincidence(council.start);
+    // A cancellation accepted meanwhile has told everyone; a reschedule notice after it would mislead.
+    if (this.rules.isCancelled) return this.rules.status();
+    const sequence = ++this.rules.icsSequence;
+    await sendOrRecord(
+      this.ctx,
+      `${this.id}:reschedule:${sequence}`,
+      {
+        kind: 'reschedule-notice',
+        data: {
+          ...say.common(this.input),
+          meeting: this.meeting(),
+          previous: { start: previous.start, end: previous.end, venue: previous.venue },
+          reason: r.reason,
+          ...(followed && council ? { followsCouncil: { title: council.title, start: council.start } } : {}),
+        },
+      },
+      say.everyone(this.input),
+      { sequence },
+    );
+    if (this.rules.state.invitations) this.rules.state.invitations = { sequence, sentAt: this.now() };
+    return this.rules.status();
+  }
+
+  /**
+   * After a Council move: nothing to do if the meetings still coincide; otherwise the nearest dates
+   * that coincide again, applied at once under the policy `followCouncil`, else proposed to the
+   * organizers. With no such dates, the organizers are told the coincidence is lost, as before.
+   */
+  private async followOrPropose(recordedBy: string): Promise<CouncilMoveResult> {
+    const council = this.rules.state.securityCouncil!;
+    const coincidence = await this.checkCoincidence(council.start, { tellLost: false });
+    if (coincidence.coincide) return { coincidence, followed: false };
+    const proposal = await this.proposeDates(council);
+    if (!proposal) {
+      await this.tellCoincidenceLost(coincidence.explanation);
+      return { coincidence, followed: false };
+    }
+    if (this.input.followCouncil) {
+      await this.follow(recordedBy, proposal);
+      return { coincidence: this.rules.state.coincidence ?? coincidence, proposal, followed: true };
+    }
+    this.rules.state.councilProposal = proposal;
+    await this.tellCouncilProposal(proposal, coincidence.explanation);
+    return { coincidence, proposal, followed: false };
+  }
+
+  private follow(as: string, proposal: CouncilProposal): Promise<CycleStatus> {
+    this.log(`the meeting follows the Security Council: ${proposal.shiftDays} days`);
+    return this.moveMeeting({ as, start: proposal.start, end: proposal.end }, proposal.milestones, proposal);
+  }
+
+  private async proposeDates(council: SecurityCouncilMeeting): Promise<CouncilProposal | undefined> {
+    const m = this.rules.state.meeting;
+    try {
+      const p = await calendar.proposeCoincidingMeeting({
+        meeting: meetingRequest(m),
+        securityCouncil: { start: council.start, timeZone: council.timeZone },
+        organizer: this.input.organizers[0]!.organization,
+        policy: this.input.timeline,
+        notBefore: this.now(),
+      });
+      if (!p.found) {
+        this.log(`no dates coincide with the Council's: ${p.explanation}`);
+        return undefined;
+      }
+      const { start, end, shiftDays, explanation } = p;
+      const milestones = p.timeline.milestones;
+      return {
+        councilStart: council.start,
+        start,
+        end,
+        shiftDays,
+        milestones,
+        explanation,
+        proposedAt: this.now(),
+      };
+    } catch (err) {
+      this.log(`no dates could be proposed: ${causeMessage(err)}`);
+      return undefined;
+    }
+  }
+
+  private async tellCouncilProposal(proposal: CouncilProposal, lost: string): Promise<void> {
+    await sendOrRecord(
+      this.ctx,
+      `${this.id}:council-proposal:${proposal.councilStart}`,
+      {
+        kind: 'council-move-proposal',
+        data: {
+          ...say.common(this.input),
+          meeting: this.meeting(),
+          explanation: lost,
+          proposed: { start: proposal.start, end: proposal.end, coincidence: proposal.explanation },
+          timeline: proposal.milestones.map((x) => ({ name: x.name, at: x.at })),
+          applyCommand: say.followCouncilCommand(this.input),
+        },
+      },
+      inRole('organizer', this.input.organizers),
     );
   }
 

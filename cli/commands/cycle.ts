@@ -10,9 +10,11 @@ import { loadDirectory } from '../../config/directory';
 import { searchAttributes, workflowIds } from '../../domain/ids';
 import {
   cancelUpdate,
+  councilMovedUpdate,
   cycleStatusQuery,
+  followCouncilUpdate,
   rescheduleUpdate,
-  securityCouncilMovedUpdate,
+  type CouncilMoveResult,
   type CycleStatus,
   PREPARATION_CYCLE_WORKFLOW,
   type PreparationCycleWorkflow,
@@ -180,7 +182,9 @@ Examples:
 
   cycle
     .command('council-moved <edition>')
-    .description('record that the Security Council meeting moved; convene checks the two still coincide')
+    .description(
+      'record that the Security Council meeting moved; if the meetings no longer coincide, the organizers get the nearest dates that do (or, under followCouncil, the meeting follows)',
+    )
     .requiredOption(
       '--start <datetime>',
       'new start of the Security Council meeting (New York time, or with offset)',
@@ -189,13 +193,25 @@ Examples:
     .addOption(asOption())
     .action(async (edition: string, o: { start: string; title?: string; as: string }) => {
       await withClient(async (client) => {
-        const result = await act(cycleHandle(client, edition), securityCouncilMovedUpdate, {
+        const result = await act(cycleHandle(client, edition), councilMovedUpdate, {
           args: [{ as: o.as, start: instant(o.start, 'America/New_York', '--start'), title: o.title }],
         });
         if (output().json) return printJson(result);
-        console.log(
-          result.coincide ? `Still coincide. ${result.explanation}` : `WARNING: ${result.explanation}`,
-        );
+        printCouncilMove(result, edition, o.as, output().t);
+      });
+    });
+
+  cycle
+    .command('follow-council <edition>')
+    .description('apply the pending proposal: the meeting moves to coincide with the Security Council again')
+    .addOption(asOption())
+    .addHelpText('after', '\nExample:\n  $ convene cycle follow-council 27 --as amina.rahman@un.example.org')
+    .action(async (edition: string, o: { as: string }) => {
+      await withClient(async (client) => {
+        const status = await act(cycleHandle(client, edition), followCouncilUpdate, { args: [{ as: o.as }] });
+        if (output().json) return printJson(status);
+        console.log(output().t.t('cli.council.followed'));
+        printCycleStatus(status, output().t);
       });
     });
 
@@ -249,4 +265,21 @@ export function instant(value: string, zone: string, option: string): string {
   } catch (err) {
     throw new UserError(`${option}: ${(err as Error).message}`);
   }
+}
+
+/** What a Council move did, as an organizer reads it: still coinciding, followed, or a proposal. */
+function printCouncilMove(r: CouncilMoveResult, edition: string, as: string, t: Output['t']): void {
+  if (r.coincidence.coincide)
+    return console.log(t.t('cli.council.stillCoincide', { why: r.coincidence.explanation }));
+  if (r.followed) return console.log(t.t('cli.council.movedOnItsOwn', { why: r.coincidence.explanation }));
+  console.log(t.t('cli.council.lost', { why: r.coincidence.explanation }));
+  if (!r.proposal) return;
+  console.log(
+    t.t('cli.council.proposal', {
+      start: r.proposal.start,
+      end: r.proposal.end,
+      command: `convene cycle follow-council ${edition} --as ${as}`,
+    }),
+  );
+  for (const m of r.proposal.milestones) console.log(`  ${m.name}: ${m.display}`);
 }

@@ -72,6 +72,8 @@ function write(message: Message, ctx: TemplateContext): Letter {
       return meeting.rescheduleNotice(message.data, ctx);
     case 'coincidence-lost':
       return meeting.coincidenceLost(message.data, ctx);
+    case 'council-move-proposal':
+      return meeting.councilMoveProposal(message.data, ctx);
     case 'cancellation':
       return meeting.cancellation(message.data, ctx);
     case 'outcome-report':

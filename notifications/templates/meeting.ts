@@ -77,7 +77,39 @@ export const rescheduleNotice: Template<MessageData<'reschedule-notice'>> = (d, 
         t('label.previously'),
         t('value.timeAtVenue', { time: time(d.previous.start), venue: d.previous.venue }),
       ]),
+      d.followsCouncil
+        ? paragraph(
+            t('meeting.councilFollowed.body', {
+              council: d.followsCouncil.title,
+              time: time(d.followsCouncil.start),
+            }),
+          )
+        : undefined,
       quote(t('label.why'), d.reason),
+    ],
+  };
+};
+
+export const councilMoveProposal: Template<MessageData<'council-move-proposal'>> = (d, ctx) => {
+  const { t, time, recipient } = ctx;
+  return {
+    subject: t('meeting.councilProposal.subject', about(d, t)),
+    reason: reasonFor(d, ctx, 'organizer'),
+    body: [
+      paragraph(t('meeting.councilProposal.body', about(d, t))),
+      quote(t('label.found'), d.explanation),
+      facts(
+        [t('meeting.councilProposal.proposedStart'), time(d.proposed.start)],
+        [t('meeting.councilProposal.proposedEnd'), time(d.proposed.end)],
+      ),
+      quote(t('meeting.councilProposal.coincidence'), d.proposed.coincidence),
+      list(
+        t('meeting.councilProposal.timeline'),
+        d.timeline.map((m) => t('meeting.councilProposal.milestone', { name: m.name, time: time(m.at) })),
+      ),
+      paragraph(t('meeting.councilProposal.apply', { command: `${d.applyCommand} --as ${recipient.email}` })),
+      action(t('meeting.councilProposal.action'), d.applyUrl),
+      facts(...meetingFacts(d.meeting, ctx)),
     ],
   };
 };

@@ -85,6 +85,22 @@ export const SAMPLES: { [K in MessageKind]: DataOf<K> } = {
     explanation:
       'The high-level meeting (Friday 22 September 2006) and the Security Council meeting (Tuesday 3 October 2006) do not coincide.',
   },
+  'council-move-proposal': {
+    ...common,
+    meeting,
+    explanation:
+      'The high-level meeting (Friday 22 September 2006) and the Security Council meeting (Tuesday 3 October 2006) do not coincide.',
+    proposed: {
+      start: '2006-10-02T14:00:00Z',
+      end: '2006-10-02T22:00:00Z',
+      coincidence: 'Both fall in ISO week 2006-W40 in New York.',
+    },
+    timeline: [
+      { name: 'inputDeadline', at: '2006-08-10T21:00:00Z' },
+      { name: 'invitations', at: '2006-09-11T13:00:00Z' },
+    ],
+    applyCommand: 'convene cycle follow-council 7',
+  },
   cancellation: { ...common, meeting, reason: 'The meeting is postponed to next year.' },
   'outcome-report': { ...common, meeting, decisions: [decision], summary: 'Twenty organizations took part.' },
   'decision-progress-request': { ...common, decision, reportBy: '2007-03-31T21:00:00Z' },

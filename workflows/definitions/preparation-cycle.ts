@@ -8,7 +8,10 @@ import type {
   ApproveAgendaRequest,
   CancelRequest,
   CommentRequest,
+  CouncilMovedRequest,
+  CouncilMoveResult,
   CycleState,
+  FollowCouncilRequest,
   RecordOutcomeRequest,
   RescheduleRequest,
   SecurityCouncilMovedRequest,
@@ -17,12 +20,21 @@ import type { CycleInput } from '../../domain/cycle-input';
 import type { RenderedDocument } from '../../domain/documents';
 import type { Coincidence } from '../../domain/planning';
 
-export type { Coincidence };
+export type { Coincidence, CouncilMoveResult, CouncilMovedRequest };
 
 export const rescheduleUpdate = defineUpdate<CycleStatus, [RescheduleRequest]>('reschedule');
 export const securityCouncilMovedUpdate = defineUpdate<Coincidence, [SecurityCouncilMovedRequest]>(
   'securityCouncilMoved',
 );
+/**
+ * The Security Council's meeting has a new date (from an organizer, or from the Council session
+ * workflow for the organizer who moved it). If the meetings no longer coincide the organizers get a
+ * proposal with the nearest dates that do, or, under the policy `followCouncil`, the meeting moves
+ * on its own and everyone is told.
+ */
+export const councilMovedUpdate = defineUpdate<CouncilMoveResult, [CouncilMovedRequest]>('councilMoved');
+/** An organizer applies the pending Council proposal (`convene cycle follow-council`). */
+export const followCouncilUpdate = defineUpdate<CycleStatus, [FollowCouncilRequest]>('followCouncil');
 export const commentOnAgendaUpdate = defineUpdate<AgendaComment, [CommentRequest]>('commentOnAgenda');
 export const approveAgendaUpdate = defineUpdate<{ approvedAt: string }, [ApproveAgendaRequest]>(
   'approveAgenda',

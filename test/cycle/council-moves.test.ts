@@ -1,0 +1,173 @@
+/**
+ * The Security Council moves its meeting: the organizers are sent the nearest dates at which the
+ * high-level meeting coincides with it again, with the timeline re-planned, and one Update applies
+ * them; under the policy `followCouncil` the meeting follows on its own and everyone is told.
+ */
+import { checkCoincidence } from '../../calendar/coincidence';
+import type { CycleInput } from '../../domain/cycle-input';
+import {
+  cancelUpdate,
+  councilMovedUpdate,
+  cycleStatusQuery,
+  followCouncilUpdate,
+} from '../../workflows/definitions/preparation-cycle';
+import { eventually } from '../helpers/eventually';
+import { compressedCycle, GROUPS, ORGANIZER, startCycle } from '../helpers/cycle';
+import { mailTo, readOutbox } from '../helpers/outbox';
+import { expectRejected } from '../helpers/rejections';
+import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
+
+let t: TestTemporal;
+beforeAll(async () => {
+  t = await connectTestTemporal();
+});
+afterAll(() => t.close());
+
+const DAY = 86_400_000;
+const FOCAL_POINT = 'focal.point@eu.example.org';
+
+/** A compressed cycle whose meeting coincides with a Council debate on the same day. */
+function cycleWithCouncil(edition: number, followCouncil?: boolean): CycleInput {
+  const input = compressedCycle(t.settings, edition);
+  return {
+    ...input,
+    securityCouncil: {
+      title: 'Open debate on regional organizations',
+      start: input.meeting.start,
+      timeZone: 'America/New_York',
+    },
+    ...(followCouncil ? { followCouncil } : {}),
+  };
+}
+
+async function planned(cycle: Awaited<ReturnType<typeof startCycle>>) {
+  await eventually(async () => (await cycle.query(cycleStatusQuery)).milestones.length > 0, {
+    timeout: 10_000,
+    what: 'the plan',
+  });
+}
+
+const inNewYorkWeek = (hlm: string, council: string) =>
+  checkCoincidence({
+    highLevelMeeting: { start: hlm, timeZone: 'America/New_York' },
+    securityCouncil: { start: council, timeZone: 'America/New_York' },
+  }).coincide;
+
+test('the organizers are sent the nearest dates that coincide again with the re-planned timeline, and follow-council applies them for everyone', async () => {
+  const worker = await t.createWorker();
+  const input = cycleWithCouncil(471);
+  const councilLater = new Date(Date.parse(input.meeting.start) + 14 * DAY).toISOString();
+  await worker.runUntil(async () => {
+    const cycle = await startCycle(t, input);
+    await planned(cycle);
+    await expectRejected(
+      cycle.executeUpdate(followCouncilUpdate, { args: [{ as: ORGANIZER }] }),
+      'wrong-phase',
+      /there is no proposal to follow/,
+    );
+
+    const moved = await cycle.executeUpdate(councilMovedUpdate, {
+      args: [{ as: ORGANIZER, start: councilLater, source: 'council-session-2027' }],
+    });
+    expect(moved.coincidence.coincide).toBe(false);
+    expect(moved.followed).toBe(false);
+    const proposal = moved.proposal!;
+    // Nearest: the first day of the Council's week in New York, ten or eleven days on, not fourteen.
+    expect(proposal.shiftDays).toBeGreaterThan(0);
+    expect(proposal.shiftDays).toBeLessThan(14);
+    expect(inNewYorkWeek(proposal.start, councilLater)).toBe(true);
+    expect(inNewYorkWeek(new Date(Date.parse(proposal.start) - DAY).toISOString(), councilLater)).toBe(false);
+    expect(Date.parse(proposal.end) - Date.parse(proposal.start)).toBe(
+      Date.parse(input.meeting.end) - Date.parse(input.meeting.start),
+    );
+    const deadline = proposal.milestones.find((m) => m.name === 'inputDeadline')!;
+    expect(Date.parse(proposal.start) - Date.parse(deadline.at)).toBe(20_000); // the policy's PT20S
+    expect((await cycle.query(cycleStatusQuery)).councilProposal?.start).toBe(proposal.start);
+
+    await expectRejected(
+      cycle.executeUpdate(followCouncilUpdate, { args: [{ as: GROUPS[0].chair }] }),
+      'wrong-actor',
+      /only the organizers \(amina\.rahman@un\.example\.org\) may move the meeting to follow the Security Council/,
+    );
+    const status = await cycle.executeUpdate(followCouncilUpdate, { args: [{ as: ORGANIZER }] });
+    expect(status.meeting.start).toBe(proposal.start);
+    expect(status.coincidence?.coincide).toBe(true);
+    expect(status.councilProposal).toBeUndefined();
+    expect(status.milestones.find((m) => m.name === 'inputDeadline')!.at).toBe(deadline.at);
+    await expectRejected(
+      cycle.executeUpdate(followCouncilUpdate, { args: [{ as: ORGANIZER }] }),
+      'wrong-phase',
+      /there is no proposal to follow/,
+    );
+    await cycle.executeUpdate(cancelUpdate, { args: [{ as: ORGANIZER, reason: 'test over' }] });
+    await cycle.result();
+  });
+  const mails = await readOutbox(t.settings.mail.outboxDir);
+  const sent = mailTo(mails, ORGANIZER).find(
+    (m) => m.kind === 'council-move-proposal' && m.subject.includes('HLM 471'),
+  );
+  for (const body of [sent!.text.replace(/\s+/g, ' '), sent!.html]) {
+    expect(body).toContain('Proposed start');
+    expect(body).toMatch(/Inputs due: \w+ \d+ \w+ \d{4}, \d\d:\d\d/);
+    expect(body).toContain(`convene cycle follow-council 471 --as ${ORGANIZER}`);
+    expect(body).toContain('do not coincide');
+    expect(body).toContain('because you organize HLM 471');
+  }
+  // Both zones: the organizer's (New York) and the meeting's are the same; a focal point's differ.
+  const notice = mailTo(mails, FOCAL_POINT).find(
+    (m) => m.kind === 'reschedule-notice' && m.subject.includes('HLM 471'),
+  );
+  expect(notice?.calendar).toMatch(/SEQUENCE:1/);
+  expect(mailTo(mails, FOCAL_POINT).some((m) => m.kind === 'council-move-proposal')).toBe(false);
+}, 90_000);
+
+test('under the policy followCouncil the meeting moves on its own and everyone is told why', async () => {
+  const worker = await t.createWorker();
+  const input = cycleWithCouncil(472, true);
+  const councilLater = new Date(Date.parse(input.meeting.start) + 7 * DAY).toISOString();
+  await worker.runUntil(async () => {
+    const cycle = await startCycle(t, input);
+    await planned(cycle);
+    const moved = await cycle.executeUpdate(councilMovedUpdate, {
+      args: [{ as: ORGANIZER, start: councilLater }],
+    });
+    expect(moved.followed).toBe(true);
+    expect(moved.coincidence.coincide).toBe(true);
+    const status = await cycle.query(cycleStatusQuery);
+    expect(status.meeting.start).toBe(moved.proposal!.start);
+    expect(inNewYorkWeek(status.meeting.start, councilLater)).toBe(true);
+    expect(status.councilProposal).toBeUndefined();
+    await cycle.executeUpdate(cancelUpdate, { args: [{ as: ORGANIZER, reason: 'test over' }] });
+    await cycle.result();
+  });
+  const mails = (await readOutbox(t.settings.mail.outboxDir)).filter((m) => m.subject.includes('HLM 472'));
+  for (const who of [FOCAL_POINT, GROUPS[3].chair, ORGANIZER]) {
+    const notice = mailTo(mails, who).find((m) => m.kind === 'reschedule-notice');
+    expect(notice?.text.replace(/\s+/g, ' ')).toContain(
+      'The meeting has moved on its own to coincide again with the Open debate on regional organizations',
+    );
+  }
+  expect(mails.some((m) => m.kind === 'council-move-proposal')).toBe(false);
+}, 90_000);
+
+test('a Council move with no coinciding dates within reach tells the organizers the coincidence is lost', async () => {
+  const worker = await t.createWorker();
+  const input = cycleWithCouncil(473, true);
+  await worker.runUntil(async () => {
+    const cycle = await startCycle(t, input);
+    await planned(cycle);
+    const farAway = new Date(Date.parse(input.meeting.start) + 200 * DAY).toISOString();
+    const moved = await cycle.executeUpdate(councilMovedUpdate, {
+      args: [{ as: ORGANIZER, start: farAway }],
+    });
+    expect(moved).toMatchObject({ followed: false, coincidence: { coincide: false } });
+    expect(moved.proposal).toBeUndefined();
+    expect((await cycle.query(cycleStatusQuery)).meeting.start).toBe(input.meeting.start);
+    await cycle.executeUpdate(cancelUpdate, { args: [{ as: ORGANIZER, reason: 'test over' }] });
+    await cycle.result();
+  });
+  const lost = mailTo(await readOutbox(t.settings.mail.outboxDir), ORGANIZER).find(
+    (m) => m.kind === 'coincidence-lost' && m.subject.includes('HLM 473'),
+  );
+  expect(lost?.text).toContain('convene cycle reschedule');
+}, 90_000);
