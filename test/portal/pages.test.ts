@@ -143,13 +143,7 @@ afterAll(async () => {
   await p.close();
 });
 
-async function signIn(email: string, next = '/'): Promise<Visitor> {
-  const visitor = new Visitor(p.url);
-  const link = await p.requestSignInLink(visitor, email, next);
-  const signedIn = await visitor.signInWith(link);
-  expect(signedIn.status).toBe(303);
-  return visitor;
-}
+const signIn = (email: string, next?: string) => p.signIn(email, next);
 
 const refusalOf = (html: string) => /class="refusal"[^>]*>([^<]*)</.exec(html)?.[1];
 
