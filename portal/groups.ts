@@ -10,6 +10,7 @@ import {
   type GroupView,
 } from '../workflows/definitions/working-group-input';
 import { sameAddress } from '../domain/people';
+import { runningWorkflowIds } from './running';
 
 export interface GroupPage {
   workflowId: string;
@@ -26,11 +27,8 @@ export async function groupsOf(
   all: boolean,
 ): Promise<GroupPage[]> {
   const pages: GroupPage[] = [];
-  const listing = client.workflow.list({
-    query: `WorkflowType = '${WORKING_GROUP_INPUT_WORKFLOW}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
-  });
-  for await (const execution of listing) {
-    const page = await groupPage(client, execution.workflowId);
+  for await (const workflowId of runningWorkflowIds(client, WORKING_GROUP_INPUT_WORKFLOW, taskQueue)) {
+    const page = await groupPage(client, workflowId);
     if (page && (all || sameAddress(page.view.chair, email))) pages.push(page);
   }
   return pages.sort((a, b) => a.workflowId.localeCompare(b.workflowId));

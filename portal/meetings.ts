@@ -10,6 +10,7 @@ import type { CycleInput } from '../domain/cycle-input';
 import type { DecisionView } from '../domain/decision';
 import { sameAddress } from '../domain/people';
 import type { DocumentStore } from '../store/documents';
+import { runningWorkflowIds } from './running';
 import { decisionStatusQuery } from '../workflows/definitions/decision-tracking';
 import {
   cyclePlanQuery,
@@ -35,11 +36,8 @@ export async function cyclesOf(
   all: boolean,
 ): Promise<CyclePage[]> {
   const pages: CyclePage[] = [];
-  const listing = client.workflow.list({
-    query: `WorkflowType = '${PREPARATION_CYCLE_WORKFLOW}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
-  });
-  for await (const execution of listing) {
-    const page = await cyclePage(client, execution.workflowId);
+  for await (const workflowId of runningWorkflowIds(client, PREPARATION_CYCLE_WORKFLOW, taskQueue)) {
+    const page = await cyclePage(client, workflowId);
     if (page && (all || takesPart(page, organization))) pages.push(page);
   }
   return pages.sort((a, b) => a.workflowId.localeCompare(b.workflowId));

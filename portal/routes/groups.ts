@@ -99,7 +99,18 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
     );
   });
 
-  const reviewSchema = { schema: { params: GroupParams, body: ReviewForm } };
+  const reviewSchema = {
+    schema: { params: GroupParams, body: ReviewForm },
+    config: {
+      // A review without its version or decision is refused beside the review form.
+      onInvalid: async (request: FastifyRequest, reply: FastifyReply, message: string) => {
+        const group = await allowedGroup(portal, request, reply);
+        if (!group) return reply;
+        const refusal = { action: 'review' as const, message };
+        return showGroup(request, reply.code(422), group, { refusal });
+      },
+    },
+  };
   app.post('/groups/:workflowId/review', reviewSchema, async (request, reply) => {
     const group = await allowedGroup(portal, request, reply);
     if (!group) return reply;

@@ -20,6 +20,8 @@ export interface TestPortal {
   signInLinksFor(email: string): Promise<string[]>;
   /** Asks for a sign-in link as `visitor` and returns the new one from the outbox. */
   requestSignInLink(visitor: Visitor, email: string, next?: string): Promise<string>;
+  /** A new visitor signed in as `email` with the mailed link (which leads to `next`). */
+  signIn(email: string, next?: string): Promise<Visitor>;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function startTestPortal(env: Record<string, string> = {}): Promise
     store,
     client: t.client,
   });
-  return {
+  const testPortal: TestPortal = {
     t,
     portal,
     store,
@@ -58,12 +60,20 @@ export async function startTestPortal(env: Record<string, string> = {}): Promise
         { what: `a new sign-in mail to ${email}` },
       );
     },
+    async signIn(email, next = '/') {
+      const visitor = new Visitor(url);
+      const link = await testPortal.requestSignInLink(visitor, email, next);
+      const signedIn = await visitor.signInWith(link);
+      if (signedIn.status !== 303) throw new Error(`signing in ${email} answered ${signedIn.status}`);
+      return visitor;
+    },
     async close() {
       await portal.stop();
       await store.close();
       await t.close();
     },
   };
+  return testPortal;
 }
 
 async function signInLinks(outboxDir: string, email: string): Promise<string[]> {

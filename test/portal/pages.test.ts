@@ -143,19 +143,13 @@ afterAll(async () => {
   await p.close();
 });
 
-async function signIn(email: string, next = '/'): Promise<Visitor> {
-  const visitor = new Visitor(p.url);
-  const link = await p.requestSignInLink(visitor, email, next);
-  const signedIn = await visitor.signInWith(link);
-  expect(signedIn.status).toBe(303);
-  return visitor;
-}
+const signIn = (email: string, next?: string) => p.signIn(email, next);
 
 const refusalOf = (html: string) => /class="refusal"[^>]*>([^<]*)</.exec(html)?.[1];
 
 test('a focal point follows the draft-agenda link, signs in, reads the agenda from the store and comments', async () => {
   const mail = await eventually(
-    async () => mailTo(await outbox(), AU).find((m) => m.subject.toLowerCase().includes('draft agenda')),
+    async () => mailTo(await outbox(), AU).find((m) => m.kind === 'draft-agenda'),
     { what: 'the draft agenda mail to the AU focal point' },
   );
   const link = linkIn(mail, /\/cycles\/hlm-\d+/);
@@ -222,6 +216,26 @@ test('a link names the page, not the person: another organization’s focal poin
   const used = await visitor.post(`${path}?next=${encodeURIComponent(`/decisions/${decisionA}`)}`, {});
   expect(used.location).toBe(`/decisions/${decisionB}`);
   expect((await visitor.get(`/decisions/${decisionB}`)).status).toBe(200);
+});
+
+test('a progress request links to the decision’s page, which asks its reader to sign in first', async () => {
+  const ref = `${prefix}-c`;
+  const asking = await startDecision(ref, {}, { ...QUIET, reportCadence: 'PT2S' });
+  const request = await eventually(
+    async () =>
+      mailTo(await outbox(), AU).find(
+        (m) => m.kind === 'decision-progress-request' && m.text.includes(`/decisions/${asking.workflowId}`),
+      ),
+    { what: 'a progress request with its link' },
+  );
+  await asking.terminate('enough requests');
+  expect(linkIn(request, /\/decisions\/[a-z0-9-]+/)).toBe(`${p.url}/decisions/${asking.workflowId}`);
+  const visitor = new Visitor(p.url);
+  const first = await visitor.get(`/decisions/${asking.workflowId}`);
+  expect(first.location).toBe(`/sign-in?next=${encodeURIComponent(`/decisions/${asking.workflowId}`)}`);
+  const link = await p.requestSignInLink(visitor, AU, `/decisions/${asking.workflowId}`);
+  expect((await visitor.signInWith(link)).location).toBe(`/decisions/${asking.workflowId}`);
+  expect((await visitor.get(`/decisions/${asking.workflowId}`)).html).toContain('Report progress');
 });
 
 test("a focal point of org A opening org B's decision, or posting to it, is refused and nothing is recorded", async () => {
@@ -299,7 +313,7 @@ test('the digest links to the claims; a member from the lead organization is ref
     what: 'the committee sending its digest',
   });
   const digest = await eventually(
-    async () => mailTo(await outbox(), MEMBER_EU).find((m) => m.text.includes('/committee/claims')),
+    async () => mailTo(await outbox(), MEMBER_EU).find((m) => m.kind === 'committee-digest'),
     { what: 'the digest with its link to the claims' },
   );
   expect(linkIn(digest, /\/committee\/claims/)).toBe(`${p.url}/committee/claims`);

@@ -73,13 +73,7 @@ afterAll(async () => {
   await p.close();
 });
 
-async function signIn(email: string, next = '/'): Promise<Visitor> {
-  const visitor = new Visitor(p.url);
-  const link = await p.requestSignInLink(visitor, email, next);
-  const signedIn = await visitor.signInWith(link);
-  expect(signedIn.status).toBe(303);
-  return visitor;
-}
+const signIn = (email: string, next?: string) => p.signIn(email, next);
 
 test('a chair follows the call-for-inputs link, signs in with the mailed link, submits, and sees the receipt', async () => {
   const call = mailTo(await readOutbox(p.t.settings.mail.outboxDir), peacekeeping.chair).find((m) =>
