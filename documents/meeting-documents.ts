@@ -21,6 +21,15 @@ export const AgendaEntry = z.object({
 });
 export type AgendaEntry = z.infer<typeof AgendaEntry>;
 
+/** A background paper of an input on the agenda: a link, or a file uploaded through the portal. */
+export const PaperEntry = z.object({
+  title: z.string(),
+  group: z.string(),
+  link: z.string(),
+  file: z.object({ name: z.string(), type: z.string(), size: z.string(), sha256: z.string() }).optional(),
+});
+export type PaperEntry = z.infer<typeof PaperEntry>;
+
 export const DocumentRequest = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   /** The cycle's workflow id, e.g. hlm-7. */
@@ -31,6 +40,7 @@ export const DocumentRequest = z.object({
   language: z.string().default('en'),
   meeting: z.object({ start: z.string(), end: z.string(), timeZone: z.string(), venue: z.string() }),
   items: z.array(AgendaEntry).default([]),
+  papers: z.array(PaperEntry).default([]),
   standing: z
     .object({
       decisions: z.array(
@@ -97,6 +107,7 @@ export function documentBlocks(d: DocumentData, when: (iso: string) => string, t
   if (d.missingGroups.length) {
     blocks.push({ kind: 'note', text: t.t('doc.missing', { groups: d.missingGroups.join(', ') }) });
   }
+  blocks.push(...paperBlocks(d.papers, t));
   blocks.push(...standingBlocks(d, t));
   if (d.comments.length) {
     blocks.push({ kind: 'heading', level: 2, text: t.t('doc.commentsHeading') });
@@ -128,6 +139,24 @@ function itemText(i: AgendaEntry, t: Translator): string {
     flags: flags || 'none',
   });
   return `${line}\n${i.description}`;
+}
+
+/** The inputs' background papers, each with its link (and an upload's name, type, size, sha256). */
+function paperBlocks(papers: PaperEntry[], t: Translator): Block[] {
+  if (!papers.length) return [];
+  const items = papers.map((p) =>
+    t.t('doc.paper', {
+      title: p.title,
+      group: p.group,
+      link: p.link,
+      kind: p.file ? 'file' : 'link',
+      ...p.file,
+    }),
+  );
+  return [
+    { kind: 'heading', level: 2, text: t.t('doc.papersHeading') },
+    { kind: 'list', ordered: false, items },
+  ];
 }
 
 /** A decision's status as the catalog names it; one it does not know reads as stored. */

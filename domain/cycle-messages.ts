@@ -6,7 +6,8 @@ import { CARRY_FORWARD_ITEMS } from './committee';
 import type { CycleState, OutcomeDecision } from './cycle';
 import type { CycleInput } from './cycle-input';
 import { decisionTitle } from './decision';
-import { inRole, type Addressee } from './people';
+import { inRole, type Addressee, type Participant } from './people';
+import { sizeName, UPLOAD_TYPE_NAMES } from './uploads';
 import type { GroupResult } from './working-group';
 
 /** An agenda item as the documents list it (documents/meeting-documents.ts parses the same shape). */
@@ -91,6 +92,25 @@ export function agendaMessageItems(results: GroupResult[]) {
   return agendaOf(results)
     .map((i) => ({ title: i.title, group: i.proposedBy }))
     .concat(standingMessageItems());
+}
+
+/** The background papers of the inputs on the agenda, as the documents list them. */
+export function papersOf(results: GroupResult[]) {
+  return results.flatMap((r) =>
+    r.submission && (r.outcome === 'accepted' || r.outcome === 'unreviewed')
+      ? r.submission.input.attachments.map((a) => ({
+          title: a.title,
+          group: r.title,
+          link: a.ref,
+          file: a.file && {
+            name: a.file.name,
+            type: UPLOAD_TYPE_NAMES[a.file.type],
+            size: sizeName(a.file.size),
+            sha256: a.file.sha256,
+          },
+        }))
+      : [],
+  );
 }
 
 export function missingGroups(results: GroupResult[]): string[] {

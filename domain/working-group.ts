@@ -9,6 +9,7 @@ import type { Participant } from './people';
 import { listAddresses, sameAddress } from './people';
 import { parsePayload as parse, RejectedAction } from './rejection';
 import { Instant, Line, Text } from './text';
+import { UploadedFile } from './uploads';
 
 export const AgendaItemProposal = z.object({
   title: Line(200),
@@ -33,7 +34,8 @@ export const InputContent = z.object({
     .max(30, 'at most 30 draft recommendations')
     .default([]),
   attachments: z
-    .array(z.object({ title: Line(200), ref: Line(1_000) }))
+    // `file`: a paper uploaded through the portal (`ref` is then its download link).
+    .array(z.object({ title: Line(200), ref: Line(1_000), file: UploadedFile.optional() }))
     .max(30, 'at most 30 attachments')
     .default([]),
 });

@@ -4,6 +4,7 @@
  * Update's validator as typed, so the rules stay in one place (domain/working-group.ts).
  */
 import { z } from 'zod';
+import type { UploadedFile } from '../domain/uploads';
 import type { SubmitInputRequest } from '../domain/working-group';
 
 export const AGENDA_ROWS = 3;
@@ -17,7 +18,8 @@ export const SubmitForm = z.object({
   summary: field,
   ...rows(AGENDA_ROWS, (n) => [`item${n}Title`, `item${n}Description`, `item${n}Area`, `item${n}Duration`]),
   ...rows(RECOMMENDATION_ROWS, (n) => [`rec${n}`]),
-  ...rows(PAPER_ROWS, (n) => [`paper${n}Title`, `paper${n}Link`]),
+  // paper{n}File is the upload itself (portal/papers.ts); Kept is the id of one already in the store.
+  ...rows(PAPER_ROWS, (n) => [`paper${n}Title`, `paper${n}Link`, `paper${n}Kept`, `paper${n}Drop`]),
 });
 export type SubmitForm = Record<string, string>;
 
@@ -30,7 +32,16 @@ function rows(count: number, names: (n: number) => string[]): Record<string, typ
 const filled = (...values: string[]) => values.some((v) => v.trim() !== '');
 const range = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 
-export function inputFromForm(form: SubmitForm): SubmitInputRequest['input'] {
+/** A row's uploaded paper, with the link it is downloaded from. */
+export interface PaperFile {
+  file: UploadedFile;
+  ref: string;
+}
+
+export function inputFromForm(
+  form: SubmitForm,
+  files: ReadonlyMap<number, PaperFile> = new Map(),
+): SubmitInputRequest['input'] {
   const f = (name: string) => form[name] ?? '';
   return {
     summary: f('summary'),
@@ -46,9 +57,15 @@ export function inputFromForm(form: SubmitForm): SubmitInputRequest['input'] {
       .filter((n) => filled(f(`rec${n}`)))
       .map((n) => ({ text: f(`rec${n}`) })),
     attachments: range(PAPER_ROWS)
-      .filter((n) => filled(f(`paper${n}Title`), f(`paper${n}Link`)))
-      .map((n) => ({ title: f(`paper${n}Title`), ref: f(`paper${n}Link`) })),
+      .filter((n) => files.has(n) || filled(f(`paper${n}Title`), f(`paper${n}Link`)))
+      .map((n) => paperOf(f(`paper${n}Title`), f(`paper${n}Link`), files.get(n))),
   };
+}
+
+/** An uploaded paper is titled by its file's name unless the chair gave a title. */
+function paperOf(title: string, link: string, paper: PaperFile | undefined) {
+  if (!paper) return { title, ref: link };
+  return { title: title.trim() || paper.file.name, ref: paper.ref, file: paper.file };
 }
 
 /** The form filled with a submission already in, for a revision. */
@@ -65,8 +82,11 @@ export function formFromInput(input: SubmitInputRequest['input'] | undefined): S
     (n) => (form[`rec${n}`] = input?.draftRecommendations?.[n - 1]?.text ?? ''),
   );
   range(PAPER_ROWS).forEach((n) => {
-    form[`paper${n}Title`] = input?.attachments?.[n - 1]?.title ?? '';
-    form[`paper${n}Link`] = input?.attachments?.[n - 1]?.ref ?? '';
+    const paper = input?.attachments?.[n - 1];
+    form[`paper${n}Title`] = paper?.title ?? '';
+    // An uploaded paper is kept by its id; its link is the portal's, not one the chair typed.
+    form[`paper${n}Link`] = paper?.file ? '' : (paper?.ref ?? '');
+    form[`paper${n}Kept`] = paper?.file?.id ?? '';
   });
   return form;
 }

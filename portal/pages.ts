@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Client } from '@temporalio/client';
+import type { KeyRing } from '../codec/keys';
 import type { StandingCommitteeConfig } from '../config/committee';
 import type { Directory } from '../config/directory';
 import type { Ledger } from '../notifications/ledger';
@@ -34,6 +35,8 @@ export interface PortalDeps {
   documents: DocumentStore;
   /** The standing committee's workflow (ideas), as the engine names it. */
   committeeWorkflowId: string;
+  /** The payload codec's keys: uploads are sealed at rest with them. */
+  keys: KeyRing;
 }
 
 /** What every route may use: the parts, built once per instance. */

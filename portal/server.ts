@@ -25,6 +25,8 @@ import { RateLimits } from './rate-limit';
 import { registerCommitteeRoutes } from './routes/committee';
 import { registerCycleRoutes } from './routes/cycles';
 import { registerDecisionRoutes } from './routes/decisions';
+import { registerUploads } from './papers';
+import { registerFileRoutes } from './routes/files';
 import { registerGroupRoutes } from './routes/groups';
 import { registerLanguageRoutes } from './routes/language';
 import { registerSignInRoutes } from './routes/sign-in';
@@ -76,6 +78,7 @@ export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(formbody);
+  await registerUploads(app);
   await app.register(view, {
     engine: { eta: new Eta({ views: VIEWS, autoEscape: true, cache: true }) },
     root: VIEWS,
@@ -108,6 +111,7 @@ export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
   registerCycleRoutes(typed, portal);
   registerDecisionRoutes(typed, portal);
   registerCommitteeRoutes(typed, portal);
+  registerFileRoutes(typed, portal);
   app.setNotFoundHandler((request, reply) =>
     show(reply.code(404), request, 'message', {
       title: t(request, 'error.notFound'),

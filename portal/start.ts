@@ -50,6 +50,7 @@ export async function startPortal(options: {
     sessionSecret,
     documents: new DocumentStore(store, keys),
     committeeWorkflowId: settings.committeeWorkflowId,
+    keys,
   });
   const address = await app.listen({
     host: settings.portal.host,

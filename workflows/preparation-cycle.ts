@@ -372,6 +372,7 @@ class Cycle {
     if (patched('carry-forward-from-committee')) this.carryForward = await this.collectCarryForward();
     this.rules.state.documents.draftAgenda = await this.render('draft-agenda', {
       items: say.agendaOf(this.results),
+      ...this.papers(),
       missingGroups: say.missingGroups(this.results),
       standing: this.carryForward,
     });
@@ -411,6 +412,7 @@ class Cycle {
   async writeFinalAgenda(): Promise<void> {
     this.rules.state.documents.finalAgenda = await this.render('final-agenda', {
       items: say.agendaOf(this.results),
+      ...this.papers(),
       missingGroups: say.missingGroups(this.results),
       standing: this.carryForward,
       comments: this.rules.state.comments,
@@ -793,6 +795,11 @@ class Cycle {
       meeting: this.rules.state.meeting,
       ...extra,
     });
+  }
+
+  /** The inputs' background papers for an agenda; cycles recorded before the portal's uploads replay without them. */
+  private papers(): Pick<DocumentRequest, 'papers'> {
+    return patched('agenda-lists-background-papers') ? { papers: say.papersOf(this.results) } : {};
   }
 
   private meeting() {

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sameAddress } from '../../domain/people';
 import type { RejectionCode } from '../../domain/rejection';
+import type { UploadedFile } from '../../domain/uploads';
 import {
   decideExtensionUpdate,
   requestExtensionUpdate,
@@ -25,6 +26,7 @@ import {
   SubmitForm,
 } from '../forms';
 import { groupPage, groupsOf, type GroupPage } from '../groups';
+import { keptIn, keptOf, papersFromForm, uploadLabels } from '../papers';
 import type { Person } from '../people';
 import { act, show, STATUS_OF_REFUSAL, t, timeFor as timeIn, type Outcome, type Portal } from '../pages';
 import { requireSignIn } from './sign-in';
@@ -84,13 +86,18 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
     const group = await allowedGroup(portal, request, reply);
     if (!group) return reply;
     const form = request.body as Record<string, string>;
-    const outcome = await act(portal, group.workflowId, submitInputUpdate, {
-      as: (request.person as Person).email,
-      input: inputFromForm(form),
-    });
+    const papers = await papersFromForm(portal, request, group.workflowId, form);
+    const outcome =
+      papers.refusal !== undefined
+        ? { refusal: { code: 'invalid-payload' as const, message: papers.refusal } }
+        : await act(portal, group.workflowId, submitInputUpdate, {
+            as: (request.person as Person).email,
+            input: inputFromForm(form, papers.files),
+          });
     if ('refusal' in outcome) {
       const { code, message } = outcome.refusal;
-      return showGroup(request, reply, group, { refusal: { action: 'submit', message }, code, form });
+      const kept = keptOf(papers.files);
+      return showGroup(request, reply, group, { refusal: { action: 'submit', message }, code, form, kept });
     }
     const receipt = outcome.result;
     return reply.redirect(
@@ -154,7 +161,7 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
 }
 
 /** The group, when the signed-in person is its chair or an organizer; else the page that says why not. */
-async function allowedGroup(
+export async function allowedGroup(
   portal: Portal,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -205,7 +212,13 @@ async function showGroup(
   request: FastifyRequest,
   reply: FastifyReply,
   group: GroupPage,
-  extra: { refusal?: Refusal; form?: Record<string, string>; code?: RejectionCode },
+  extra: {
+    refusal?: Refusal;
+    form?: Record<string, string>;
+    code?: RejectionCode;
+    /** The uploaded papers the form keeps, by row. */
+    kept?: Record<number, UploadedFile>;
+  },
 ) {
   const person = request.person as Person;
   const { view } = group;
@@ -224,6 +237,8 @@ async function showGroup(
     canReview: person.organizer && view.status === 'under-review' && latest,
     canDecide: person.organizer && pendingExtension,
     form: extra.form ?? formFromInput(latest?.input),
+    kept: extra.kept ?? keptIn(latest?.input.attachments),
+    ...uploadLabels(request),
     rows: { agenda: AGENDA_ROWS, recommendations: RECOMMENDATION_ROWS, papers: PAPER_ROWS },
     refusal: extra.refusal,
   });

@@ -109,6 +109,23 @@ export class Visitor {
     return this.request('POST', path, body);
   }
 
+  /** Posts a multipart form, as a browser does when the form has a file input; `_csrf` as for post. */
+  async postMultipart(
+    path: string,
+    form: Record<string, string>,
+    files: Record<string, { name: string; content: Buffer; type?: string }>,
+  ): Promise<Page> {
+    const body = new FormData();
+    for (const [name, value] of Object.entries({ _csrf: this.csrf, ...form })) body.append(name, value);
+    for (const [name, file] of Object.entries(files))
+      body.append(
+        name,
+        new Blob([file.content], { type: file.type ?? 'application/octet-stream' }),
+        file.name,
+      );
+    return this.request('POST', path, body);
+  }
+
   /** Signs in with the mail's link: the confirm page, then its POST. */
   async signInWith(link: string): Promise<Page> {
     const path = new URL(link).pathname;
@@ -116,7 +133,7 @@ export class Visitor {
     return this.post(path, {});
   }
 
-  private async request(method: string, path: string, body?: URLSearchParams): Promise<Page> {
+  private async request(method: string, path: string, body?: URLSearchParams | FormData): Promise<Page> {
     const response = await fetch(new URL(path, this.base), {
       method,
       body,

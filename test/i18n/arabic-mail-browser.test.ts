@@ -1,12 +1,12 @@
 /**
  * An Arabic call for inputs as a reader's mail client would show its HTML part: rendered by a real
- * Chromium (Debian's, installed by .ci/run; puppeteer-core drives it and downloads nothing). The
+ * Chromium (Debian's, installed by .ci/run; playwright-core drives it and downloads nothing). The
  * page reads right to left, Latin names keep their own order, and a screenshot is kept in
  * test-results/ for a person to look at.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { chromium, type Browser } from 'playwright-core';
 import { Message, renderMessage } from '../../notifications';
 import { sample } from '../notifications/fixtures';
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
     throw new Error(
       `no Chromium at ${CHROMIUM}: run apt-get install -y chromium (as .ci/run does), or set CHROMIUM_PATH`,
     );
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless=new'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 60_000);
 afterAll(() => browser?.close());
 
@@ -59,11 +59,10 @@ test('an Arabic call for inputs renders right to left in Chromium, with Latin na
     meetingZone: 'America/New_York',
     rehearsal: false,
   });
-  const page = await browser.newPage();
-  await page.setViewport({ width: 700, height: 900 });
+  const page = await browser.newPage({ viewport: { width: 700, height: 900 } });
   await page.setContent(html, { waitUntil: 'load' });
 
-  const seen = (await page.evaluate(WHAT_THE_READER_SEES)) as Seen;
+  const seen = await page.evaluate<Seen>(WHAT_THE_READER_SEES);
   expect(seen.lang).toBe('ar');
   expect(seen.direction).toBe('rtl');
   // Right to left: a fact's label stands to the right of its value.
