@@ -6,7 +6,7 @@ import { hlm, type Template, type TemplateContext } from './context';
 const participant = (d: { edition: { number: number } }, t: TemplateContext['t']) =>
   t('reason.participant', { number: d.edition.number });
 
-function meetingFacts(meeting: Meeting, { t, time }: TemplateContext): Fact[] {
+export function meetingFacts(meeting: Meeting, { t, time }: TemplateContext): Fact[] {
   const council = meeting.councilMeeting;
   return [
     [t('label.starts'), time(meeting.start)],
