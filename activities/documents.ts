@@ -2,7 +2,7 @@
  * Renders a cycle's documents (Markdown and HTML) into the shared store. Idempotent: the same
  * request renders the same content, which the store recognises by its hash and does not add again.
  */
-import { toHtml, toMarkdown } from '../documents/blocks';
+import { toHtml, toMarkdown, type Block } from '../documents/blocks';
 import { documentBlocks, documentTitle, DocumentRequest } from '../documents/meeting-documents';
 import type { StoredDocument } from '../domain/documents';
 import { translator } from '../i18n/catalog';
@@ -11,6 +11,26 @@ import type { DocumentStore } from '../store/documents';
 
 export interface DocumentActivities {
   renderDocument: (request: DocumentRequest) => Promise<StoredDocument>;
+  storeConceptNote: (request: ConceptNoteDocument) => Promise<StoredDocument>;
+}
+
+/** A Council session's concept note as its organizers wrote it: a title and paragraphs. */
+export interface ConceptNoteDocument {
+  sessionId: string;
+  title: string;
+  text: string;
+}
+
+/** Paragraphs are separated by blank lines; what people wrote stays as written. */
+function conceptNoteBlocks(note: ConceptNoteDocument): Block[] {
+  const paragraphs = note.text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return [
+    { kind: 'heading', level: 1, text: note.title },
+    ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
+  ];
 }
 
 export function createDocumentActivities(deps: { documents: DocumentStore }): DocumentActivities {
@@ -22,6 +42,14 @@ export function createDocumentActivities(deps: { documents: DocumentStore }): Do
       return deps.documents.save(d.cycleId, d.kind, {
         markdown: toMarkdown(blocks, (label) => t.t('format.label', { label })),
         html: toHtml(documentTitle(d, t), blocks, t),
+      });
+    },
+
+    async storeConceptNote(note) {
+      const blocks = conceptNoteBlocks(note);
+      return deps.documents.save(note.sessionId, 'concept-note', {
+        markdown: toMarkdown(blocks),
+        html: toHtml(note.title, blocks, { language: 'en', dir: 'ltr' }),
       });
     },
   };

@@ -49,6 +49,11 @@ const COMMANDS: { name: string; description: string; load: () => Register }[] = 
     load: () => (require('./commands/cycle') as typeof import('./commands/cycle')).registerCycle,
   },
   {
+    name: 'council',
+    description: "the Security Council's meetings with regional organizations: briefers, speakers, outcome",
+    load: () => (require('./commands/council') as typeof import('./commands/council')).registerCouncil,
+  },
+  {
     name: 'input',
     description: "a working group's input to a cycle",
     load: () => (require('./commands/input') as typeof import('./commands/input')).registerInput,

@@ -69,7 +69,9 @@ export function decisionListing(info: WorkflowExecutionInfo): DecisionListing | 
   const attrs = info.typedSearchAttributes;
   const status = DecisionStatus.safeParse(attrs.get(searchAttributes.DecisionStatus));
   if (!status.success) return undefined;
-  const memo = (info.memo ?? {}) as Partial<Record<'ref' | 'edition' | 'title' | 'meetingTitle', string>>;
+  const memo = (info.memo ?? {}) as Partial<
+    Record<'ref' | 'edition' | 'title' | 'meetingTitle' | 'source', string>
+  >;
   const [, edition = '', ref = ''] = /^decision-(r?\d+)-(.+)$/.exec(info.workflowId) ?? [];
   const running = info.status.name === 'RUNNING';
   return {
@@ -85,6 +87,7 @@ export function decisionListing(info: WorkflowExecutionInfo): DecisionListing | 
     dueDate: attrs.get(searchAttributes.DecisionDueDate)?.toISOString() ?? '',
     running,
     rehearsal: attrs.get(searchAttributes.Rehearsal) ?? false,
+    ...(memo.source ? { source: memo.source } : {}),
     ...(info.closeTime && !running ? { closedAt: info.closeTime.toISOString() } : {}),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Translator } from '../i18n/catalog';
-import { DOCUMENT_KINDS } from '../domain/documents';
+import { CYCLE_DOCUMENT_KINDS } from '../domain/documents';
 import type { Block } from './blocks';
 
 export const AgendaEntry = z.object({
@@ -31,7 +31,7 @@ export const PaperEntry = z.object({
 export type PaperEntry = z.infer<typeof PaperEntry>;
 
 export const DocumentRequest = z.object({
-  kind: z.enum(DOCUMENT_KINDS),
+  kind: z.enum(CYCLE_DOCUMENT_KINDS),
   /** The cycle's workflow id, e.g. hlm-7. */
   cycleId: z.string().regex(/^[a-z0-9-]+$/),
   edition: z.object({ number: z.number(), title: z.string() }),

@@ -81,6 +81,8 @@ export const DecisionListing = z.object({
   closedAt: z.string().optional(),
   meetingTitle: z.string().optional(),
   rehearsal: z.boolean().default(false),
+  /** A Council request's source ("S/RES/1631 (2005), para. 10"); absent for a meeting's own decision. */
+  source: z.string().optional(),
 });
 export type DecisionListing = z.infer<typeof DecisionListing>;
 
@@ -212,6 +214,7 @@ export function digestMessage(
       lead: digest.acronyms[d.lead] ?? d.lead.toUpperCase(),
       status: label,
       due: d.dueDate,
+      ...(d.source ? { source: d.source } : {}),
     })),
   );
   return {

@@ -694,6 +694,7 @@ export class DecisionTracker {
       asOf: iso(nowMs),
       overdue: this.isOverdue(nowMs),
       lastReport: this.lastReport(),
+      ...(spec.source ? { source: spec.source } : {}),
       upcoming: this.upcoming(nowMs)
         .sort((a, b) => a.at - b.at)
         .map((a) => ({ what: describeAction(a), at: iso(a.at) })),

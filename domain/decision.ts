@@ -76,6 +76,24 @@ const SupersedingDecision = z.string().refine(
   { message: 'must name the decision that replaces it as edition/ref, e.g. 8/12 (or decision-8-12)' },
 );
 
+/**
+ * Where a decision comes from when it is not a high-level meeting's own: a request in an operative
+ * paragraph of a Security Council outcome (`S/RES/1631 (2005)`, paragraph 10), and the session.
+ */
+export const DecisionSource = z.object({
+  body: z.literal('security-council'),
+  symbol: Line(40),
+  paragraph: z.int().min(1),
+  /** The Council session's workflow id, e.g. council-session-2005. */
+  session: z.string().max(100).optional(),
+});
+export type DecisionSource = z.infer<typeof DecisionSource>;
+
+/** "S/RES/1631 (2005), para. 10": the source as people cite it (empty for a meeting's own decision). */
+export function decisionSourceLabel(source: DecisionSource | undefined): string {
+  return source ? `${source.symbol}, para. ${source.paragraph}` : '';
+}
+
 export const DecisionSpec = z
   .object({
     ref: DecisionRef,
@@ -91,6 +109,8 @@ export const DecisionSpec = z
     adoptedAt: Instant,
     /** The zone times are shown in besides each recipient's own: the meeting's (New York). */
     meetingTimeZone: z.string().min(1).default('America/New_York'),
+    /** Absent for a meeting's own decision; a Council request carries its symbol and paragraph. */
+    source: DecisionSource.optional(),
   })
   .superRefine((spec, ctx) => {
     if (Date.parse(spec.dueDate) <= Date.parse(spec.adoptedAt)) {
@@ -447,6 +467,8 @@ export interface DecisionView extends Omit<DecisionState, 'spec' | 'lead' | 'res
   asOf: string;
   overdue: boolean;
   lastReport?: { at: string; by: string; organization: string; summary: string };
+  /** A Council request's symbol and paragraph; absent for a meeting's own decision. */
+  source?: DecisionSource;
   upcoming: Array<{ what: string; at: string }>;
   policy: DecisionPolicy;
   /** 1 for the first run; one more after each continue-as-new. */

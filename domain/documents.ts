@@ -1,5 +1,9 @@
-/** The documents of a cycle, as the store keeps them and as a workflow records them. */
-export const DOCUMENT_KINDS = ['draft-agenda', 'final-agenda', 'outcome-report'] as const;
+/**
+ * The documents of a cycle (and a Council session's concept note), as the store keeps them and as a
+ * workflow records them.
+ */
+export const CYCLE_DOCUMENT_KINDS = ['draft-agenda', 'final-agenda', 'outcome-report'] as const;
+export const DOCUMENT_KINDS = [...CYCLE_DOCUMENT_KINDS, 'concept-note'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**

@@ -34,6 +34,8 @@ export const workflowIds = {
   cycle: (edition: string) => `hlm-${edition}`,
   workingGroup: (edition: string, group: string) => `hlm-${edition}-wg-${group}`,
   decision: (edition: string, ref: string) => `decision-${edition}-${ref}`,
+  /** A Security Council meeting with regional organizations: `council-session-2005` (or `-r2005`). */
+  councilSession: (key: string) => `council-session-${key}`,
   directoryProbe: (suffix: string) => `directory-probe-${suffix}`,
 } as const;
 
@@ -52,6 +54,7 @@ export const searchAttributes = {
   ),
   DecisionArea: defineSearchAttributeKey('DecisionArea', SearchAttributeType.KEYWORD),
   Rehearsal: defineSearchAttributeKey('Rehearsal', SearchAttributeType.BOOL),
+  CouncilPhase: defineSearchAttributeKey('CouncilPhase', SearchAttributeType.KEYWORD),
 } as const;
 
 /** The `name=TYPE` pairs the dev server's `--search-attribute` flag and the cluster script take. */

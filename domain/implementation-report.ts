@@ -2,7 +2,7 @@
  * The implementation report an organizer exports (`convene report implementation`): every decision
  * with its status, lead, due date and last report, as Markdown, CSV or JSON. Pure rendering.
  */
-import { isOverdueAt, type DecisionView } from './decision';
+import { decisionSourceLabel, isOverdueAt, type DecisionView } from './decision';
 
 export const REPORT_FORMATS = ['md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -12,6 +12,8 @@ export interface ReportRow {
   edition: string;
   ref: string;
   title: string;
+  /** Where a Council request comes from ("S/RES/1631 (2005), para. 10"); empty for a meeting's own. */
+  source: string;
   area: string;
   lead: string;
   responsible: string;
@@ -30,6 +32,7 @@ export function reportRow(view: DecisionView, nowMs: number): ReportRow {
     edition: view.edition,
     ref: view.ref,
     title: view.title,
+    source: decisionSourceLabel(view.source),
     area: view.area,
     lead: view.lead.acronym,
     responsible: view.responsible.map((r) => r.acronym).join(' '),
@@ -72,6 +75,8 @@ const COLUMNS: Array<keyof ReportRow> = [
   'lastReportAt',
   'lastReport',
   'closedAt',
+  // Last, so a spreadsheet built on the earlier columns keeps working.
+  'source',
 ];
 
 /** RFC 4180: quoted when needed, quotes doubled; a leading =, +, - or @ is defused for spreadsheets. */
@@ -98,11 +103,11 @@ function toMarkdown(rows: ReportRow[], generatedAt: string): string {
     '',
     `Generated ${generatedAt}. ${rows.length} decision(s): ${summary || 'none'}; ${overdue} overdue.`,
     '',
-    '| decision | title | lead | responsible | status | due | last report |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| decision | title | source | lead | responsible | status | due | last report |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.edition}/${r.ref} | ${mdCell(r.title)} | ${r.lead} | ${r.responsible} | ${r.status}${r.overdue ? ' **(overdue)**' : ''} | ${r.dueDate.slice(0, 10)} | ${r.lastReportAt ? `${r.lastReportAt.slice(0, 10)}: ${mdCell(r.lastReport)}` : '—'} |`,
+        `| ${r.edition}/${r.ref} | ${mdCell(r.title)} | ${r.source ? mdCell(r.source) : 'HLM ' + r.edition} | ${r.lead} | ${r.responsible} | ${r.status}${r.overdue ? ' **(overdue)**' : ''} | ${r.dueDate.slice(0, 10)} | ${r.lastReportAt ? `${r.lastReportAt.slice(0, 10)}: ${mdCell(r.lastReport)}` : '—'} |`,
     ),
     '',
   ].join('\n');

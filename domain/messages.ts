@@ -40,6 +40,8 @@ export const DigestEntry = z.object({
   lead: OneLine,
   status: OneLine,
   due: Instant,
+  /** A Council request's source, shown beside the entry. */
+  source: OneLine.optional(),
 });
 export type DigestEntry = z.infer<typeof DigestEntry>;
 
@@ -120,6 +122,15 @@ export const DecisionEvent = z.discriminatedUnion('kind', [
 export type DecisionEvent = z.infer<typeof DecisionEvent>;
 export type DecisionEventKind = DecisionEvent['kind'];
 
+/** The Council session a message is about: its id (also its calendar entry's UID) and presidency. */
+export const CouncilSessionRef = z.object({
+  id: OneLine,
+  presidency: OneLine,
+  actingFor: Contact,
+});
+
+const councilCommon = { ...common, meeting: Meeting, session: CouncilSessionRef };
+
 function kind<K extends string, S extends z.ZodRawShape>(name: K, data: S) {
   return z.object({ kind: z.literal(name), data: z.object(data) });
 }
@@ -179,6 +190,36 @@ export const Message = z.discriminatedUnion('kind', [
     decisions: z.array(Decision),
     reportUrl: WebLink.optional(),
   }),
+  // The Security Council's meeting with regional organizations
+  kind('council-invitation', {
+    ...councilCommon,
+    organization: OneLine,
+    /** The rule of the Council's provisional rules of procedure the invitation rests on. */
+    basis: z.literal('rule-39'),
+    role: z.enum(['head', 'representative']),
+    replyBy: Instant,
+    conceptNote: z.object({ title: OneLine, version: z.int().positive() }),
+    detailsUrl: WebLink.optional(),
+  }),
+  kind('council-reminder', { ...councilCommon, organization: OneLine, replyBy: Instant }),
+  kind('council-unanswered', {
+    ...councilCommon,
+    replyBy: Instant,
+    unanswered: z.array(z.object({ organization: OneLine, briefer: Contact })).min(1),
+  }),
+  kind('council-session-moved', {
+    ...councilCommon,
+    previous: z.object({ start: Instant, end: Instant }),
+    reason: Prose,
+  }),
+  kind('council-decline-noted', { ...councilCommon, organization: OneLine }),
+  kind('council-outcome', {
+    ...councilCommon,
+    outcome: z.object({ symbol: OneLine, kind: OneLine }),
+    requests: z.array(
+      z.object({ ref: OneLine, source: OneLine, title: OneLine, lead: OneLine, due: Instant }),
+    ),
+  }),
   // Decisions, for years after the meeting
   kind('decision-progress-request', {
     ...common,
@@ -227,6 +268,9 @@ export const CALENDAR_KINDS = [
   'invitation',
   'reschedule-notice',
   'cancellation',
+  'council-invitation',
+  'council-session-moved',
+  'council-decline-noted',
 ] as const satisfies MessageKind[];
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
 export type CalendarMessage = Extract<Message, { kind: CalendarKind }>;

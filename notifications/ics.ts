@@ -31,9 +31,21 @@ export function meetingUid(edition: number, rehearsal: boolean): string {
   return `${workflowIds.cycle(editionKey(edition, rehearsal))}@convene`;
 }
 
+/** A Council session's entry is its own (`council-session-2005@convene`), apart from the HLM's. */
+function uidOf(message: CalendarMessage, rehearsal: boolean): string {
+  if ('session' in message.data) return `${message.data.session.id}@convene`;
+  return meetingUid(message.data.edition.number, rehearsal);
+}
+
+/** A cancellation removes the entry; so does a briefer's decline, from that briefer's calendar. */
+const CANCELLING_KINDS: ReadonlySet<CalendarMessage['kind']> = new Set([
+  'cancellation',
+  'council-decline-noted',
+]);
+
 export function calendarInvite(message: CalendarMessage, options: InviteOptions): CalendarPart {
   const { meeting, edition, contact } = message.data;
-  const cancel = message.kind === 'cancellation';
+  const cancel = CANCELLING_KINDS.has(message.kind);
   const method = cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
   const t = translator(options.recipient.language);
   const calendar = ical({
@@ -41,7 +53,7 @@ export function calendarInvite(message: CalendarMessage, options: InviteOptions)
     method,
   });
   calendar.createEvent({
-    id: meetingUid(edition.number, options.rehearsal),
+    id: uidOf(message, options.rehearsal),
     sequence: options.sequence,
     stamp: options.now,
     // UTC, not TZID: without a VTIMEZONE block some clients misread a TZID time, and every client
@@ -51,7 +63,10 @@ export function calendarInvite(message: CalendarMessage, options: InviteOptions)
     summary: t.t('ics.summary', { title: meeting.title, rehearsal: options.rehearsal ? 'yes' : 'no' }),
     location: meeting.venue,
     description: t.t('ics.description', { edition: edition.title }),
-    url: message.kind === 'invitation' ? message.data.detailsUrl : undefined,
+    url:
+      message.kind === 'invitation' || message.kind === 'council-invitation'
+        ? message.data.detailsUrl
+        : undefined,
     status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: paramSafe(contact.name), email: contact.email },
     attendees: [attendee(options.recipient)],

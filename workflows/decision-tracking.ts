@@ -30,6 +30,7 @@ import {
 } from '@temporalio/workflow';
 import type { CommitteeActivities, LoadedDecisionRoster } from '../activities/committee';
 import {
+  decisionSourceLabel,
   DecisionPolicy,
   DecisionTrackingInput,
   editionNumber,
@@ -300,7 +301,14 @@ function mailContext(tracker: DecisionTracker, rehearsal: boolean): MailContext 
 
 function memoOf(tracker: DecisionTracker): Record<string, string> {
   const { spec } = tracker.state;
-  return { ref: spec.ref, edition: spec.edition, title: tracker.title, meetingTitle: spec.meetingTitle };
+  const memo = {
+    ref: spec.ref,
+    edition: spec.edition,
+    title: tracker.title,
+    meetingTitle: spec.meetingTitle,
+  };
+  // Only a Council request has a source; every other decision's memo (and history) stays as it was.
+  return spec.source ? { ...memo, source: decisionSourceLabel(spec.source) } : memo;
 }
 
 /**

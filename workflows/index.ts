@@ -4,3 +4,4 @@ export { preparationCycle } from './preparation-cycle';
 export { workingGroupInput } from './working-group-input';
 export { decisionTracking } from './decision-tracking';
 export { standingCommittee } from './standing-committee';
+export { councilSession } from './council-session';

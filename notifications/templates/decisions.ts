@@ -122,9 +122,13 @@ function byStatus(entries: DigestEntry[], ctx: TemplateContext): Array<Block | u
   const groups = new Map<string, string[]>();
   for (const e of entries) {
     const lines = groups.get(e.status) ?? [];
-    lines.push(
-      ctx.t('decisions.digest.entry', { ref: e.ref, title: e.title, lead: e.lead, due: ctx.time(e.due) }),
-    );
+    const entry = ctx.t('decisions.digest.entry', {
+      ref: e.ref,
+      title: e.title,
+      lead: e.lead,
+      due: ctx.time(e.due),
+    });
+    lines.push(e.source ? ctx.t('council.digest.entry', { entry, source: e.source }) : entry);
     groups.set(e.status, lines);
   }
   return [...groups].map(([status, lines]) => list(statusName(status, ctx), lines));

@@ -5,6 +5,7 @@ import type { RecipientInput } from '../fields';
 import { layout, type Letter, type RenderedMessage } from '../layout';
 import type { Message } from '../messages';
 import type { TemplateContext } from './context';
+import * as council from './council';
 import * as decisions from './decisions';
 import { deliveryFailure } from './delivery';
 import * as inputs from './inputs';
@@ -78,6 +79,18 @@ function write(message: Message, ctx: TemplateContext): Letter {
       return meeting.cancellation(message.data, ctx);
     case 'outcome-report':
       return meeting.outcomeReport(message.data, ctx);
+    case 'council-invitation':
+      return council.councilInvitation(message.data, ctx);
+    case 'council-reminder':
+      return council.councilReminder(message.data, ctx);
+    case 'council-unanswered':
+      return council.councilUnanswered(message.data, ctx);
+    case 'council-session-moved':
+      return council.councilSessionMoved(message.data, ctx);
+    case 'council-decline-noted':
+      return council.councilDeclineNoted(message.data, ctx);
+    case 'council-outcome':
+      return council.councilOutcome(message.data, ctx);
     case 'decision-progress-request':
       return decisions.decisionProgressRequest(message.data, ctx);
     case 'decision-due-soon':

@@ -8,7 +8,7 @@ import { reasonFor } from './reason';
 const participant = (d: { edition: { number: number } }, ctx: TemplateContext) =>
   reasonFor(d, ctx, 'focal-point');
 
-function meetingFacts(meeting: Meeting, { t, time }: TemplateContext): Fact[] {
+export function meetingFacts(meeting: Meeting, { t, time }: TemplateContext): Fact[] {
   const council = meeting.councilMeeting;
   return [
     [t('label.starts'), time(meeting.start)],

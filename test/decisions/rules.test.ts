@@ -268,6 +268,7 @@ describe('the digest and the lists', () => {
       edition: '7',
       ref: '94b',
       title: 'Databank, "phase one"',
+      source: '',
       area: 'conflict prevention',
       lead: 'UN',
       responsible: 'AU',
@@ -280,10 +281,10 @@ describe('the digest and the lists', () => {
     };
     const csv = renderReport([row], 'csv', '2007-01-01T00:00:00Z').split('\r\n');
     expect(csv[1]).toBe(
-      'decision-7-94b,7,94b,"Databank, ""phase one""",conflict prevention,UN,AU,in-progress,2007-09-28T21:00:00.000Z,true,,"\'=HYPERLINK(""x"")",',
+      'decision-7-94b,7,94b,"Databank, ""phase one""",conflict prevention,UN,AU,in-progress,2007-09-28T21:00:00.000Z,true,,"\'=HYPERLINK(""x"")",,',
     );
     expect(renderReport([row], 'md', 'now')).toContain(
-      '| 7/94b | Databank, "phase one" | UN | AU | in-progress **(overdue)** |',
+      '| 7/94b | Databank, "phase one" | HLM 7 | UN | AU | in-progress **(overdue)** |',
     );
   });
 });

@@ -37,6 +37,22 @@ const decision = {
   due: '2007-09-30T21:00:00Z',
 };
 const common = { edition, contact };
+/** The fourth Council meeting with regional organizations; its dates here are samples. */
+const council = {
+  edition: { number: 2006, title: 'Fourth Security Council meeting with regional organizations' },
+  contact,
+  meeting: {
+    title: 'Fourth Security Council meeting with regional organizations',
+    start: '2006-09-20T14:00:00Z',
+    end: '2006-09-20T17:00:00Z',
+    venue: 'Security Council Chamber, New York',
+  },
+  session: {
+    id: 'council-session-2006',
+    presidency: 'Greece (September 2006)',
+    actingFor: { name: 'Presidency office', email: 'presidency@council.example.org' },
+  },
+};
 
 /** One sample per kind; a new kind without a sample does not compile. */
 export const SAMPLES: { [K in MessageKind]: DataOf<K> } = {
@@ -130,6 +146,39 @@ export const SAMPLES: { [K in MessageKind]: DataOf<K> } = {
     period: { from: '2007-01-01T00:00:00Z', to: '2007-03-31T23:59:00Z' },
     decisions: [{ ...decision, status: 'In progress' }],
     ideas: [{ title: 'A joint early-warning workshop', proposedBy: 'OSCE' }],
+  },
+  'council-invitation': {
+    ...council,
+    organization: 'AU',
+    basis: 'rule-39',
+    role: 'head',
+    replyBy: '2006-09-08T21:00:00Z',
+    conceptNote: { title: 'Cooperation with regional organizations', version: 2 },
+  },
+  'council-reminder': { ...council, organization: 'AU', replyBy: '2006-09-08T21:00:00Z' },
+  'council-unanswered': {
+    ...council,
+    replyBy: '2006-09-08T21:00:00Z',
+    unanswered: [{ organization: 'PIF', briefer: { name: 'Ana Qalo', email: 'ana.qalo@forum.example.org' } }],
+  },
+  'council-session-moved': {
+    ...council,
+    previous: { start: '2006-09-19T14:00:00Z', end: '2006-09-19T17:00:00Z' },
+    reason: 'The Council moved the meeting by a day.',
+  },
+  'council-decline-noted': { ...council, organization: 'PIF' },
+  'council-outcome': {
+    ...council,
+    outcome: { symbol: 'S/PRST/2006/39', kind: 'presidential-statement' },
+    requests: [
+      {
+        ref: 'prst2006-39-5',
+        source: 'S/PRST/2006/39, para. 5',
+        title: 'Report on cooperation',
+        lead: 'UN',
+        due: '2007-09-30T21:00:00Z',
+      },
+    ],
   },
   'delivery-failure': {
     ...common,

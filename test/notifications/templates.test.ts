@@ -20,12 +20,14 @@ const DECISION_KINDS: MessageKind[] = [
   'decision-escalation',
 ];
 
+const COUNCIL_KINDS = KINDS.filter((k) => k.startsWith('council-'));
+
 function render(message = sample('input-reminder'), rehearsal = false) {
   return renderMessage(Message.parse(message), { recipient: chair, meetingZone: MEETING_ZONE, rehearsal });
 }
 
-test('the engine has a template for each of its kinds of message', () => {
-  expect(KINDS).toHaveLength(22);
+test('the engine has a template for each of its twenty-seven kinds of message', () => {
+  expect(KINDS).toHaveLength(27);
 });
 
 test.each(KINDS)(
@@ -33,13 +35,16 @@ test.each(KINDS)(
   (kind) => {
     const { subject, text, html } = render(sample(kind));
 
-    expect(subject).toMatch(/^HLM 7 · /);
+    const council = COUNCIL_KINDS.includes(kind);
+    expect(subject).toMatch(council ? /^SC 2006 · / : /^HLM 7 · /);
     if (GROUP_KINDS.includes(kind)) expect(subject).toContain('Peacekeeping');
     if (DECISION_KINDS.includes(kind)) expect(subject).toContain('decision 94b');
     // Plain text wraps long lines; read it as one flow of words.
     for (const body of [text.replace(/\s+/g, ' '), html]) {
       expect(body).toContain(
-        'convene — Seventh high-level meeting of the United Nations and regional organizations',
+        council
+          ? 'convene — Fourth Security Council meeting with regional organizations'
+          : 'convene — Seventh high-level meeting of the United Nations and regional organizations',
       );
       expect(body).toMatch(/Suva time \(UTC\+12\) — \w+ \d+ \w+, \d\d:\d\d in New York \(ED?S?T\)/);
       expect(body).toContain('You receive this message because');

@@ -1,0 +1,570 @@
+/**
+ * A Security Council meeting with regional and subregional organizations (`council-session-<year>`):
+ * its specification as the workflow receives it, what people send it, and the rules and state the
+ * workflow runs (the class `CouncilSession`). Partner organizations brief the Council on invitation
+ * under rule 39 of its provisional rules of procedure. Only the Council affairs organizers (from the
+ * trusted configuration) act on a session; a briefer answers their own invitation. Pure: zod only.
+ */
+import { z } from 'zod';
+import { CouncilOutcome, requestsOf, type OutcomeKind } from './council-outcome';
+import { DeliveryFailure } from './delivery';
+import { EditionKey } from './ids';
+import { Language } from './language';
+import { Email, OrganizationId } from './organization';
+import { Participant, listAddresses, sameAddress } from './people';
+import { parsePayload, RejectedAction } from './rejection';
+import { Contact } from './roster';
+import { Instant, Line, Text } from './text';
+import type { TimeMapping } from './time-mapping';
+
+// ── Identity ────────────────────────────────────────────────────────────────────────────────────────
+
+/** "2005", or "r2005" for a rehearsal of the 2005 session: rehearsals never collide with real ones. */
+export const CouncilSessionKey = z
+  .string()
+  .regex(/^r?(19|20)\d{2}$/, "must be a year such as '2006' (or 'r2005' for a rehearsal)");
+
+export function councilSessionKey(year: number, rehearsal = false): string {
+  return rehearsal ? `r${year}` : String(year);
+}
+
+// ── The specification, as the workflow receives it ──────────────────────────────────────────────────
+
+export const BRIEFER_ROLES = ['head', 'representative'] as const;
+
+/** The person who briefs the Council for a partner organization: its head or a representative. */
+export const Briefer = Participant.extend({ role: z.enum(BRIEFER_ROLES), language: Language.optional() });
+export type Briefer = z.infer<typeof Briefer>;
+
+/** The basis on which a partner organization is invited to take part without a vote. */
+export const INVITATION_BASES = ['rule-39'] as const;
+
+export const InvitedPartner = z.object({
+  organization: OrganizationId,
+  acronym: Line(20),
+  name: Line(200),
+  briefer: Briefer,
+  basis: z.enum(INVITATION_BASES).default('rule-39'),
+});
+export type InvitedPartner = z.infer<typeof InvitedPartner>;
+
+/** The Council member holding the presidency that month, and the person who acts for it. */
+export const Presidency = z.object({
+  member: Line(100),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2005-10'),
+  actingFor: Contact,
+});
+export type Presidency = z.infer<typeof Presidency>;
+
+export const SessionMeeting = z.object({
+  start: Instant,
+  end: Instant,
+  timeZone: z.string().min(1),
+  venue: Line(300),
+});
+export type SessionMeeting = z.infer<typeof SessionMeeting>;
+
+export const CouncilSessionInput = z
+  .object({
+    key: CouncilSessionKey,
+    year: z.int().min(1945).max(2999),
+    /** "The third meeting of the Security Council with regional and subregional organizations". */
+    title: Line(300),
+    theme: Line(300).optional(),
+    meeting: SessionMeeting,
+    presidency: Presidency,
+    /** Council affairs organizers, from the trusted configuration: the only ones who act on it. */
+    organizers: z.array(Participant).min(1, 'needs at least one Council affairs organizer'),
+    councilMembers: z.array(Line(100)).min(1, 'needs the Council members'),
+    partners: z.array(InvitedPartner).min(1, 'needs at least one invited partner organization'),
+    /** Briefers answer by then; the organizers are told of those who have not. */
+    replyBy: Instant,
+    reminderOffsets: z.array(z.string()).default(['P7D', 'P3D', 'P1D']),
+    /** The high-level meeting whose decisions carry this session's requests (e.g. 7). */
+    decisionEdition: EditionKey,
+    /** The preparation cycle this session is timed to coincide with (`hlm-7`), if any. */
+    cycleWorkflowId: z.string().optional(),
+    /** A rehearsal: `planStart` happens when the workflow starts, one day lasts `secondsPerDay`. */
+    rehearsal: z.object({ secondsPerDay: z.number().positive().max(86_400), planStart: Instant }).optional(),
+    /** Marks of the specification that are illustrative, not from the record (shown in the status). */
+    illustrative: z.array(z.string()).default([]),
+  })
+  .superRefine((input, ctx) => {
+    if (Date.parse(input.meeting.end) <= Date.parse(input.meeting.start))
+      ctx.addIssue({ code: 'custom', path: ['meeting', 'end'], message: 'must be after meeting.start' });
+    if (Date.parse(input.replyBy) >= Date.parse(input.meeting.start))
+      ctx.addIssue({ code: 'custom', path: ['replyBy'], message: 'must be before meeting.start' });
+    const seen = new Set<string>();
+    input.partners.forEach((p, i) => {
+      if (seen.has(p.organization))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['partners', i, 'organization'],
+          message: `${p.organization} is invited twice`,
+        });
+      seen.add(p.organization);
+    });
+  });
+export type CouncilSessionInput = z.input<typeof CouncilSessionInput>;
+export type CouncilSessionParams = z.infer<typeof CouncilSessionInput>;
+
+// ── What people send ────────────────────────────────────────────────────────────────────────────────
+
+const As = Email;
+
+export const ConceptNoteRequest = z.object({ as: As, title: Line(300), text: Text(50_000) });
+export type ConceptNoteRequest = z.infer<typeof ConceptNoteRequest>;
+
+export const InviteRequest = z.object({ as: As });
+export type InviteRequest = z.infer<typeof InviteRequest>;
+
+export const ANSWERS = ['confirm', 'decline'] as const;
+export const AnswerRequest = z.object({
+  as: As,
+  organization: OrganizationId,
+  answer: z.enum(ANSWERS),
+  note: Text(2_000).optional(),
+});
+export type AnswerRequest = z.infer<typeof AnswerRequest>;
+
+export const Speaker = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('council-member'), member: Line(100), minutes: z.int().min(1).max(60) }),
+  z.object({ kind: z.literal('briefer'), organization: OrganizationId, minutes: z.int().min(1).max(60) }),
+  z.object({ kind: z.literal('secretariat'), name: Line(200), minutes: z.int().min(1).max(60) }),
+]);
+export type Speaker = z.infer<typeof Speaker>;
+
+export const SetSpeakersRequest = z.object({
+  as: As,
+  speakers: z.array(Speaker).min(1, 'needs at least one speaker').max(100),
+  /** Required once the list is frozen: a change after that is recorded with its reason. */
+  reason: Text(1_000).optional(),
+});
+export type SetSpeakersRequest = z.infer<typeof SetSpeakersRequest>;
+
+export const FreezeRequest = z.object({ as: As });
+export type FreezeRequest = z.infer<typeof FreezeRequest>;
+
+export const MoveRequest = z.object({ as: As, start: Instant, end: Instant, reason: Text(1_000) });
+export type MoveRequest = z.infer<typeof MoveRequest>;
+
+export const RecordCouncilOutcomeRequest = z.object({ as: As, outcome: CouncilOutcome });
+export type RecordCouncilOutcomeRequest = z.input<typeof RecordCouncilOutcomeRequest>;
+
+// ── State ───────────────────────────────────────────────────────────────────────────────────────────
+
+export const COUNCIL_PHASES = [
+  'planning',
+  'invitations',
+  'meeting',
+  'awaiting-outcome',
+  'outcome-recorded',
+  'following-requests',
+  'completed',
+] as const;
+export type CouncilPhase = (typeof COUNCIL_PHASES)[number];
+
+export interface ConceptNoteVersion {
+  /** The store's id (`council-session-2005/concept-note`), version and content hash. */
+  id: string;
+  version: number;
+  sha256: string;
+  title: string;
+  at: string;
+  by: string;
+}
+
+export interface BrieferAnswer {
+  answer: 'confirmed' | 'declined';
+  at: string;
+  by: string;
+  note?: string;
+}
+
+export interface SpeakerLine {
+  order: number;
+  kind: Speaker['kind'];
+  name: string;
+  organization?: string;
+  minutes: number;
+}
+
+export interface SpeakersChange {
+  at: string;
+  by: string;
+  reason: string;
+  before: SpeakerLine[];
+  after: SpeakerLine[];
+}
+
+export interface SessionMove {
+  at: string;
+  by: string;
+  reason: string;
+  from: { start: string; end: string };
+  to: { start: string; end: string };
+}
+
+export interface TrackedRequest {
+  paragraph: number;
+  ref: string;
+  workflowId: string;
+  source: string;
+}
+
+export interface CouncilSessionState {
+  id: string;
+  key: string;
+  year: number;
+  title: string;
+  phase: CouncilPhase;
+  rehearsal: boolean;
+  meeting: SessionMeeting;
+  presidency: Presidency;
+  replyBy: string;
+  conceptNotes: ConceptNoteVersion[];
+  invitations?: { sentAt: string; by: string; sequence: number };
+  /** Calendar revision of every briefer's entry: 0 for the invitation, one more per change. */
+  icsSequence: number;
+  answers: Record<string, BrieferAnswer>;
+  remindersSent: string[];
+  unansweredTold?: { at: string; organizations: string[] };
+  speakers: { list: SpeakerLine[]; frozen?: { at: string; by: string }; changes: SpeakersChange[] };
+  moves: SessionMove[];
+  outcome?: CouncilOutcome & { recordedAt: string; recordedBy: string };
+  requests: TrackedRequest[];
+  deliveryFailures: DeliveryFailure[];
+  illustrative: string[];
+  log: Array<{ at: string; what: string }>;
+}
+
+/** A briefer as the status shows them, with their answer (or none yet). */
+export interface PartnerStatus {
+  organization: string;
+  acronym: string;
+  briefer: { name: string; email: string; role: string; timeZone: string };
+  basis: string;
+  answer?: BrieferAnswer;
+}
+
+export interface CouncilSessionStatus extends CouncilSessionState {
+  partners: PartnerStatus[];
+  organizers: Array<{ name: string; email: string }>;
+  /** Who owes an answer now. */
+  awaitingAnswer: string[];
+}
+
+export interface ConceptNoteReceipt {
+  version: number;
+  id: string;
+  sha256: string;
+}
+
+export const DeliveryFailureList = z.array(DeliveryFailure);
+
+// ── The rules ───────────────────────────────────────────────────────────────────────────────────────
+
+const reject = (code: ConstructorParameters<typeof RejectedAction>[0], message: string): never => {
+  throw new RejectedAction(code, message);
+};
+
+/** The session's rules and state, readable and testable without Temporal. */
+export class CouncilSession {
+  readonly state: CouncilSessionState;
+  mapping: TimeMapping | undefined;
+  /** Moves on every change of the plan (a move, an answer), so the workflow re-plans its waits. */
+  planVersion = 0;
+
+  constructor(
+    readonly input: CouncilSessionParams,
+    id: string,
+  ) {
+    this.state = {
+      id,
+      key: input.key,
+      year: input.year,
+      title: input.title,
+      phase: 'planning',
+      rehearsal: Boolean(input.rehearsal),
+      meeting: { ...input.meeting },
+      presidency: input.presidency,
+      replyBy: input.replyBy,
+      conceptNotes: [],
+      icsSequence: 0,
+      answers: {},
+      remindersSent: [],
+      speakers: { list: [], changes: [] },
+      moves: [],
+      requests: [],
+      deliveryFailures: [],
+      illustrative: input.illustrative,
+      log: [],
+    };
+  }
+
+  log(what: string, at: string): void {
+    this.state.log.push({ at, what });
+  }
+
+  status(): CouncilSessionStatus {
+    return {
+      ...this.state,
+      partners: this.input.partners.map((p) => ({
+        organization: p.organization,
+        acronym: p.acronym,
+        briefer: {
+          name: p.briefer.name,
+          email: p.briefer.email,
+          role: p.briefer.role,
+          timeZone: p.briefer.timeZone,
+        },
+        basis: p.basis,
+        ...(this.state.answers[p.organization] ? { answer: this.state.answers[p.organization] } : {}),
+      })),
+      organizers: this.input.organizers.map((o) => ({ name: o.name, email: o.email })),
+      awaitingAnswer: this.unanswered().map((p) => p.organization),
+    };
+  }
+
+  partner(organization: string): InvitedPartner | undefined {
+    return this.input.partners.find((p) => p.organization === organization);
+  }
+
+  /** Invited, not yet answered: they get reminders, and the organizers hear of them at the reply date. */
+  unanswered(): InvitedPartner[] {
+    return this.input.partners.filter((p) => !this.state.answers[p.organization]);
+  }
+
+  confirmed(): InvitedPartner[] {
+    return this.input.partners.filter((p) => this.state.answers[p.organization]?.answer === 'confirmed');
+  }
+
+  /** Whoever has an entry in their calendar: every briefer invited who has not declined. */
+  withCalendarEntry(): InvitedPartner[] {
+    return this.input.partners.filter((p) => this.state.answers[p.organization]?.answer !== 'declined');
+  }
+
+  get outcomeRecorded(): boolean {
+    return Boolean(this.state.outcome);
+  }
+
+  // ── who acts ──────────────────────────────────────────────────────────────────────────────────────
+
+  requireOrganizer(as: string, what: string): void {
+    if (this.input.organizers.some((o) => sameAddress(o.email, as))) return;
+    reject(
+      'wrong-actor',
+      `as: only the Council affairs organizers of ${this.state.id} (${listAddresses(this.input.organizers)}) may ${what}; you are ${as}`,
+    );
+  }
+
+  private requirePhase(allowed: readonly CouncilPhase[], what: string): void {
+    if (allowed.includes(this.state.phase)) return;
+    reject(
+      'wrong-phase',
+      `${what} is possible while the session is ${allowed.join(' or ')}; it is ${this.state.phase}`,
+    );
+  }
+
+  // ── checks, as validators and handlers run them ───────────────────────────────────────────────────
+
+  validateConceptNote(r: unknown): ConceptNoteRequest {
+    const req = parsePayload(ConceptNoteRequest, r, 'the concept note');
+    this.requireOrganizer(req.as, 'put a concept note');
+    this.requirePhase(['planning', 'invitations'], 'a new concept note');
+    return req;
+  }
+
+  validateInvite(r: unknown): InviteRequest {
+    const req = parsePayload(InviteRequest, r, 'the invitation request');
+    this.requireOrganizer(req.as, 'send the invitations');
+    if (this.state.invitations)
+      reject(
+        'duplicate',
+        `the invitations went out ${this.state.invitations.sentAt} (by ${this.state.invitations.by})`,
+      );
+    this.requirePhase(['planning'], 'sending the invitations');
+    if (!this.state.conceptNotes.length)
+      reject(
+        'wrong-phase',
+        'conceptNote: the invitations go with the concept note; put one first (`convene council concept-note`)',
+      );
+    return req;
+  }
+
+  validateAnswer(r: unknown): AnswerRequest {
+    const req = parsePayload(AnswerRequest, r, 'the answer');
+    const partner = this.partner(req.organization);
+    if (!partner)
+      reject(
+        'not-found',
+        `organization: ${req.organization} is not invited to ${this.state.id}; invited: ${this.input.partners.map((p) => p.organization).join(', ')}`,
+      );
+    const isBriefer = sameAddress(partner!.briefer.email, req.as);
+    if (!isBriefer && !this.input.organizers.some((o) => sameAddress(o.email, req.as)))
+      reject(
+        'wrong-actor',
+        `as: only ${partner!.acronym}'s briefer (${partner!.briefer.email}) or a Council affairs organizer (${listAddresses(this.input.organizers)}) may answer for ${partner!.acronym}; you are ${req.as}`,
+      );
+    this.requirePhase(['invitations'], 'answering the invitation');
+    return req;
+  }
+
+  validateSetSpeakers(r: unknown): SetSpeakersRequest {
+    const req = parsePayload(SetSpeakersRequest, r, 'the list of speakers');
+    this.requireOrganizer(req.as, 'set the list of speakers');
+    this.requirePhase(['planning', 'invitations', 'meeting'], 'changing the list of speakers');
+    if (this.state.speakers.frozen && !req.reason)
+      reject(
+        'wrong-phase',
+        `reason: the list was frozen ${this.state.speakers.frozen.at} by ${this.state.speakers.frozen.by}; a change after that needs a reason, which is recorded`,
+      );
+    req.speakers.forEach((s, i) => this.checkSpeaker(s, i));
+    return req;
+  }
+
+  private checkSpeaker(s: Speaker, i: number): void {
+    if (
+      s.kind === 'council-member' &&
+      !this.input.councilMembers.some((m) => m.toLowerCase() === s.member.toLowerCase())
+    )
+      reject(
+        'invalid-payload',
+        `speakers.${i}.member: ${s.member} is not a Council member of this session (${this.input.councilMembers.join(', ')})`,
+      );
+    if (s.kind === 'briefer' && this.state.answers[s.organization]?.answer !== 'confirmed')
+      reject(
+        'invalid-payload',
+        `speakers.${i}.organization: ${s.organization} has not confirmed its briefer; confirmed: ${
+          this.confirmed()
+            .map((p) => p.organization)
+            .join(', ') || 'none yet'
+        }`,
+      );
+  }
+
+  validateFreeze(r: unknown): FreezeRequest {
+    const req = parsePayload(FreezeRequest, r, 'the freeze request');
+    this.requireOrganizer(req.as, 'freeze the list of speakers');
+    if (this.state.speakers.frozen)
+      reject(
+        'duplicate',
+        `the list was frozen ${this.state.speakers.frozen.at} by ${this.state.speakers.frozen.by}`,
+      );
+    this.requirePhase(['planning', 'invitations'], 'freezing the list of speakers');
+    if (!this.state.speakers.list.length)
+      reject('wrong-phase', 'speakers: set the list of speakers before freezing it');
+    return req;
+  }
+
+  validateMove(r: unknown, now: string): MoveRequest {
+    const req = parsePayload(MoveRequest, r, 'the move');
+    this.requireOrganizer(req.as, 'move the session');
+    this.requirePhase(['planning', 'invitations'], 'moving the session');
+    if (Date.parse(req.end) <= Date.parse(req.start)) reject('invalid-payload', 'end: must be after start');
+    if (Date.parse(req.start) <= Date.parse(now))
+      reject('invalid-payload', `start: ${req.start} is not in the future (now ${now})`);
+    if (Date.parse(req.start) <= Date.parse(this.state.replyBy))
+      reject('invalid-payload', `start: must be after the reply date ${this.state.replyBy}`);
+    return req;
+  }
+
+  validateRecordOutcome(r: unknown): RecordCouncilOutcomeRequest & { outcome: CouncilOutcome } {
+    const req = parsePayload(RecordCouncilOutcomeRequest, r, 'the outcome');
+    this.requireOrganizer(req.as, 'record the outcome');
+    if (this.state.outcome)
+      reject(
+        'duplicate',
+        `the outcome ${this.state.outcome.symbol} was recorded ${this.state.outcome.recordedAt}`,
+      );
+    this.requirePhase(['awaiting-outcome'], 'recording the outcome');
+    return req;
+  }
+
+  // ── changes (each after its check) ────────────────────────────────────────────────────────────────
+
+  addConceptNote(note: ConceptNoteVersion): ConceptNoteReceipt {
+    const same = this.state.conceptNotes.find((n) => n.sha256 === note.sha256);
+    if (!same) this.state.conceptNotes.push(note);
+    const kept = same ?? note;
+    return { id: kept.id, version: kept.version, sha256: kept.sha256 };
+  }
+
+  answer(req: AnswerRequest, now: string): BrieferAnswer {
+    const answer: BrieferAnswer = {
+      answer: req.answer === 'confirm' ? 'confirmed' : 'declined',
+      at: now,
+      by: req.as,
+      ...(req.note ? { note: req.note } : {}),
+    };
+    const before = this.state.answers[req.organization];
+    if (before && before.answer === answer.answer) return before;
+    this.state.answers[req.organization] = answer;
+    this.planVersion++;
+    return answer;
+  }
+
+  setSpeakers(req: SetSpeakersRequest, now: string): SpeakerLine[] {
+    const after = req.speakers.map((s, i) => this.speakerLine(s, i + 1));
+    if (this.state.speakers.frozen)
+      this.state.speakers.changes.push({
+        at: now,
+        by: req.as,
+        reason: req.reason!,
+        before: this.state.speakers.list,
+        after,
+      });
+    this.state.speakers.list = after;
+    return after;
+  }
+
+  private speakerLine(s: Speaker, order: number): SpeakerLine {
+    switch (s.kind) {
+      case 'council-member':
+        return { order, kind: s.kind, name: s.member, minutes: s.minutes };
+      case 'briefer': {
+        const p = this.partner(s.organization)!;
+        return {
+          order,
+          kind: s.kind,
+          name: `${p.briefer.name} (${p.acronym})`,
+          organization: p.organization,
+          minutes: s.minutes,
+        };
+      }
+      case 'secretariat':
+        return { order, kind: s.kind, name: s.name, minutes: s.minutes };
+    }
+  }
+
+  freeze(by: string, now: string): void {
+    this.state.speakers.frozen = { at: now, by };
+  }
+
+  move(req: MoveRequest, now: string): SessionMove {
+    const move: SessionMove = {
+      at: now,
+      by: req.as,
+      reason: req.reason,
+      from: { start: this.state.meeting.start, end: this.state.meeting.end },
+      to: { start: req.start, end: req.end },
+    };
+    this.state.meeting = { ...this.state.meeting, start: req.start, end: req.end };
+    this.state.moves.push(move);
+    this.planVersion++;
+    return move;
+  }
+
+  recordOutcome(outcome: CouncilOutcome, by: string, now: string): void {
+    this.state.outcome = { ...outcome, recordedAt: now, recordedBy: by };
+  }
+
+  /** What the outcome asks of whom: one tracked decision per request. */
+  requests(): ReturnType<typeof requestsOf> {
+    return this.state.outcome ? requestsOf(this.state.outcome) : [];
+  }
+
+  outcomeKind(): OutcomeKind | undefined {
+    return this.state.outcome?.kind;
+  }
+}
