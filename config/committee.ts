@@ -50,6 +50,9 @@ const CommitteeFile = z.object({
           reportWindow: IsoDurationText.default('P14D'),
           dueSoonBefore: IsoDurationText.default('P30D'),
           escalation: z.array(EscalationStep).min(1).optional(),
+          /** While a claim awaits verification: how often members are reminded, and after how many the chair. */
+          verificationReminderEvery: IsoDurationText.optional(),
+          verificationRemindersBeforeChair: z.int().min(1).optional(),
         })
         .default({ reportWindow: 'P14D', dueSoonBefore: 'P30D' }),
       digestHorizon: IsoDurationText.default('P30D'),
@@ -163,6 +166,8 @@ export function decisionPolicyOf(settings: Settings, committee: StandingCommitte
     reportWindow: decisions.reportWindow,
     dueSoonBefore: decisions.dueSoonBefore,
     ...(decisions.escalation ? { escalation: decisions.escalation } : {}),
+    verificationReminderEvery: decisions.verificationReminderEvery,
+    verificationRemindersBeforeChair: decisions.verificationRemindersBeforeChair,
   });
 }
 

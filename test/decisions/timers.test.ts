@@ -6,7 +6,9 @@
 import { eventually } from '../helpers/eventually';
 import type { WorkflowHandle } from '@temporalio/client';
 import {
+  claimImplementedUpdate,
   extendDueDateUpdate,
+  rejectClaimUpdate,
   reportProgressUpdate,
   type DecisionTrackingWorkflow,
 } from '../../workflows/definitions/decision-tracking';
@@ -19,6 +21,7 @@ import {
   ECOWAS,
   IGAD,
   mailsAbout,
+  MEMBER_AU,
   MEMBER_EU,
   ORGANIZER,
   startHarness,
@@ -183,5 +186,43 @@ test('no report for the stall period marks the decision stalled and tells the co
   const revived = await status(handle);
   expect(revived.status).toBe('in-progress');
   expect(revived.statusChanges.map((c) => c.to)).toEqual(['stalled', 'in-progress']);
+  await handle.terminate('test done');
+});
+
+test('a claim awaiting verification reminds the members who may verify it on the cadence, tells the chair after two reminders, and stops once judged', async () => {
+  const handle = await h.start({
+    policy: {
+      reportCadence: 'PT1H',
+      dueSoonBefore: 'PT1S',
+      escalation: [{ notify: 'lead', after: 'PT1H' }],
+      stallAfter: 'PT1H',
+      verificationReminderEvery: 'PT2S',
+      verificationRemindersBeforeChair: 2,
+    },
+  });
+  await handle.executeUpdate(claimImplementedUpdate, {
+    args: [{ as: AU, summary: 'The databank is online.', evidence: ['https://au.example.org/databank'] }],
+  });
+  await eventually(async () => (await noticesOf(handle, 'verification-escalation')).length === 1, {
+    what: 'the chair to be told after two reminders',
+  });
+  const reminders = await noticesOf(handle, 'verification-reminder');
+  expect(reminders.length).toBeGreaterThanOrEqual(2);
+  // The member from AU, the lead, may not judge its claim and is not reminded.
+  expect(reminders[0]!.recipients).toContain(MEMBER_EU);
+  expect(reminders[0]!.recipients).not.toContain(MEMBER_AU);
+  expect((await noticesOf(handle, 'verification-escalation'))[0]!.recipients).toEqual([CHAIR]);
+
+  const reminder = await mailFor(handle, MEMBER_EU, 'claim still awaiting verification');
+  expect(reminder.text.replace(/\s+/g, ' ')).toContain('This is reminder 1:');
+  const toChair = await mailFor(handle, CHAIR, 'claim unverified after 2 reminders');
+  expect(toChair.text.replace(/\s+/g, ' ')).toContain('you chair the standing committee');
+
+  await handle.executeUpdate(rejectClaimUpdate, {
+    args: [{ as: MEMBER_EU, reasons: 'Only three partners feed it.' }],
+  });
+  const view = await status(handle);
+  expect(view.status).toBe('in-progress');
+  expect(view.upcoming.some((u) => u.what.includes('verify'))).toBe(false);
   await handle.terminate('test done');
 });
