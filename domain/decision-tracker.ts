@@ -627,6 +627,17 @@ export class DecisionTracker {
         : { ...sent, chairToldAt: now };
   }
 
+  /** A change was told to `recipients` (as `audience`): kept with the other notices, for the record. */
+  recordTold(event: string, audience: string, recipients: readonly Participant[], now: string): void {
+    this.state.notices.push({
+      kind: 'event',
+      at: now,
+      event,
+      audience,
+      recipients: recipients.map((p) => p.email),
+    });
+  }
+
   recordMailFailures(failures: DeliveryFailure[]): void {
     this.state.mailFailures.push(...failures);
   }

@@ -277,10 +277,14 @@ export const NOTICE_KINDS = [
   'stall',
   'verification-reminder',
   'verification-escalation',
+  /** A change (a claim, a verdict, an extension…) told to the people it concerns. */
+  'event',
 ] as const;
 export const Notice = z.object({
   kind: z.enum(NOTICE_KINDS),
   at: z.string(),
+  /** For `event`: which change was told (claim-awaiting, lead-reassigned, …). */
+  event: z.string().optional(),
   /** For escalations: which step of the ladder, and its audience. */
   step: z.number().optional(),
   audience: z.string(),

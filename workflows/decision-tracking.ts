@@ -155,6 +155,7 @@ class DecisionSession extends Session {
     for (const { audience, message, recipients } of mailings) {
       if (!recipients.length) continue;
       const event = message.kind === 'decision-update' ? message.data.event.kind : message.kind;
+      this.tracker.recordTold(event, audience, recipients, now());
       this.sendAside({ key: this.tracker.nextMailKey(`${event}-${audience}`), message, recipients });
     }
   }

@@ -174,12 +174,23 @@ export function describeDecision(v: DecisionView): string {
       : []),
     ...v.notices.map(
       (n) =>
-        `  notice ${n.at}: ${n.kind}${n.step !== undefined ? ` step ${n.step + 1}` : ''} to ${n.audience}`,
+        `  notice ${n.at}: ${n.event ?? n.kind}${n.step !== undefined ? ` step ${n.step + 1}` : ''} to ${n.audience}` +
+        (n.kind === 'event' || n.kind.startsWith('verification') ? ` (${n.recipients.join(', ')})` : ''),
     ),
+    ...verificationChase(v),
     ...v.upcoming.map((u) => `  next: ${u.what} at ${u.at}`),
     ...v.mailFailures.map((f) => `  MAIL FAILED ${f.at} to ${f.recipient}: ${f.serverReply}`),
   ];
   return lines.join('\n');
+}
+
+/** While a claim awaits the committee: how often it has been chased, and whether the chair knows. */
+function verificationChase(v: DecisionView): string[] {
+  const chase = v.timers.verification;
+  const pending = v.claims.at(-1);
+  if (!chase || !pending || pending.outcome || chase.claimId !== pending.id) return [];
+  const chair = chase.chairToldAt ? `; chair told ${chase.chairToldAt}` : '';
+  return [`  claim awaiting verification: ${chase.remindersAt.length} reminder(s) sent${chair}`];
 }
 
 // ── actions ─────────────────────────────────────────────────────────────────────────────────────────

@@ -16,6 +16,7 @@ import {
   withdrawUpdate,
   type DecisionTrackingWorkflow,
 } from '../../workflows/definitions/decision-tracking';
+import { describeDecision } from '../../cli/commands/decision';
 import { eventually } from '../helpers/eventually';
 import { mailTo, type ReceivedMail } from '../helpers/outbox';
 import {
@@ -95,6 +96,13 @@ test('a claim asks the committee members who may verify it; the rejection and th
   expect(toMember.text).toContain('you are a member of the standing committee');
   expect(toMember.html).toContain('you are a member of the standing committee');
   expect(only(claimed, CHAIR).text).toContain('you chair the standing committee');
+  // The record says who was told, in `decision show` and in its --json (the view itself).
+  const told = (await status(handle)).notices.find((n) => n.event === 'claim-awaiting');
+  expect(told).toMatchObject({ kind: 'event', audience: 'committee-member' });
+  expect(told?.recipients).toContain(MEMBER_EU);
+  expect(describeDecision(await status(handle))).toMatch(
+    /notice .*: claim-awaiting to committee-chair \(jonas\.berg@un\.example\.org\)/,
+  );
 
   await handle.executeUpdate(rejectClaimUpdate, {
     args: [{ as: MEMBER_EU, reasons: 'Only three partners feed the databank so far.' }],

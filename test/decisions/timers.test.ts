@@ -3,6 +3,7 @@
  * reminder, the escalation ladder after the due date, and stall detection. Each is asserted on the
  * status and on the .eml files the people concerned receive.
  */
+import { describeDecision } from '../../cli/commands/decision';
 import { eventually } from '../helpers/eventually';
 import type { WorkflowHandle } from '@temporalio/client';
 import {
@@ -217,6 +218,10 @@ test('a claim awaiting verification reminds the members who may verify it on the
   expect(reminder.text.replace(/\s+/g, ' ')).toContain('This is reminder 1:');
   const toChair = await mailFor(handle, CHAIR, 'claim unverified after 2 reminders');
   expect(toChair.text.replace(/\s+/g, ' ')).toContain('you chair the standing committee');
+
+  expect(describeDecision(await status(handle))).toMatch(
+    /claim awaiting verification: \d+ reminder\(s\) sent; chair told 20/,
+  );
 
   await handle.executeUpdate(rejectClaimUpdate, {
     args: [{ as: MEMBER_EU, reasons: 'Only three partners feed it.' }],
