@@ -6,7 +6,7 @@ import { CARRY_FORWARD_ITEMS } from './committee';
 import type { CycleState, OutcomeDecision } from './cycle';
 import type { CycleInput } from './cycle-input';
 import { decisionTitle } from './decision';
-import { inRole, type Addressee, type Participant } from './people';
+import { inRole, type Addressee } from './people';
 import { sizeName, UPLOAD_TYPE_NAMES } from './uploads';
 import type { GroupResult } from './working-group';
 
