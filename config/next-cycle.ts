@@ -2,17 +2,23 @@
  * Next year's meeting, drafted from this year's: the same partners, groups, chairs and organizers,
  * and the meeting and the Council's meeting 52 weeks later, at the same local times. Whole weeks keep
  * the weekdays, so the two meetings still coincide as they did. The organizers edit it and launch it
- * with `convene cycle start`.
+ * with `convene cycle start`. Each person keeps their own time zone and language where they differ
+ * from their organization's (the directory's headquarters zone and first working language), so a
+ * chair who chose Spanish still reads Spanish next year.
  */
 import { DateTime } from 'luxon';
 import type { CycleInput } from '../domain/cycle-input';
 import type { Participant } from '../domain/people';
+import { languageFor } from '../domain/language';
 import type { CycleSpec } from './cycle-spec';
+import type { Directory } from './directory';
 
 const A_YEAR_OF_WEEKS = { weeks: 52 };
 
-export function draftNextCycle(plan: CycleInput): CycleSpec {
+/** Without a directory every person's zone and language are written out, as they are today. */
+export function draftNextCycle(plan: CycleInput, directory?: Pick<Directory, 'get'>): CycleSpec {
   const edition = plan.edition + 1;
+  const personRef = (p: Participant) => personRefIn(p, directory);
   const council = plan.securityCouncil;
   return {
     edition,
@@ -54,8 +60,18 @@ function nextLocal(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).plus(A_YEAR_OF_WEEKS).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
-function personRef(p: Participant) {
-  return { name: p.name, email: p.email, organization: p.organization };
+/** A person as a specification names them: their zone and language only where they are their own. */
+function personRefIn(p: Participant, directory?: Pick<Directory, 'get'>) {
+  const org = directory?.get(p.organization);
+  const ownZone = !org || p.timeZone !== org.headquarters.timeZone;
+  const ownLanguage = p.language && (!org || p.language !== languageFor({}, org.workingLanguages));
+  return {
+    name: p.name,
+    email: p.email,
+    organization: p.organization,
+    ...(ownZone ? { timeZone: p.timeZone } : {}),
+    ...(ownLanguage ? { language: p.language } : {}),
+  };
 }
 
 function graceOf(ms: number): string {

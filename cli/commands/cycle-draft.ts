@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import YAML from 'yaml';
+import { loadDirectory } from '../../config/directory';
 import { draftNextCycle } from '../../config/next-cycle';
 import { cyclePlanQuery } from '../../workflows/definitions/preparation-cycle';
 import { cycleHandle } from '../cycle-target';
@@ -25,7 +26,7 @@ Example:
   $ convene cycle start hlm-28.yaml --as amina.rahman@un.example.org`,
     )
     .action(async (edition: string, o: { out?: string }) => {
-      await withClient(async (client) => {
+      await withClient(async (client, settings) => {
         const plan = await cycleHandle(client, edition)
           .query(cyclePlanQuery)
           .catch((err: unknown) => {
@@ -37,7 +38,7 @@ Example:
             `${edition} is a rehearsal; draft the next meeting from a real cycle (its edition without the r)`,
           );
         }
-        const draft = draftNextCycle(plan);
+        const draft = draftNextCycle(plan, loadDirectory(settings.directoryFile));
         if (output().json && !o.out) return printJson(draft);
         const text = `# Drafted from cycle ${plan.edition} on ${new Date().toISOString()}: edit, then\n# convene cycle start <this file> --as <organizer>\n${YAML.stringify(draft)}`;
         if (!o.out) return void process.stdout.write(text);
