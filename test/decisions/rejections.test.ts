@@ -14,6 +14,7 @@ import {
   supersedeUpdate,
   verifyUpdate,
   withdrawUpdate,
+  type DecisionTrackingWorkflow,
 } from '../../workflows/definitions/decision-tracking';
 import {
   proposeIdeaUpdate,
@@ -52,6 +53,8 @@ beforeAll(async () => {
   await decision.executeUpdate(claimImplementedUpdate, {
     args: [{ as: AU, summary: 'Online.', evidence: ['https://au.example.org/databank'] }],
   });
+  // The claim's mail to the committee goes out after the Update returns: let it, before counting.
+  await settled(decision as WorkflowHandle<DecisionTrackingWorkflow>);
   committee = await h.t.client.workflow.start<StandingCommitteeWorkflow>(STANDING_COMMITTEE_WORKFLOW, {
     taskQueue: h.t.taskQueue,
     workflowId: h.committeeId,

@@ -237,7 +237,7 @@ describe('the CLI, as an operator runs it', () => {
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'id,edition,ref,title,area,lead,responsible,status,dueDate,overdue,lastReportAt,lastReport,closedAt',
+      'id,edition,ref,title,area,lead,responsible,status,dueDate,overdue,lastReportAt,lastReport,closedAt,source',
     );
     expect(lines).toHaveLength(7);
     expect(lines.find((l) => l.startsWith(d.verified.workflowId))).toContain(',OAS,,verified,');
