@@ -7,6 +7,7 @@ import { Option } from 'commander';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { rejectionOf } from '../clients/rejections';
+import { executeUpdate } from '../clients/updates';
 import { RejectedError, UpdateFailedError } from './output';
 
 export async function act<Ret, Arg>(
@@ -15,7 +16,7 @@ export async function act<Ret, Arg>(
   options: { args: [Arg]; updateId?: string },
 ): Promise<Ret> {
   try {
-    return await handle.executeUpdate(update, options);
+    return await executeUpdate(handle, update, options);
   } catch (err) {
     const rejection = rejectionOf(err);
     if (rejection) throw new RejectedError(rejection.code, rejection.message);

@@ -18,6 +18,7 @@ import { formatTime } from '../i18n/dates';
 import type { DocumentStore } from '../store/documents';
 import { label, languageChoices, translatorFor, type LabelKey, type Language } from './labels';
 import type { People, Person } from './people';
+import { executeUpdate } from '../clients/updates';
 import type { RateLimits } from './rate-limit';
 import { SESSION_HOURS, type Session, type Sessions } from './sessions';
 import type { SignInLinks } from './sign-in-links';
@@ -114,7 +115,7 @@ export async function act<R, A>(
 ): Promise<Outcome<R>> {
   try {
     const handle = portal.deps.client.workflow.getHandle(workflowId);
-    return { result: await handle.executeUpdate(update, { args: [arg] }) };
+    return { result: await executeUpdate(handle, update, { args: [arg] }) };
   } catch (err) {
     const rejection = rejectionOf(err);
     if (rejection) return { refusal: rejection };

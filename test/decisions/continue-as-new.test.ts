@@ -1,5 +1,6 @@
 import { eventually } from '../helpers/eventually';
 import { decisionQuery } from '../../clients/decisions';
+import { executeUpdate } from '../../clients/updates';
 import { reportProgressUpdate } from '../../workflows/definitions/decision-tracking';
 import { AU, IGAD, startHarness, status, type DecisionHarness } from './helpers';
 
@@ -25,7 +26,7 @@ test('a decision that continues as new keeps every report, every response and it
   });
 
   for (let i = 1; i <= 8; i++) {
-    await handle.executeUpdate(reportProgressUpdate, {
+    await executeUpdate(handle, reportProgressUpdate, {
       args: [{ as: i % 2 ? AU : IGAD, reportId: `r${i}`, percent: i * 10, narrative: `Report number ${i}.` }],
     });
   }
@@ -40,7 +41,7 @@ test('a decision that continues as new keeps every report, every response and it
   expect(view.dueDate).toBe(view.originalDueDate);
 
   // A report retried after the hand-over is still recognised as the same report.
-  const again = await handle.executeUpdate(reportProgressUpdate, {
+  const again = await executeUpdate(handle, reportProgressUpdate, {
     args: [{ as: AU, reportId: 'r1', percent: 10, narrative: 'Report number 1.' }],
   });
   expect(again.duplicate).toBe(true);
