@@ -34,6 +34,7 @@ import {
 } from '../workflows/definitions/preparation-cycle';
 import { reviewInputUpdate, submitInputUpdate } from '../workflows/definitions/working-group-input';
 import { addCounts, countActions, type ActionCount } from './bench/actions';
+import { compressedExampleCycle } from './bench/example-cycle';
 import { echoUpdate, echoWorkflow, stopSignal } from './bench/echo-workflow';
 
 const updates = Number(process.argv[process.argv.indexOf('--updates') + 1] || 200) || 200;
@@ -103,32 +104,16 @@ async function main(): Promise<void> {
 }
 
 async function measureCycle(client: Client, settings: ReturnType<typeof loadSettings>): Promise<void> {
-  const spec = readCycleSpecFile(
-    path.join(__dirname, '..', 'config', 'examples', 'hlm-27-2027.yaml'),
-  ) as Record<string, unknown>;
-  const start = new Date(Date.now() + 40_000);
-  spec.edition = 900;
-  spec.meeting = {
-    ...(spec.meeting as object),
-    start: start.toISOString(),
-    end: new Date(start.getTime() + 5_000).toISOString(),
-  };
-  delete spec.securityCouncil;
-  spec.timeline = {
-    callForInputs: 'PT39S',
-    inputDeadline: 'PT22S',
-    consolidationEnd: 'PT16S',
-    commentPeriodEnd: 'PT12S',
-    invitations: 'PT10S',
-    outcomeReportDue: 'PT30S',
-    snapToBusinessDays: false,
-  };
-  spec.reminders = { offsets: ['PT10S', 'PT5S'], overdueGrace: 'PT2S' };
-  const input = resolveCycleSpec(spec, 'bench', {
-    directory: loadDirectory(settings.directoryFile),
-    holidays: loadHolidayCalendars(),
-    now: new Date(),
-    defaults: settings.policies,
+  const input = compressedExampleCycle(settings, 900, {
+    meetingInSeconds: 40,
+    callForInputs: 39,
+    inputDeadline: 22,
+    consolidationEnd: 16,
+    commentPeriodEnd: 12,
+    invitations: 10,
+    outcomeReportDue: 30,
+    reminders: [10, 5],
+    overdueGrace: 2,
   });
   const organizer = input.organizers[0]!.email;
   const cycle = await client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {

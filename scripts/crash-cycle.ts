@@ -22,14 +22,12 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { dataConverter } from '../codec/data-converter';
 import { generateKey, KeyRing } from '../codec/keys';
-import { loadHolidayCalendars } from '../calendar/holidays';
-import { readCycleSpecFile, resolveCycleSpec } from '../config/cycle-spec';
-import { loadDirectory } from '../config/directory';
 import { loadSettings, type Settings } from '../config/settings';
 import type { CycleInput } from '../domain/cycle-input';
 import { workflowIds } from '../domain/ids';
 import { freePort, startDevServer, type RunningDevServer } from '../workers/dev-server';
 import { createLogger } from '../workers/logging';
+import { compressedExampleCycle } from './bench/example-cycle';
 import { findOrBuildTemporalCli } from '../workers/temporal-cli';
 import { startEmbeddedStore } from '../store/embedded';
 import {
@@ -175,36 +173,24 @@ async function until(
  * longer than a whole 150-second cycle.
  */
 function cycleInput(settings: Settings, edition: number, scale: number): CycleInput {
-  const s = (seconds: number) => `PT${seconds * scale}S`;
-  const spec = readCycleSpecFile(path.join(ROOT, 'config', 'examples', 'hlm-27-2027.yaml')) as Record<
-    string,
-    unknown
-  >;
+  const x = (seconds: number) => seconds * scale;
   // Long enough for the kills to fall in every phase: calls, inputs, consolidation, agenda, outcome.
-  const start = new Date(Date.now() + 150_000 * scale);
-  spec.edition = edition;
-  spec.meeting = {
-    ...(spec.meeting as object),
-    start: start.toISOString(),
-    end: new Date(start.getTime() + 5_000).toISOString(),
-  };
-  delete spec.securityCouncil;
-  spec.timeline = {
-    callForInputs: s(148),
-    inputDeadline: s(100),
-    consolidationEnd: s(75),
-    commentPeriodEnd: s(45),
-    invitations: s(35),
-    outcomeReportDue: s(60),
-    snapToBusinessDays: false,
-  };
-  spec.reminders = { offsets: [s(20)], overdueGrace: s(5) };
-  return resolveCycleSpec(spec, 'crash-cycle', {
-    directory: loadDirectory(settings.directoryFile),
-    holidays: loadHolidayCalendars(),
-    now: new Date(),
-    defaults: settings.policies,
-  });
+  return compressedExampleCycle(
+    settings,
+    edition,
+    {
+      meetingInSeconds: x(150),
+      callForInputs: x(148),
+      inputDeadline: x(100),
+      consolidationEnd: x(75),
+      commentPeriodEnd: x(45),
+      invitations: x(35),
+      outcomeReportDue: x(60),
+      reminders: [x(20)],
+      overdueGrace: x(5),
+    },
+    'crash-cycle',
+  );
 }
 
 const decisions = (input: CycleInput) =>
