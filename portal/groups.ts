@@ -34,9 +34,14 @@ export async function groupsOf(
   return pages.sort((a, b) => a.workflowId.localeCompare(b.workflowId));
 }
 
+/** `hlm-r7-wg-peacekeeping` → `r7`; undefined for an id that is not a working group's. */
+export function editionOfGroup(workflowId: string): string | undefined {
+  return /^hlm-(r?\d+)-wg-[a-z][a-z0-9-]*$/.exec(workflowId)?.[1];
+}
+
 /** The group's status, or undefined when there is no such group. */
 export async function groupPage(client: Client, workflowId: string): Promise<GroupPage | undefined> {
-  const edition = /^hlm-(r?\d+)-wg-[a-z][a-z0-9-]*$/.exec(workflowId)?.[1];
+  const edition = editionOfGroup(workflowId);
   if (!edition) return undefined;
   try {
     const view = await client.workflow.getHandle(workflowId).query(groupStatusQuery);

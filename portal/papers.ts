@@ -48,6 +48,11 @@ export async function registerUploads(app: FastifyInstance): Promise<void> {
   });
 }
 
+/** Whether the request brought a file (stored before the Update, so only for whom may act on it). */
+export function carriesFiles(request: FastifyRequest): boolean {
+  return Object.keys(filesOf.get(request) ?? {}).length > 0;
+}
+
 export function uploadStoreOf(portal: Portal): UploadStore {
   return new UploadStore(portal.deps.store, portal.deps.keys);
 }

@@ -3,6 +3,8 @@
  * organizer's (review, deciding an extension). Each POST is parse → who acts (the session) → the
  * group's Update (the CLI's, with its validator) → a page; a refusal is shown beside the action.
  */
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sameAddress } from '../../domain/people';
@@ -25,8 +27,8 @@ import {
   ReviewForm,
   SubmitForm,
 } from '../forms';
-import { groupPage, groupsOf, type GroupPage } from '../groups';
-import { keptIn, keptOf, papersFromForm, uploadLabels } from '../papers';
+import { editionOfGroup, groupPage, groupsOf, type GroupPage } from '../groups';
+import { carriesFiles, keptIn, keptOf, papersFromForm, uploadLabels } from '../papers';
 import type { Person } from '../people';
 import { act, show, STATUS_OF_REFUSAL, t, timeFor as timeIn, type Outcome, type Portal } from '../pages';
 import { requireSignIn } from './sign-in';
@@ -83,25 +85,36 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
 
   const submitSchema = { schema: { params: GroupParams, body: SubmitForm } };
   app.post('/groups/:workflowId/submit', submitSchema, async (request, reply) => {
-    const group = await allowedGroup(portal, request, reply);
-    if (!group) return reply;
+    if (!requireSignIn(request, reply)) return reply;
+    const { workflowId } = request.params;
+    // The Update's validator decides who may submit. The group is read first only when it must be:
+    // an id that is no group's, or papers to store before the Update (only for whom may act on it).
+    // Otherwise a read would wait behind every Update in flight on the group.
+    let group: GroupPage | undefined;
+    if (!editionOfGroup(workflowId) || carriesFiles(request)) {
+      group = await allowedGroup(portal, request, reply);
+      if (!group) return reply;
+    }
     const form = request.body as Record<string, string>;
-    const papers = await papersFromForm(portal, request, group.workflowId, form);
+    const papers = await papersFromForm(portal, request, workflowId, form);
     const outcome =
       papers.refusal !== undefined
         ? { refusal: { code: 'invalid-payload' as const, message: papers.refusal } }
-        : await act(portal, group.workflowId, submitInputUpdate, {
+        : await actOnGroup(portal, workflowId, submitInputUpdate, {
             as: (request.person as Person).email,
             input: inputFromForm(form, papers.files),
           });
-    if ('refusal' in outcome) {
+    if (!('result' in outcome)) {
+      group ??= await allowedGroup(portal, request, reply); // not found, or not theirs: said here
+      if (!group) return reply;
+      if ('missing' in outcome) throw outcome.missing; // closed since it was read: as any failure
       const { code, message } = outcome.refusal;
       const kept = keptOf(papers.files);
       return showGroup(request, reply, group, { refusal: { action: 'submit', message }, code, form, kept });
     }
     const receipt = outcome.result;
     return reply.redirect(
-      `/groups/${group.workflowId}/receipts/${receipt.version}${receipt.duplicate ? '?duplicate=1' : ''}`,
+      `/groups/${workflowId}/receipts/${receipt.version}${receipt.duplicate ? '?duplicate=1' : ''}`,
       303,
     );
   });
@@ -186,6 +199,21 @@ export async function allowedGroup(
     return undefined;
   }
   return group;
+}
+
+/** `act`, where a group that is not there (any more) is an outcome the page then explains. */
+async function actOnGroup<R, A>(
+  portal: Portal,
+  workflowId: string,
+  update: UpdateDefinition<R, [A]>,
+  arg: A,
+): Promise<Outcome<R> | { missing: Error }> {
+  try {
+    return await act(portal, workflowId, update, arg);
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return { missing: err };
+    throw err;
+  }
 }
 
 async function afterAction<R>(

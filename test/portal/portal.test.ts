@@ -121,8 +121,17 @@ test("a chair of group A opening group B's page is refused and sees none of B's 
   const page = await chairB.get(groupPath(peacekeeping.id));
   expect(page.status).toBe(403);
   expect(page.html).not.toContain(FORM.summary);
+  // A form without papers goes straight to the Update: its validator refuses, the page says whose it is.
   const post = await chairB.post(`${groupPath(peacekeeping.id)}/submit`, FORM);
   expect(post.status).toBe(403);
+  expect(post.html).not.toContain(FORM.summary);
+  const view = await p.t.client.workflow
+    .getHandle(workflowIds.workingGroup(edition, peacekeeping.id))
+    .query(groupStatusQuery);
+  expect(view.submissions.filter((s) => s.submittedBy === peacemaking.chair)).toHaveLength(0);
+  // A group that does not exist, and an id that is no group's, are not found.
+  expect((await chairB.post(`${groupPath('no-such-group')}/submit`, FORM)).status).toBe(404);
+  expect((await chairB.post(`/groups/decision-613-94a/submit`, FORM)).status).toBe(404);
 });
 
 test('the organizer asks for a revision in the browser; the chair sees the comments and revises; the organizer accepts', async () => {
