@@ -7,24 +7,11 @@
  *      runs) against a client and worker without it, interleaved in the same run (goal ≤ 1.1×).
  *   npx tsx scripts/bench-cycle.ts [--updates 200]
  */
-import { startEmbeddedStore } from '../store/embedded';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { dataConverter } from '../codec/data-converter';
-import { generateKey, KeyRing } from '../codec/keys';
-import { loadHolidayCalendars } from '../calendar/holidays';
-import { readCycleSpecFile, resolveCycleSpec } from '../config/cycle-spec';
-import { loadDirectory } from '../config/directory';
-import { loadSettings } from '../config/settings';
+import type { loadSettings } from '../config/settings';
 import { workflowIds } from '../domain/ids';
-import { freePort, startDevServer } from '../workers/dev-server';
-import { createLogger } from '../workers/logging';
-import { findOrBuildTemporalCli } from '../workers/temporal-cli';
-import { createActivities } from '../workers/worker';
-import { prebuiltWorkflowBundle } from '../workers/workflow-bundle';
 import {
   approveAgendaUpdate,
   cycleStatusQuery,
@@ -34,39 +21,17 @@ import {
 } from '../workflows/definitions/preparation-cycle';
 import { reviewInputUpdate, submitInputUpdate } from '../workflows/definitions/working-group-input';
 import { addCounts, countActions, type ActionCount } from './bench/actions';
+import { startBenchEngine } from './bench/engine';
 import { compressedExampleCycle } from './bench/example-cycle';
 import { echoUpdate, echoWorkflow, stopSignal } from './bench/echo-workflow';
+import { openExampleCycle, percentile, until } from './bench/open-cycle';
 
 const updates = Number(process.argv[process.argv.indexOf('--updates') + 1] || 200) || 200;
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: createLogger('warn') });
-  const cli = await findOrBuildTemporalCli({ progress: (m) => console.error(m) });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'convene-bench-'));
-  const port = await freePort();
-  const server = await startDevServer({
-    cliPath: cli.path,
-    port,
-    namespace: 'default',
-    dbFile: path.join(dir, 'temporal.sqlite'),
-  });
-  // The store the ledger and documents need, as `npm start` serves it (in memory here).
-  const store = await startEmbeddedStore({ port: 0 });
-  const settings = loadSettings({
-    TEMPORAL_ADDRESS: server.address,
-    DATABASE_URL: store.url,
-    CONVENE_DATA_DIR: dir,
-    CONVENE_TASK_QUEUE: 'bench',
-    LOG_LEVEL: 'warn',
-  });
-  const keys = new KeyRing([generateKey(new Date())]);
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection, dataConverter: dataConverter(keys) });
-  const plainClient = new Client({ connection });
-  const native = await NativeConnection.connect({ address: server.address });
-  // The workers' own bundle (shared zod, the metrics interceptor), from the cache when current.
-  const workflowBundle = { codePath: (await prebuiltWorkflowBundle(createLogger('warn'))).codePath };
-  const activities = createActivities({ settings, keys, directory: loadDirectory(settings.directoryFile) });
+  const engine = await startBenchEngine('bench');
+  const { settings, keys, client, native, workflowBundle, activities } = engine;
+  const plainClient = new Client({ connection: engine.connection });
   const worker = await Worker.create({
     connection: native,
     taskQueue: 'bench',
@@ -96,10 +61,7 @@ async function main(): Promise<void> {
     console.error(err);
     process.exitCode = 1;
   } finally {
-    await native.close();
-    await connection.close();
-    await server.stop();
-    await store.stop();
+    await engine.stop();
   }
 }
 
@@ -180,22 +142,7 @@ async function measureCycle(client: Client, settings: ReturnType<typeof loadSett
 }
 
 async function measureUpdates(client: Client, settings: ReturnType<typeof loadSettings>): Promise<void> {
-  // A fresh cycle whose input deadline is far away: the group takes submissions for the whole run.
-  const spec = readCycleSpecFile(path.join(__dirname, '..', 'config', 'examples', 'hlm-27-2027.yaml'));
-  const input = resolveCycleSpec(spec, 'bench', {
-    directory: loadDirectory(settings.directoryFile),
-    holidays: loadHolidayCalendars(),
-    now: new Date(),
-    rehearsal: { secondsPerDay: 86_400 },
-    defaults: settings.policies,
-  });
-  // Rehearsal at real speed, anchored at the call for inputs: the groups start at once, deadlines are weeks away.
-  const cycle = await client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-    taskQueue: 'bench',
-    workflowId: workflowIds.cycle(`${input.editionKey}x`),
-    args: [input],
-  });
-  await until(async () => (await cycle.query(cycleStatusQuery)).groups.every((g) => g.deadline !== ''));
+  const { cycle, input } = await openExampleCycle(client, settings, 'bench', 903);
   const g = input.workingGroups[2]!;
   const group = client.workflow.getHandle(workflowIds.workingGroup(input.editionKey, g.id));
   const echo = await client.workflow.start(echoWorkflow, {
@@ -228,7 +175,7 @@ async function measureUpdates(client: Client, settings: ReturnType<typeof loadSe
   await sample((i) => echo.executeUpdate(echoUpdate, { args: [i] }));
   const echoTimes = await sample((i) => echo.executeUpdate(echoUpdate, { args: [i] }));
   const submitTimes = await sample(submit);
-  const p = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  const p = percentile;
   console.log(`\n2. Update round trip over ${updates} sequential calls (ms)`);
   console.log(
     `   echo Update (bare workflow)   p50 ${p(echoTimes, 0.5).toFixed(1)}  p99 ${p(echoTimes, 0.99).toFixed(1)}`,
@@ -250,23 +197,7 @@ async function openGroup(
   taskQueue: string,
   edition: number,
 ) {
-  const spec = readCycleSpecFile(
-    path.join(__dirname, '..', 'config', 'examples', 'hlm-27-2027.yaml'),
-  ) as Record<string, unknown>;
-  spec.edition = edition;
-  const input = resolveCycleSpec(spec, 'bench', {
-    directory: loadDirectory(settings.directoryFile),
-    holidays: loadHolidayCalendars(),
-    now: new Date(),
-    rehearsal: { secondsPerDay: 86_400 },
-    defaults: settings.policies,
-  });
-  const cycle = await client.workflow.start<PreparationCycleWorkflow>(PREPARATION_CYCLE_WORKFLOW, {
-    taskQueue,
-    workflowId: workflowIds.cycle(input.editionKey),
-    args: [input],
-  });
-  await until(async () => (await cycle.query(cycleStatusQuery)).groups.every((g) => g.deadline !== ''));
+  const { cycle, input } = await openExampleCycle(client, settings, taskQueue, edition);
   const g = input.workingGroups[2]!;
   const group = client.workflow.getHandle(workflowIds.workingGroup(input.editionKey, g.id));
   const submit = (i: number) =>
@@ -308,8 +239,7 @@ async function measureCodec(
       }
     }
   }
-  const p = (xs: number[], q: number) =>
-    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  const p = percentile;
   console.log(
     `\n3. submitInput round trip with and without the payload codec, ${times.sealed.length} calls each (ms)`,
   );
@@ -324,14 +254,6 @@ async function measureCodec(
   );
   await sealed.cycle.terminate('benchmark over');
   await plain.cycle.terminate('benchmark over');
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('benchmark timed out waiting for the cycle');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 main().catch((err: unknown) => {
