@@ -5,7 +5,7 @@
  * grants nothing until its reader signs in, and the page then decides what they may see and do.
  *
  * The pages: a working group's (the chair's messages), a cycle's (the draft agenda, to comment
- * on), a decision's (progress requests, due soon) and the committee's claims awaiting
+ * on; the final agenda, which the invitation links to; the outcome report), a decision's (progress requests, due soon) and the committee's claims awaiting
  * verification (the digest).
  */
 import type { Message } from '../domain/messages';
@@ -52,6 +52,10 @@ export function withPageLink(
     return link('submitUrl', `/groups/${workflowId}`);
   if (CYCLE_WORKFLOW.test(workflowId) && message.kind === 'draft-agenda')
     return link('commentUrl', `/cycles/${workflowId}`);
+  if (CYCLE_WORKFLOW.test(workflowId) && message.kind === 'invitation')
+    return link('detailsUrl', `/cycles/${workflowId}`);
+  if (CYCLE_WORKFLOW.test(workflowId) && message.kind === 'outcome-report')
+    return link('reportUrl', `/cycles/${workflowId}#outcome-report`);
   if (DECISION_WORKFLOW.test(workflowId) && isOneOf(message, REPORT_LINK_KINDS))
     return link('reportUrl', `/decisions/${workflowId}`);
   if (message.kind === 'committee-digest') return link('verifyUrl', '/committee/claims');

@@ -74,15 +74,24 @@ export interface AgendaDocument {
   body: string;
 }
 
-/** The cycle's draft agenda as the store keeps it; undefined before it is written. */
-export async function draftAgenda(
+/** The documents a cycle writes, by the name its status records them under. */
+const CYCLE_DOCUMENTS = {
+  'draft-agenda': 'draftAgenda',
+  'final-agenda': 'finalAgenda',
+  'outcome-report': 'outcomeReport',
+} as const;
+export type CycleDocumentKind = keyof typeof CYCLE_DOCUMENTS;
+
+/** One of the cycle's documents as the store keeps it; undefined before it is written. */
+export async function cycleDocument(
   documents: DocumentStore,
   page: CyclePage,
+  kind: CycleDocumentKind,
 ): Promise<AgendaDocument | undefined> {
-  const recorded = page.status.documents.draftAgenda;
+  const recorded = page.status.documents[CYCLE_DOCUMENTS[kind]];
   // Histories from before the store recorded paths on a worker's disk: nothing to read here.
   if (!recorded || 'markdown' in recorded) return undefined;
-  const doc = await documents.get(recorded.cycleId, 'draft-agenda', recorded.version);
+  const doc = await documents.get(recorded.cycleId, kind, recorded.version);
   if (!doc) return undefined;
   const root = /<html lang="([^"]*)" dir="(ltr|rtl)">/.exec(doc.html);
   const body = /<body>\n?([\s\S]*?)\n?<\/body>/.exec(doc.html)?.[1] ?? '';

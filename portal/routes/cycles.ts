@@ -1,13 +1,14 @@
 /**
- * The cycles a focal point's organization takes part in, and each cycle's draft agenda (read from
- * the store) with the comment form during the comment period. The comment goes through the CLI's
+ * The cycles a focal point's organization takes part in, and each cycle's documents (read from the
+ * store): the draft agenda with the comment form during the comment period, then the final agenda
+ * (the invitation's link) and the outcome report (the report mail's). The comment goes through the CLI's
  * Update (`convene agenda comment`) with the signed-in person as the actor.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { commentOnAgendaUpdate } from '../../workflows/definitions/preparation-cycle';
 import { CommentForm } from '../action-forms';
-import { cyclePage, cyclesOf, draftAgenda, organizesCycle, takesPart, type CyclePage } from '../meetings';
+import { cycleDocument, cyclePage, cyclesOf, organizesCycle, takesPart, type CyclePage } from '../meetings';
 import type { Person } from '../people';
 import { act, refuse, show, STATUS_OF_REFUSAL, t, timeFor, type Portal } from '../pages';
 import { requireSignIn } from './sign-in';
@@ -89,7 +90,11 @@ async function showCycle(
   const person = request.person as Person;
   const { status } = cycle;
   const commentDeadline = status.milestones.find((m) => m.name === 'commentPeriodEnd')?.at;
-  const agenda = await draftAgenda(portal.deps.documents, cycle);
+  const { documents } = portal.deps;
+  // Once approved, the final agenda is the one to read; the outcome report follows the meeting.
+  const finalAgenda = await cycleDocument(documents, cycle, 'final-agenda');
+  const agenda = finalAgenda ?? (await cycleDocument(documents, cycle, 'draft-agenda'));
+  const report = await cycleDocument(documents, cycle, 'outcome-report');
   // Focal points see their own organization's comments; organizers see every one.
   const comments = status.comments.filter((c) => person.organizer || c.organization === person.focalPointOf);
   return show(reply, request, 'cycle', {
@@ -97,6 +102,8 @@ async function showCycle(
     when: timeFor(request, status.meeting.timeZone),
     commentDeadline,
     agenda,
+    agendaIsFinal: Boolean(finalAgenda),
+    report,
     comments,
     canComment: status.phase === 'agenda-comment' && Boolean(agenda),
     refusal: outcome.refusal ? { action: 'comment', message: outcome.refusal } : undefined,
