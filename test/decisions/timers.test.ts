@@ -43,11 +43,15 @@ async function noticesOf(handle: Handle, kind: string) {
   return (await status(handle)).notices.filter((n) => n.kind === kind);
 }
 
-async function mailFor(handle: Handle, email: string, subjectPart: string) {
+/** The mail to `email` whose subject has `subjectPart` and, when given, whose text has `textPart`
+ * (reminders share a subject, and the outbox holds them in no particular order). */
+async function mailFor(handle: Handle, email: string, subjectPart: string, textPart = '') {
   return eventually(
     async () => {
       const mails = mailTo(mailsAbout(await h.outbox(), refOf(handle)), email);
-      return mails.find((m) => m.subject.includes(subjectPart));
+      return mails.find(
+        (m) => m.subject.includes(subjectPart) && m.text.replace(/\s+/g, ' ').includes(textPart),
+      );
     },
     { what: `mail "${subjectPart}" to ${email}` },
   );
@@ -214,8 +218,10 @@ test('a claim awaiting verification reminds the members who may verify it on the
   expect(reminders[0]!.recipients).not.toContain(MEMBER_AU);
   expect((await noticesOf(handle, 'verification-escalation'))[0]!.recipients).toEqual([CHAIR]);
 
-  const reminder = await mailFor(handle, MEMBER_EU, 'claim still awaiting verification');
-  expect(reminder.text.replace(/\s+/g, ' ')).toContain('This is reminder 1:');
+  const first = await mailFor(handle, MEMBER_EU, 'claim still awaiting verification', 'This is reminder 1:');
+  expect(first.text.replace(/\s+/g, ' ')).toContain('please verify the claim or reject it with your reasons');
+  const second = await mailFor(handle, MEMBER_EU, 'claim still awaiting verification', 'This is reminder 2:');
+  expect(second.text.replace(/\s+/g, ' ')).toContain('Reminders sent: 2');
   const toChair = await mailFor(handle, CHAIR, 'claim unverified after 2 reminders');
   expect(toChair.text.replace(/\s+/g, ' ')).toContain('you chair the standing committee');
 
