@@ -13,6 +13,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { listIdFor } from '../notifications/list-id';
 import type { z } from 'zod';
 import { composeMail } from '../notifications/compose';
+import { whileHeartbeating } from './heartbeat';
 import { countMail } from './metrics';
 import type { Recipient } from '../notifications/fields';
 import type { Ledger } from '../notifications/ledger';
@@ -43,23 +44,25 @@ export interface MailActivities {
 
 export function createMailActivities(deps: MailDeps): MailActivities {
   return {
-    async sendMessage(input) {
-      const parsed = parse(input);
-      const request = {
-        ...parsed,
-        message: withPageLink(parsed.message, sendingWorkflowId(), deps.publicUrl),
-      };
-      // All recipients go at once (the SMTP pool bounds the connections); a failure for one
-      // must not stop the others, whose outcomes the ledger keeps for the retry.
-      const settled = await Promise.allSettled(
-        uniqueByEmail(request.recipients).map((r) => deliver(deps, request, r)),
-      );
-      const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
-      if (failed.length) throw mostSerious(failed);
-      const deliveries = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-      return { kind: request.message.kind, deliveries };
-    },
+    sendMessage: (input) => whileHeartbeating(() => sendMessage(deps, input)),
   };
+}
+
+async function sendMessage(deps: MailDeps, input: SendMessageInput): Promise<SendMessageResult> {
+  const parsed = parse(input);
+  const request = {
+    ...parsed,
+    message: withPageLink(parsed.message, sendingWorkflowId(), deps.publicUrl),
+  };
+  // All recipients go at once (the SMTP pool bounds the connections); a failure for one
+  // must not stop the others, whose outcomes the ledger keeps for the retry.
+  const settled = await Promise.allSettled(
+    uniqueByEmail(request.recipients).map((r) => deliver(deps, request, r)),
+  );
+  const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (failed.length) throw mostSerious(failed);
+  const deliveries = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  return { kind: request.message.kind, deliveries };
 }
 
 async function deliver(deps: MailDeps, request: SendMessageRequest, recipient: Recipient): Promise<Delivery> {

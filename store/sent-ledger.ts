@@ -5,9 +5,10 @@
  * A send first claims its row in one statement (insert, or take over a stale claim); only the
  * attempt that claimed it sends, and it records the outcome once the server has answered. Another
  * attempt meanwhile is told to try again later (MessageInFlightError, retried by Temporal) and
- * then finds the outcome. A claim older than any send can take was left by a sender that crashed;
- * it is taken over, the one case where a copy may go out twice, with the same Message-ID. Times
- * are the database's, so machines with drifting clocks agree on what is stale.
+ * then finds the outcome. The sender renews its claim while the server has not answered, so a
+ * claim not renewed for a while was left by a sender that crashed; it is taken over, the one case
+ * where a copy may go out twice, with the same Message-ID. Times are the database's, so machines
+ * with drifting clocks agree on what is stale.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -22,7 +23,7 @@ import type { KeyRing } from '../codec/keys';
 import type { Store } from './store';
 
 export interface SentLedgerOptions {
-  /** A claim older than this is stale: longer than any send (the activity times out after 2 minutes). */
+  /** A claim not renewed for this long is stale (its sender renews it every third of this). */
   claimTimeoutMs?: number;
   /** Seals the subject at rest (it may carry a title a person wrote); workers and the portal give it. */
   keys?: KeyRing;
@@ -45,7 +46,7 @@ export class SentLedger implements Ledger {
     private readonly store: Store,
     options: SentLedgerOptions = {},
   ) {
-    this.claimTimeoutMs = options.claimTimeoutMs ?? 5 * 60_000;
+    this.claimTimeoutMs = options.claimTimeoutMs ?? 30_000;
     this.keys = options.keys;
   }
 
@@ -71,6 +72,8 @@ export class SentLedger implements Ledger {
       );
     }
     let outcome: Outcome;
+    const renewing = setInterval(() => void this.renew(key, claim), this.claimTimeoutMs / 3);
+    renewing.unref(); // a send that never ends must not keep its process alive
     try {
       outcome = await send();
     } catch (err) {
@@ -80,6 +83,8 @@ export class SentLedger implements Ledger {
         [...key, claim],
       );
       throw err;
+    } finally {
+      clearInterval(renewing);
     }
     const [row] = await this.store.query<Row>(
       `update sent_ledger
@@ -95,7 +100,16 @@ export class SentLedger implements Ledger {
     return { record, replayed: false };
   }
 
-  /** True when this attempt now holds the row: it was free, or its claim was stale. */
+  /** Keeps this attempt's claim fresh; a failed renewal only lets the claim age, as a crash would. */
+  private async renew(key: string[], claim: string): Promise<void> {
+    await this.store
+      .query(
+        "update sent_ledger set claimed_at = now() where idempotency_key = $1 and recipient = $2 and state = 'sending' and claimed_by = $3",
+        [...key, claim],
+      )
+      .catch(() => undefined);
+  }
+
   private sealed(subject: string): string {
     return this.keys ? sealText(this.keys, subject) : subject;
   }
@@ -110,6 +124,7 @@ export class SentLedger implements Ledger {
     };
   }
 
+  /** True when this attempt now holds the row: it was free, or its claim was stale. */
   private async claim(key: string[], claim: string): Promise<boolean> {
     const rows = await this.store.query(
       `insert into sent_ledger (idempotency_key, recipient, state, claimed_by, claimed_at)

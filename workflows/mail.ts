@@ -12,6 +12,9 @@ import type { SendMessageInput } from '../notifications/request';
 
 const mail = proxyActivities<MailActivities>({
   startToCloseTimeout: '2 minutes',
+  // The activity heartbeats every 2 s while it works: a send on a worker that died is retried
+  // elsewhere after this, not after the 2 minutes.
+  heartbeatTimeout: '10 seconds',
   // Connection trouble and 4xx replies are retried for a day; configuration errors are non-retryable.
   retry: {
     initialInterval: '5 seconds',

@@ -1,6 +1,6 @@
 /**
  * The sent-ledger in the shared store: what one process sent is found by every other, a crashed
- * sender's claim is taken over after the timeout, and the rows are per recipient. Run against the
+ * sender's claim (no longer renewed) is taken over after the timeout, and the rows are per recipient. Run against the
  * embedded store and, when CONVENE_TEST_POSTGRES_URL names one (.ci/run starts it), a real server.
  */
 import { deliveryKey, messageIdFor } from '../../notifications';
@@ -73,21 +73,33 @@ describeOnEachStore('the sent-ledger', (url) => {
     expect(await ledger.lookup(COPY)).toMatchObject(delivered);
   });
 
-  test('while one machine sends, another is told to try later; a claim older than the timeout is taken over', async () => {
-    const stuck = new SentLedger(store).once(COPY, () => new Promise<never>(() => undefined));
-    const second = new SentLedger(other, { claimTimeoutMs: 60_000 });
+  test('while one machine sends, another is told to try later, past the timeout too, since the sender renews its claim', async () => {
+    let answer: (outcome: typeof delivered) => void = () => undefined;
+    const sending = new SentLedger(store, { claimTimeoutMs: 900 }).once(
+      COPY,
+      () => new Promise((resolve) => (answer = resolve)),
+    );
+    const second = new SentLedger(other, { claimTimeoutMs: 900 });
     await eventually(
       async () => (await store.query("select 1 from sent_ledger where state = 'sending'")).length > 0,
     );
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // more than twice the timeout
     await expect(second.once(COPY, () => Promise.resolve(delivered))).rejects.toMatchObject({
       name: 'MessageInFlight',
     });
+    answer(delivered);
+    expect(await sending).toMatchObject({ replayed: false, record: { status: 'delivered' } });
+    expect(await second.once(COPY, () => Promise.resolve(delivered))).toMatchObject({ replayed: true });
+  });
 
-    // The first sender crashed a while ago: its claim is now older than the timeout.
-    await store.query("update sent_ledger set claimed_at = now() - interval '61 seconds'");
-    const taken = await second.once(COPY, () => Promise.resolve(delivered));
+  test('a claim its sender stopped renewing (the sender crashed) is taken over after the timeout', async () => {
+    await store.query(
+      `insert into sent_ledger (idempotency_key, recipient, state, claimed_by, claimed_at)
+       values ($1, $2, 'sending', 'a-worker-that-was-killed', now() - interval '31 seconds')`,
+      [COPY.idempotencyKey, COPY.recipient],
+    );
+    const taken = await new SentLedger(other).once(COPY, () => Promise.resolve(delivered));
     expect(taken).toMatchObject({ replayed: false, record: { status: 'delivered' } });
-    void stuck;
   });
 
   test('two machines claiming the same copy at once: exactly one sends', async () => {
