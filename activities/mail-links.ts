@@ -4,9 +4,10 @@
  * activity fills them from the calling workflow's id. A link names a page, never a person: it
  * grants nothing until its reader signs in, and the page then decides what they may see and do.
  *
- * The pages: a working group's (the chair's messages), a cycle's (the draft agenda, to comment
- * on; the final agenda, which the invitation links to; the outcome report), a decision's (progress requests, due soon) and the committee's claims awaiting
- * verification (the digest).
+ * The pages: a working group's (the chair's messages and receipts; the organizers' extension
+ * requests), a cycle's (the draft agenda, to comment on; the final agenda, which its mail and the
+ * invitation link to; the outcome report), a decision's (progress requests, due soon) and the
+ * committee's claims awaiting verification (the digest).
  */
 import type { Message } from '../domain/messages';
 
@@ -19,6 +20,7 @@ const SUBMIT_LINK_KINDS = [
   'revision-requested',
   'extension-granted',
   'extension-denied',
+  'input-received',
 ] as const satisfies Message['kind'][];
 /** The messages of a decision that ask its lead and responsible organizations to report. */
 const REPORT_LINK_KINDS = [
@@ -50,12 +52,16 @@ export function withPageLink(
   };
   if (GROUP_WORKFLOW.test(workflowId) && isOneOf(message, SUBMIT_LINK_KINDS))
     return link('submitUrl', `/groups/${workflowId}`);
+  if (GROUP_WORKFLOW.test(workflowId) && message.kind === 'extension-requested')
+    return link('decideUrl', `/groups/${workflowId}`);
   if (CYCLE_WORKFLOW.test(workflowId) && message.kind === 'draft-agenda')
     return link('commentUrl', `/cycles/${workflowId}`);
   if (CYCLE_WORKFLOW.test(workflowId) && message.kind === 'invitation')
     return link('detailsUrl', `/cycles/${workflowId}`);
   if (CYCLE_WORKFLOW.test(workflowId) && message.kind === 'outcome-report')
     return link('reportUrl', `/cycles/${workflowId}#outcome-report`);
+  if (CYCLE_WORKFLOW.test(workflowId) && message.kind === 'final-agenda')
+    return link('agendaUrl', `/cycles/${workflowId}`);
   if (DECISION_WORKFLOW.test(workflowId) && isOneOf(message, REPORT_LINK_KINDS))
     return link('reportUrl', `/decisions/${workflowId}`);
   if (message.kind === 'committee-digest') return link('verifyUrl', '/committee/claims');

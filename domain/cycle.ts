@@ -167,6 +167,8 @@ export class PreparationCycle {
   icsSequence = 0;
   coincidenceWarnings = 0;
   approved = false;
+  /** When the organizers approved the agenda (the final agenda's mail says so). */
+  approvedAt?: string;
   outcomeRecorded = false;
   /** Set while the outcome's decisions are being checked, so a second recordOutcome is refused. */
   outcomeClaimed = false;
@@ -414,6 +416,7 @@ export class PreparationCycle {
   /** Approval closes the comment period at once: the final agenda is written from what is in. */
   approve(r: z.infer<typeof ApproveAgendaRequest>, at: string): void {
     this.approved = true;
+    this.approvedAt = at;
     this.log(`agenda approved by ${r.as}`, at);
   }
 

@@ -145,6 +145,29 @@ export const Message = z.discriminatedUnion('kind', [
   kind('input-accepted', { ...common, group: OneLine, acceptedBy: OneLine, acceptedAt: Instant }),
   kind('extension-granted', { ...groupInput, previousDeadline: Instant, reason: Prose.optional() }),
   kind('extension-denied', { ...groupInput, reason: Prose }),
+  /** To the chair and delegates: a receipt of one version of the group's input, as it was written. */
+  kind('input-received', {
+    ...groupInput,
+    version: z.int().positive(),
+    receivedAt: Instant,
+    late: z.boolean(),
+    submittedBy: Contact,
+    summary: Prose,
+    items: z.array(OneLine).min(1),
+    /** Background papers: each one's title, and the uploaded file's name where there is one. */
+    files: z.array(z.object({ title: OneLine, file: OneLine.optional() })).default([]),
+  }),
+  /** To the organizers: a chair or delegate asks for more time; how to decide. */
+  kind('extension-requested', {
+    ...groupInput,
+    requestedBy: Contact,
+    requestedAt: Instant,
+    until: Instant,
+    reason: Prose,
+    /** The command that decides it, without `--grant`/`--deny` and `--as` (each copy adds its reader's). */
+    decideCommand: OneLine,
+    decideUrl: WebLink.optional(),
+  }),
   // The meeting
   kind('draft-agenda', {
     ...common,
@@ -152,6 +175,14 @@ export const Message = z.discriminatedUnion('kind', [
     items: z.array(AgendaItem).min(1),
     commentDeadline: Instant,
     commentUrl: WebLink.optional(),
+  }),
+  /** To everyone the cycle concerns: the agenda as approved, once its document is written. */
+  kind('final-agenda', {
+    ...common,
+    meeting: Meeting,
+    items: z.array(AgendaItem).min(1),
+    approvedAt: Instant,
+    agendaUrl: WebLink.optional(),
   }),
   kind('invitation', {
     ...common,

@@ -419,6 +419,26 @@ class Cycle {
     });
     // Earlier cycles stayed in agenda-comment until the invitations; the phase now says it is approved.
     if (patched('agenda-approved-phase')) await this.setPhase('agenda-approved');
+    // Cycles from before the final agenda's mail replay without it.
+    if (patched('final-agenda-notice')) await this.sendFinalAgenda();
+  }
+
+  /** Everyone the cycle concerns reads the agenda as approved, with a link to the cycle's page. */
+  private async sendFinalAgenda(): Promise<void> {
+    await sendOrRecord(
+      this.ctx,
+      `${this.id}:final-agenda`,
+      {
+        kind: 'final-agenda',
+        data: {
+          ...say.common(this.input),
+          meeting: this.meeting(),
+          items: say.agendaMessageItems(this.results),
+          approvedAt: this.rules.approvedAt ?? this.now(),
+        },
+      },
+      say.everyone(this.input),
+    );
   }
 
   async invite(): Promise<void> {

@@ -25,6 +25,7 @@ import {
   CloseGroup,
   DeadlinesMoved,
   WorkingGroupInput,
+  type ExtensionRequest,
   type GroupEvent,
   type GroupResult,
 } from '../domain/working-group';
@@ -47,6 +48,10 @@ import { onSignal } from './signals';
 
 // The contract's signature is the implementation's: a client starting it by name gets the same types.
 workingGroupInput satisfies WorkingGroupInputWorkflow;
+
+/** Since a submission sends its receipt, and an extension request tells the organizers. */
+const INPUT_RECEIVED = 'input-received-receipt';
+const EXTENSION_REQUESTED = 'extension-requested-notice';
 
 const calendar = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '30 seconds',
@@ -106,7 +111,12 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     async (request) => {
       const r = wg.validateSubmit(request, nowPlan());
       const receipt = wg.submit(r, nowPlan());
-      if (!receipt.duplicate) reportToCycle();
+      if (!receipt.duplicate) {
+        reportToCycle();
+        // Groups from before the receipt replay without it. The chair's Update does not wait for
+        // the mail; the workflow does, before it ends.
+        if (patched(INPUT_RECEIVED)) reports.push(sendReceipt(receipt.version));
+      }
       return { ...receipt, timeZone: args.meetingZone };
     },
     { validator: (request) => void rejectWith(() => wg.validateSubmit(request, nowPlan())) },
@@ -116,6 +126,8 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     async (request) => {
       const extension = wg.requestExtension(wg.validateRequestExtension(request), nowPlan());
       reportToCycle();
+      // Groups from before this notice told no one; they replay that way. Not awaited, as above.
+      if (patched(EXTENSION_REQUESTED)) reports.push(tellOrganizersOfExtension(extension));
       return extension;
     },
     { validator: (request) => void rejectWith(() => wg.validateRequestExtension(request)) },
@@ -190,6 +202,51 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
   onSignal(closeSignal, CloseGroup, (c) => {
     closing = c;
   });
+
+  /** The chair's and delegates' receipt of one version, as written; its key holds the version. */
+  async function sendReceipt(version: number): Promise<void> {
+    const submission = wg.state.submissions.find((x) => x.version === version)!;
+    const by = submitters.find((p) => p.email.toLowerCase() === submission.submittedBy);
+    await sendOrRecord(
+      ctx,
+      `${id}:input-received:v${version}`,
+      {
+        kind: 'input-received',
+        data: {
+          ...common(),
+          version,
+          receivedAt: submission.receivedAt,
+          late: submission.late,
+          submittedBy: { name: by?.name ?? submission.submittedBy, email: submission.submittedBy },
+          summary: submission.input.summary,
+          items: submission.input.agendaItems.map((i) => i.title),
+          files: submission.input.attachments.map((a) => ({ title: a.title, file: a.file?.name })),
+        },
+      },
+      submitters,
+    );
+  }
+
+  /** The organizers decide on an extension: who asks, until when, why, and how to answer. */
+  async function tellOrganizersOfExtension(extension: ExtensionRequest): Promise<void> {
+    const by = submitters.find((p) => p.email.toLowerCase() === extension.by);
+    await sendOrRecord(
+      ctx,
+      `${id}:extension-requested:${wg.state.extensions.length}`,
+      {
+        kind: 'extension-requested',
+        data: {
+          ...common(),
+          requestedBy: { name: by?.name ?? extension.by, email: extension.by },
+          requestedAt: extension.at,
+          until: extension.until,
+          reason: extension.reason,
+          decideCommand: `convene input decide ${args.edition.key} ${args.group.id}`,
+        },
+      },
+      inRole('organizer', args.organizers),
+    );
+  }
 
   // ── the call for inputs, then wait for the input while reminding ─────────────────────────────────
   await sendOrRecord(

@@ -65,6 +65,12 @@ function write(message: Message, ctx: TemplateContext): Letter {
       return inputs.extensionGranted(message.data, ctx);
     case 'extension-denied':
       return inputs.extensionDenied(message.data, ctx);
+    case 'input-received':
+      return inputs.inputReceived(message.data, ctx);
+    case 'extension-requested':
+      return inputs.extensionRequested(message.data, ctx);
+    case 'final-agenda':
+      return meeting.finalAgenda(message.data, ctx);
     case 'draft-agenda':
       return meeting.draftAgenda(message.data, ctx);
     case 'invitation':

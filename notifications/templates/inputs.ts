@@ -1,5 +1,5 @@
 /** Messages about a working group's input: the call, reminders, review and extensions. */
-import { action, facts, paragraph, quote } from '../body';
+import { action, facts, list, paragraph, quote } from '../body';
 import type { MessageData } from '../messages';
 import { hlm, type Template, type TemplateContext } from './context';
 import { reasonFor } from './reason';
@@ -111,5 +111,58 @@ export const extensionDenied: Template<MessageData<'extension-denied'>> = (d, { 
     quote(t('label.reason'), d.reason),
     facts([t('label.inputDue'), time(d.deadline)]),
     action(t('action.submitInput'), d.submitUrl),
+  ],
+});
+
+export const inputReceived: Template<MessageData<'input-received'>> = (d, { t, time, recipient }) => ({
+  subject: t('inputs.received.subject', { ...about(d, t), version: d.version }),
+  reason: submitterReason(d, { t, recipient }),
+  body: [
+    paragraph(t('inputs.received.body', { ...about(d, t), version: d.version })),
+    facts(
+      [t('label.version'), String(d.version)],
+      [t('label.receivedOn'), time(d.receivedAt)],
+      [t('label.submittedBy'), t('mail.person', { name: d.submittedBy.name, email: d.submittedBy.email })],
+      [t('label.inputDue'), time(d.deadline)],
+    ),
+    d.late ? paragraph(t('inputs.received.late', about(d, t))) : undefined,
+    quote(t('label.summary'), d.summary),
+    list(t('label.proposedItems'), d.items, true),
+    list(
+      t('label.papers'),
+      d.files.map((f) => (f.file ? t('value.paperWithFile', { title: f.title, file: f.file }) : f.title)),
+    ),
+    paragraph(t('inputs.received.next', about(d, t))),
+    action(t('action.viewInput'), d.submitUrl),
+  ],
+});
+
+export const extensionRequested: Template<MessageData<'extension-requested'>> = (
+  d,
+  { t, time, recipient },
+) => ({
+  subject: t('inputs.extensionRequested.subject', about(d, t)),
+  reason: reasonFor(d, { t, recipient }, 'organizer', { organizer: 'reason.organizerExtension' }),
+  body: [
+    paragraph(
+      t('inputs.extensionRequested.body', {
+        ...about(d, t),
+        name: d.requestedBy.name,
+      }),
+    ),
+    facts(
+      [t('label.requestedBy'), t('mail.person', { name: d.requestedBy.name, email: d.requestedBy.email })],
+      [t('label.requestedOn'), time(d.requestedAt)],
+      [t('label.newDeadlineWanted'), time(d.until)],
+      [t('label.currentDeadline'), time(d.deadline)],
+    ),
+    quote(t('label.reason'), d.reason),
+    paragraph(
+      t('inputs.extensionRequested.decide', {
+        grant: `${d.decideCommand} --grant --as ${recipient.email}`,
+        deny: `${d.decideCommand} --deny --reason "…" --as ${recipient.email}`,
+      }),
+    ),
+    action(t('action.decideExtension'), d.decideUrl),
   ],
 });

@@ -51,6 +51,21 @@ export const draftAgenda: Template<MessageData<'draft-agenda'>> = (d, ctx) => {
   };
 };
 
+export const finalAgenda: Template<MessageData<'final-agenda'>> = (d, ctx) => {
+  const { t, time } = ctx;
+  return {
+    subject: t('meeting.finalAgenda.subject', about(d, t)),
+    reason: participant(d, ctx),
+    body: [
+      paragraph(t('meeting.finalAgenda.intro', about(d, t))),
+      facts([t('label.approvedOn'), time(d.approvedAt)], ...meetingFacts(d.meeting, ctx)),
+      list(t('label.finalAgenda'), agendaLines(d.items, t), true),
+      action(t('action.finalAgenda'), d.agendaUrl),
+      paragraph(t('meeting.finalAgenda.next', about(d, t))),
+    ],
+  };
+};
+
 export const invitation: Template<MessageData<'invitation'>> = (d, ctx) => {
   const { t, time } = ctx;
   return {

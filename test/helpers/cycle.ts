@@ -81,6 +81,7 @@ export interface CycleShape {
     title: string;
     area: string;
     chair: { name: string; email: string; organization: string; language?: string };
+    delegates?: Array<{ name: string; email: string; organization: string; language?: string }>;
     members: string[];
   }>;
 }

@@ -1,6 +1,6 @@
 /** What every message says, in both its HTML and its plain-text form. */
 import { Message, renderMessage, SendMessageInput, type MessageKind } from '../../notifications';
-import { chair, contact, MEETING_ZONE, request, sample, SAMPLES } from './fixtures';
+import { chair, contact, MEETING_ZONE, organizer, request, sample, SAMPLES } from './fixtures';
 
 const KINDS = Object.keys(SAMPLES) as MessageKind[];
 const GROUP_KINDS: MessageKind[] = [
@@ -12,6 +12,8 @@ const GROUP_KINDS: MessageKind[] = [
   'input-accepted',
   'extension-granted',
   'extension-denied',
+  'input-received',
+  'extension-requested',
 ];
 const DECISION_KINDS: MessageKind[] = [
   'decision-progress-request',
@@ -27,8 +29,8 @@ function render(message = sample('input-reminder'), rehearsal = false) {
   return renderMessage(Message.parse(message), { recipient: chair, meetingZone: MEETING_ZONE, rehearsal });
 }
 
-test('the engine has a template for each of its twenty-eight kinds of message', () => {
-  expect(KINDS).toHaveLength(28);
+test('the engine has a template for each of its thirty-one kinds of message', () => {
+  expect(KINDS).toHaveLength(31);
 });
 
 test.each(KINDS)(
@@ -139,4 +141,59 @@ test('a long, multi-line server reply still makes a delivery-failure notice', ()
   expect(text).toContain(
     'Server reply: 550-5.1.1 The email account that you tried to reach does not exist. 550-5.1.1',
   );
+});
+
+test('an input receipt names the version, what was received as written, its files, and when', () => {
+  const { subject, text, html } = render(sample('input-received'));
+  expect(subject).toBe('HLM 7 · Peacekeeping: input received (version 2)');
+  const flat = text.replace(/\s+/g, ' ');
+  for (const body of [flat, html]) {
+    expect(body).toContain('version 2 of the input of the Peacekeeping working group');
+    expect(body).toContain('The group proposes two items on regional standby arrangements.');
+    expect(body).toContain('Regional standby arrangements');
+    expect(body).toContain('Standby arrangements paper (file: standby.pdf)');
+    expect(body).toContain('Earlier study');
+    // Received at 09:30 UTC: 21:30 in Suva, 05:30 in New York.
+    expect(body).toMatch(/Received on:?\s*(<\/th><td[^>]*>)?Wednesday 28 June 2006, 21:30 Suva time/);
+    expect(body).toContain('05:30 in New York');
+    expect(body).toContain('https://convene.example.org/groups/hlm-7-wg-peacekeeping');
+  }
+  expect(flat).not.toContain('after the deadline');
+  const late = sample('input-received');
+  const lateText = render({ ...late, data: { ...late.data, late: true } } as typeof late).text;
+  expect(lateText.replace(/\s+/g, ' ')).toContain('It arrived after the deadline');
+});
+
+test('an extension request tells the organizer who asks, until when, why, and the commands that decide', () => {
+  const { subject, text } = renderMessage(Message.parse(sample('extension-requested')), {
+    recipient: { ...organizer, timeZone: 'Europe/Zurich', role: 'organizer', group: 'Peacekeeping' },
+    meetingZone: MEETING_ZONE,
+    rehearsal: false,
+  });
+  expect(subject).toBe('HLM 7 · Peacekeeping: extension requested');
+  const flat = text.replace(/\s+/g, ' ');
+  expect(flat).toContain('Ana Qalo asks, for the Peacekeeping working group, for more time');
+  expect(flat).toContain('Requested by: Ana Qalo <ana.qalo@forum.example.org>');
+  expect(flat).toMatch(
+    /New deadline asked for: Friday 7 July 2006, 23:00 Zurich time .{0,20} — .{0,20}17:00 in New York/,
+  );
+  expect(flat).toContain('Two member organizations are still consulting their capitals.');
+  expect(flat).toContain('convene input decide 7 peacekeeping --grant --as rui.costa@un.example.org');
+  expect(flat).toContain(
+    'convene input decide 7 peacekeeping --deny --reason "…" --as rui.costa@un.example.org',
+  );
+  expect(flat).toContain(
+    'You receive this message because you organize HLM 7 and decide on the extensions the Peacekeeping working group asks for.',
+  );
+});
+
+test('the final agenda lists the approved items, the meeting, and links to the cycle', () => {
+  const { subject, text, html } = render(sample('final-agenda'));
+  expect(subject).toBe('HLM 7 · final agenda');
+  for (const body of [text.replace(/\s+/g, ' '), html]) {
+    expect(body).toContain('approved the agenda of the Seventh high-level meeting');
+    expect(body).toContain('Cooperation in peacekeeping (Peacekeeping)');
+    expect(body).toContain('Mediation');
+    expect(body).toContain('https://convene.example.org/cycles/hlm-7');
+  }
 });
