@@ -19,7 +19,7 @@ export interface GroupPage {
   view: GroupView;
 }
 
-/** Groups of running cycles whose chair is `email` (or every running group, for an organizer). */
+/** Groups of running cycles whose chair or a delegate is `email` (or every one, for an organizer). */
 export async function groupsOf(
   client: Client,
   taskQueue: string,
@@ -29,9 +29,14 @@ export async function groupsOf(
   const pages: GroupPage[] = [];
   for await (const workflowId of runningWorkflowIds(client, WORKING_GROUP_INPUT_WORKFLOW, taskQueue)) {
     const page = await groupPage(client, workflowId);
-    if (page && (all || sameAddress(page.view.chair, email))) pages.push(page);
+    if (page && (all || submitterOf(page.view, email))) pages.push(page);
   }
   return pages.sort((a, b) => a.workflowId.localeCompare(b.workflowId));
+}
+
+/** The chair or delegate with this address, who may submit the group's input; else undefined. */
+export function submitterOf(view: GroupView, email: string): GroupView['submitters'][number] | undefined {
+  return view.submitters.find((s) => sameAddress(s.email, email));
 }
 
 /** `hlm-r7-wg-peacekeeping` → `r7`; undefined for an id that is not a working group's. */

@@ -1,8 +1,8 @@
 /**
  * Who the portal knows, and as what: organizers and committee members from the standing
- * committee's file, focal points from the directory, chairs from the running working groups. Only
- * a known person is mailed a sign-in link; roles decide what pages show, the workflows decide
- * what a person may do.
+ * committee's file, focal points from the directory, chairs and delegates from the running working
+ * groups. Only a known person is mailed a sign-in link; roles decide what pages show, the
+ * workflows decide what a person may do.
  */
 import type { Client } from '@temporalio/client';
 import type { StandingCommitteeConfig } from '../config/committee';
@@ -10,7 +10,7 @@ import type { Directory } from '../config/directory';
 import { placeIn } from '../config/directory';
 import { DEFAULT_LANGUAGE } from '../domain/language';
 import { sameAddress } from '../domain/people';
-import { groupsOf } from './groups';
+import { groupsOf, submitterOf } from './groups';
 
 export interface Person {
   email: string;
@@ -24,6 +24,12 @@ export interface Person {
   /** The organization the person is a focal point of, if any. */
   focalPointOf?: string;
   /** What the person reads, from the directory or the committee's file: the pages' language. */
+  language: string;
+}
+
+export interface SignInRecipient {
+  email: string;
+  name: string;
   language: string;
 }
 
@@ -58,11 +64,19 @@ export class People {
     };
   }
 
-  /** True when a sign-in link may be mailed to this address. */
-  async isKnown(email: string): Promise<boolean> {
+  /**
+   * Whom a sign-in link for this address goes to, in the language they read (the one their other
+   * mail comes in, not the language of the page that asked); undefined for an unknown address,
+   * which is mailed nothing.
+   */
+  async signInRecipient(email: string): Promise<SignInRecipient | undefined> {
     const p = this.configured(email);
-    if (p.organizer || p.committeeMember || p.focalPointOf) return true;
-    const groups = await groupsOf(this.deps.client, this.deps.taskQueue, email, false);
-    return groups.length > 0;
+    if (p.organizer || p.committeeMember || p.focalPointOf) {
+      return { email: p.email, name: p.name, language: p.language };
+    }
+    const [group] = await groupsOf(this.deps.client, this.deps.taskQueue, email, false);
+    const submitter = group && submitterOf(group.view, email);
+    if (!submitter) return undefined;
+    return { email: p.email, name: submitter.name, language: submitter.language ?? DEFAULT_LANGUAGE };
   }
 }

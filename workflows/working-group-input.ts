@@ -192,6 +192,7 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
     meetingZone: args.meetingZone,
     title: args.group.title,
     chair: args.group.chair.email,
+    submitters: submitters.map(({ email, name, language }) => ({ email, name, language })),
     remindersPlanned: reminders,
     deliveryFailures: failures,
   }));

@@ -27,7 +27,7 @@ import {
   ReviewForm,
   SubmitForm,
 } from '../forms';
-import { editionOfGroup, groupPage, groupsOf, type GroupPage } from '../groups';
+import { editionOfGroup, groupPage, groupsOf, submitterOf, type GroupPage } from '../groups';
 import { carriesFiles, keptIn, keptOf, papersFromForm, uploadLabels } from '../papers';
 import type { Person } from '../people';
 import { act, show, STATUS_OF_REFUSAL, t, timeFor as timeIn, type Outcome, type Portal } from '../pages';
@@ -51,7 +51,7 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
     const { client, taskQueue } = portal.deps;
     const groups = await groupsOf(client, taskQueue, person.email, person.organizer);
     return show(reply, request, 'home', {
-      mine: groups.filter((g) => sameAddress(g.view.chair, person.email)),
+      mine: groups.filter((g) => submitterOf(g.view, person.email)),
       toReview: person.organizer ? groups.filter((g) => g.view.status === 'under-review') : undefined,
     });
   });
@@ -188,7 +188,7 @@ export async function allowedGroup(
     return undefined;
   }
   const person = request.person as Person;
-  if (!person.organizer && !sameAddress(group.view.chair, person.email)) {
+  if (!person.organizer && !submitterOf(group.view, person.email)) {
     // The same answer as for a group that does not exist would hide nothing worth hiding (the
     // ids are in every mail); what must not leak is the input, and this page shows none of it.
     const html = await show(reply.code(403), request, 'message', {
@@ -250,7 +250,9 @@ async function showGroup(
 ) {
   const person = request.person as Person;
   const { view } = group;
+  // Chair and delegates submit; only the chair asks for more time (the validators say so too).
   const isChair = sameAddress(view.chair, person.email);
+  const submits = Boolean(submitterOf(view, person.email));
   const latest = view.submissions.at(-1);
   const pendingExtension = view.extensions.find((e) => !e.decision);
   const open = !['accepted', 'closed', 'cancelled'].includes(view.status);
@@ -260,7 +262,7 @@ async function showGroup(
     when: timeFor(request, group),
     latest,
     pendingExtension,
-    canSubmit: isChair && open,
+    canSubmit: submits && open,
     canAskExtension: isChair && open && !latest && !pendingExtension,
     canReview: person.organizer && view.status === 'under-review' && latest,
     canDecide: person.organizer && pendingExtension,

@@ -9,7 +9,7 @@ import { Email } from '../../domain/organization';
 import { SIGN_IN_LINK_MINUTES } from '../sign-in-links';
 import { mailSignInLink } from '../sign-in-mail';
 import { cookieOptions, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, show, t, type Portal } from '../pages';
-import { languageOf } from '../pages';
+import type { SignInRecipient } from '../people';
 import type { TypedApp } from './typed';
 
 /** Where to go after sign-in: a path of this site only, never another host. */
@@ -45,7 +45,8 @@ export function registerSignInRoutes(app: TypedApp, portal: Portal): void {
     if (!allowed) {
       return show(reply.code(429), request, 'sign-in', { next, email, error: t(request, 'signIn.tooMany') });
     }
-    if (await portal.people.isKnown(email)) await sendLink(portal, request, email, next);
+    const recipient = await portal.people.signInRecipient(email);
+    if (recipient) await sendLink(portal, recipient, next);
     return show(reply, request, 'message', {
       title: t(request, 'signIn.sent.title'),
       text: t(request, 'signIn.sent.body', { email, minutes: SIGN_IN_LINK_MINUTES }),
@@ -86,14 +87,9 @@ export function registerSignInRoutes(app: TypedApp, portal: Portal): void {
   });
 }
 
-async function sendLink(portal: Portal, request: FastifyRequest, email: string, next: string): Promise<void> {
-  const token = await portal.links.issue(email, next);
-  const person = portal.people.configured(email);
-  await mailSignInLink(
-    portal.deps.mail,
-    { email, name: person.name, language: languageOf(request) },
-    `${portal.deps.publicUrl}/sign-in/${token}`,
-  );
+async function sendLink(portal: Portal, to: SignInRecipient, next: string): Promise<void> {
+  const token = await portal.links.issue(to.email, next);
+  await mailSignInLink(portal.deps.mail, to, `${portal.deps.publicUrl}/sign-in/${token}`);
 }
 
 function linkGone(request: FastifyRequest, reply: FastifyReply) {

@@ -78,7 +78,7 @@ export async function startTestPortal(env: Record<string, string> = {}): Promise
 
 async function signInLinks(outboxDir: string, email: string): Promise<string[]> {
   const mails = (await readOutbox(outboxDir)).filter(
-    (m) => m.to.toLowerCase().includes(email) && m.subject.includes('sign-in link'),
+    (m) => m.to.toLowerCase().includes(email) && m.kind === 'portal-sign-in',
   );
   return mails.flatMap((m) => /https?:\/\/\S+\/sign-in\/[A-Za-z0-9_-]+/.exec(m.text)?.[0] ?? []);
 }

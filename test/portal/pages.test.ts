@@ -57,6 +57,7 @@ const AU = 'focal.point@au.example.org';
 const OSCE = 'focal.point@osce.example.org';
 const SADC = 'focal.point@sadc.example.org';
 const LAS = 'focal.point@las.example.org';
+const OIF = 'focal.point@oif.example.org';
 const MEMBER_AU = 'committee@au.example.org';
 const MEMBER_EU = 'committee@eu.example.org';
 const peacekeeping = GROUPS[2];
@@ -380,6 +381,18 @@ test('a POST without its CSRF token on every new form is refused and changes not
   const after = await p.t.client.workflow.getHandle(cycleId).query(cycleStatusQuery);
   expect(after.comments).toHaveLength(before.comments.length);
   expect((await au.get('/')).html).toContain('lang="en"');
+});
+
+test('the sign-in mail is in the language its recipient reads, whatever the page that asked for it', async () => {
+  const visitor = new Visitor(p.url); // an English page: no language chosen, none in the browser
+  await p.requestSignInLink(visitor, OIF); // the Francophonie works in French
+  const [mail] = (await readOutbox(p.t.settings.mail.outboxDir)).filter(
+    (m) => m.to.includes(OIF) && m.kind === 'portal-sign-in',
+  );
+  expect(mail?.subject).toBe('Votre lien de connexion à convene');
+  expect(mail?.text).toContain(
+    `Quelqu’un (vous, nous l’espérons) a demandé à se connecter à convene en tant que ${OIF}`,
+  );
 });
 
 test('pages follow the person’s language, right to left in Arabic, and the switch changes it', async () => {

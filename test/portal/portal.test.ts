@@ -30,6 +30,15 @@ jest.setTimeout(120_000);
 
 const peacekeeping = GROUPS[2];
 const peacemaking = GROUPS[1];
+const peacebuilding = GROUPS[3];
+/** A delegate of the peacebuilding group who reads French (the OAS works in Spanish first). */
+const DELEGATE = {
+  name: 'Claire Dubois',
+  email: 'claire.dubois@oas.example.org',
+  organization: 'oas',
+  timeZone: 'America/New_York',
+  language: 'fr',
+};
 let p: TestPortal;
 let worker: Worker;
 let running: Promise<void>;
@@ -52,6 +61,7 @@ beforeAll(async () => {
   worker = await p.t.createWorker();
   running = worker.run();
   const input = compressedCycle(p.t.settings, 613, SLOW);
+  input.workingGroups.find((g) => g.id === peacebuilding.id)!.delegates.push(DELEGATE);
   edition = input.editionKey;
   await startCycle(p.t, input);
   await eventually(
@@ -132,6 +142,34 @@ test("a chair of group A opening group B's page is refused and sees none of B's 
   // A group that does not exist, and an id that is no group's, are not found.
   expect((await chairB.post(`${groupPath('no-such-group')}/submit`, FORM)).status).toBe(404);
   expect((await chairB.post(`/groups/decision-613-94a/submit`, FORM)).status).toBe(404);
+});
+
+test('a delegate is mailed the sign-in link in the language she reads, sees her group, and submits for it; only the chair asks for more time', async () => {
+  const visitor = new Visitor(p.url);
+  const link = await p.requestSignInLink(visitor, DELEGATE.email, '/');
+  const [mail] = mailTo(await readOutbox(p.t.settings.mail.outboxDir), DELEGATE.email).filter(
+    (m) => m.kind === 'portal-sign-in',
+  );
+  expect(mail?.subject).toBe('Votre lien de connexion à convene');
+  expect((await visitor.signInWith(link)).status).toBe(303);
+
+  const path = groupPath(peacebuilding.id);
+  expect((await visitor.get('/')).html).toContain(path);
+  const page = await visitor.get(path);
+  expect(page.status).toBe(200);
+  expect(page.html).toContain(`action="${path}/submit"`);
+  expect(page.html).not.toContain(`action="${path}/extension"`);
+  expect((await visitor.post(`${path}/submit`, FORM)).status).toBe(303);
+  const view = await p.t.client.workflow
+    .getHandle(workflowIds.workingGroup(edition, peacebuilding.id))
+    .query(groupStatusQuery);
+  expect(view.submissions.map((s) => s.submittedBy)).toEqual([DELEGATE.email]);
+  // Someone the engine does not know is told the same, and mailed nothing.
+  const stranger = 'nobody@oas.example.org';
+  const asking = new Visitor(p.url);
+  await asking.get('/sign-in');
+  expect((await asking.post('/sign-in', { email: stranger, next: '/' })).status).toBe(200);
+  expect(mailTo(await readOutbox(p.t.settings.mail.outboxDir), stranger)).toHaveLength(0);
 });
 
 test('the organizer asks for a revision in the browser; the chair sees the comments and revises; the organizer accepts', async () => {

@@ -63,6 +63,8 @@ export interface GroupView extends GroupState {
   meetingZone: string;
   title: string;
   chair: string;
+  /** Who may submit: the chair first, then the delegates, each with what they read (absent: English). */
+  submitters: Array<{ email: string; name: string; language?: string }>;
   remindersPlanned: PlannedReminder[];
   deliveryFailures: DeliveryFailure[];
 }
