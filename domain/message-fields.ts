@@ -36,6 +36,8 @@ export const Edition = z.object({
   number: z.int().positive(),
   /** e.g. "Seventh high-level meeting of the United Nations and regional organizations (2006)" */
   title: OneLine,
+  /** A high-level meeting ("HLM 7") or a Security Council meeting with regional organizations, by year ("SC 2005"). */
+  series: z.enum(['hlm', 'council']).default('hlm'),
 });
 export type Edition = z.infer<typeof Edition>;
 

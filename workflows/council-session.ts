@@ -136,7 +136,7 @@ class Session {
       rehearsal: Boolean(input.rehearsal),
       organizers: input.organizers,
       failures: this.rules.state.deliveryFailures,
-      edition: { number: input.year, title: input.title },
+      edition: { number: input.year, title: input.title, series: 'council' },
     };
   }
 
@@ -500,7 +500,7 @@ class Session {
       kind,
       data: {
         ...data,
-        edition: { number: this.input.year, title: this.input.title },
+        edition: { number: this.input.year, title: this.input.title, series: 'council' },
         contact: { name: organizer.name, email: organizer.email },
         meeting: { title: this.input.title, start: meeting.start, end: meeting.end, venue: meeting.venue },
         session: {

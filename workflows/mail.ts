@@ -32,7 +32,7 @@ export interface MailContext {
   organizers: readonly Participant[];
   /** Where failures are recorded (the workflow's state). */
   failures: DeliveryFailure[];
-  edition: { number: number; title: string };
+  edition: { number: number; title: string; series?: 'hlm' | 'council' };
 }
 
 export async function send(

@@ -15,6 +15,11 @@ export interface TemplateContext {
 export type Template<D> = (data: D, ctx: TemplateContext) => Letter;
 
 /** "HLM 7": the short name subjects start with, so threads sort by meeting. */
-export function hlm(edition: Edition, t: TemplateContext['t']): string {
+export function hlm(edition: Pick<Edition, 'number'>, t: TemplateContext['t']): string {
   return t('mail.hlm', { number: edition.number });
+}
+
+/** What a subject starts with, in either series: "HLM 7", or "SC 2005" for a Council meeting. */
+export function shortName(edition: Pick<Edition, 'number' | 'series'>, t: TemplateContext['t']): string {
+  return edition.series === 'council' ? t('council.tag', { year: edition.number }) : hlm(edition, t);
 }

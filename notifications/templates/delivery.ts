@@ -1,12 +1,15 @@
 /** Telling the organizer that a message could not be delivered for good. */
 import { facts, paragraph } from '../body';
 import type { MessageData } from '../messages';
-import { hlm, type Template } from './context';
+import { shortName, type Template } from './context';
 import { reasonFor } from './reason';
 
 export const deliveryFailure: Template<MessageData<'delivery-failure'>> = (d, { t, time, recipient }) => ({
-  subject: t('delivery.subject', { hlm: hlm(d.edition, t), name: d.failed.recipient.name }),
-  reason: reasonFor(d, { t, recipient }, 'organizer', { organizer: 'reason.organizerDelivery' }),
+  subject: t('delivery.subject', { hlm: shortName(d.edition, t), name: d.failed.recipient.name }),
+  reason:
+    d.edition.series === 'council'
+      ? t('council.reason.organizer', { year: d.edition.number })
+      : reasonFor(d, { t, recipient }, 'organizer', { organizer: 'reason.organizerDelivery' }),
   body: [
     paragraph(t('delivery.body')),
     facts(

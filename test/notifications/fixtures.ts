@@ -39,7 +39,11 @@ const decision = {
 const common = { edition, contact };
 /** The fourth Council meeting with regional organizations; its dates here are samples. */
 const council = {
-  edition: { number: 2006, title: 'Fourth Security Council meeting with regional organizations' },
+  edition: {
+    number: 2006,
+    title: 'Fourth Security Council meeting with regional organizations',
+    series: 'council' as const,
+  },
   contact,
   meeting: {
     title: 'Fourth Security Council meeting with regional organizations',

@@ -196,4 +196,15 @@ test('the final agenda lists the approved items, the meeting, and links to the c
     expect(body).toContain('Mediation');
     expect(body).toContain('https://convene.example.org/cycles/hlm-7');
   }
+
+test('a Council meeting’s delivery failure is named by the Council’s year, not as a high-level meeting', () => {
+  const data = SAMPLES['delivery-failure'];
+  const council = {
+    ...data,
+    edition: { number: 2005, title: 'Security Council meeting', series: 'council' as const },
+  };
+  expect(render({ kind: 'delivery-failure', data: council }).subject).toMatch(
+    /^SC 2005 · mail not delivered to /,
+  );
+  expect(render({ kind: 'delivery-failure', data }).subject).toMatch(/^HLM 7 · mail not delivered to /);
 });
