@@ -87,6 +87,10 @@ async function signIn(email: string, next = '/'): Promise<Visitor> {
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const refusalOf = (html: string) => /class="refusal"[^>]*>([^<]*)/.exec(html)?.[1];
 
+/** Focal points of an organization that takes part in the cycle, and of one that does not. */
+const FOCAL_AU = 'focal.point@au.example.org';
+const FOCAL_LAS = 'focal.point@las.example.org';
+
 test('a chair uploads a PDF and a DOCX; the input carries id, name, type, size and sha256, and the bytes come back', async () => {
   const chair = await signIn(peacekeeping.chair, groupPath(peacekeeping.id));
   await chair.get(groupPath(peacekeeping.id));
@@ -133,6 +137,9 @@ test('a chair uploads a PDF and a DOCX; the input carries id, name, type, size a
     await (await fetch(new URL(handover!.ref), { headers: cookieOf(chair) })).arrayBuffer(),
   );
   expect(bytes.equals(HANDOVER_PDF)).toBe(true);
+  // Unpublished, the paper is the group's and the organizers' only: a participant's focal point is refused.
+  const focal = await signIn(FOCAL_AU);
+  expect((await focal.get(new URL(handover!.ref).pathname)).status).toBe(403);
 
   // The store holds the bytes sealed: the reference inside the PDF is nowhere in clear.
   const rows = await p.store.query<{ content: Buffer; name: string }>(
@@ -252,6 +259,20 @@ test('the draft agenda lists the papers of the inputs on it, with name, type, si
     `Handover lessons (Peacekeeping): handover.pdf, PDF, 1 kB, sha256 ${sha256(HANDOVER_PDF)} — ${p.url}${groupPath(peacekeeping.id)}/files/`,
   );
   expect(draft.markdown).not.toContain('transitions.odt');
+
+  // Listed on the draft agenda, the paper is published: a participant's focal point downloads it;
+  // the ODT the chair removed before the agenda was written stays the group's.
+  const view = await p.t.client.workflow.getHandle(groupId(peacekeeping.id)).query(groupStatusQuery);
+  const papers = view.submissions.flatMap((s) => s.input.attachments.flatMap((a) => a.file ?? []));
+  const handover = papers.find((f) => f.name === 'handover.pdf')!;
+  const removed = papers.find((f) => f.name === 'transitions.odt')!;
+  const focal = await signIn(FOCAL_AU);
+  const download = await focal.get(`${groupPath(peacekeeping.id)}/files/${handover.id}`);
+  expect([download.status, download.headers.get('x-content-sha256')]).toEqual([200, sha256(HANDOVER_PDF)]);
+  expect((await focal.get(`${groupPath(peacekeeping.id)}/files/${removed.id}`)).status).toBe(403);
+  // An organization that does not take part sees none of it.
+  const outsider = await signIn(FOCAL_LAS);
+  expect((await outsider.get(`${groupPath(peacekeeping.id)}/files/${handover.id}`)).status).toBe(403);
 });
 
 function cookieOf(visitor: Visitor): Record<string, string> {
