@@ -196,6 +196,7 @@ test('the final agenda lists the approved items, the meeting, and links to the c
     expect(body).toContain('Mediation');
     expect(body).toContain('https://convene.example.org/cycles/hlm-7');
   }
+});
 
 test('a Council meeting’s delivery failure is named by the Council’s year, not as a high-level meeting', () => {
   const data = SAMPLES['delivery-failure'];
@@ -203,8 +204,10 @@ test('a Council meeting’s delivery failure is named by the Council’s year, n
     ...data,
     edition: { number: 2005, title: 'Security Council meeting', series: 'council' as const },
   };
-  expect(render({ kind: 'delivery-failure', data: council }).subject).toMatch(
-    /^SC 2005 · mail not delivered to /,
+  const toCouncil = render({ kind: 'delivery-failure', data: council });
+  expect(toCouncil.subject).toMatch(/^SC 2005 · mail not delivered to /);
+  expect(toCouncil.text.replace(/\s+/g, ' ')).toContain(
+    "because you organize the Security Council's 2005 meeting with regional and subregional organizations",
   );
   expect(render({ kind: 'delivery-failure', data }).subject).toMatch(/^HLM 7 · mail not delivered to /);
 });
