@@ -14,7 +14,8 @@ import { createCalendarRegistry } from '../calendar/registry';
 import { planTimeline } from '../calendar/timeline';
 import { localDateTime, TimeZone } from '../calendar/zones';
 import { CycleInput, GroupId } from '../domain/cycle-input';
-import { EditionNumber, editionKey } from '../domain/ids';
+import { councilSessionKey } from '../domain/council-session';
+import { EditionNumber, editionKey, workflowIds } from '../domain/ids';
 import { Language } from '../domain/language';
 import { Line } from '../domain/text';
 import { Email, OrganizationId } from '../domain/organization';
@@ -50,6 +51,8 @@ export const CycleSpec = z.object({
       title: Line(300),
       start: z.string().min(1),
       timeZone: TimeZone.default('America/New_York'),
+      /** The year of the Council session that owns this date (`convene council start`), if it runs here. */
+      session: z.int().min(1945).max(2999).optional(),
     })
     .optional(),
   organizers: z.array(PersonRef).min(1, 'needs at least one organizer'),
@@ -178,7 +181,14 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
     const council = spec.securityCouncil;
     check(() => {
       const start = localDateTime(council.start, council.timeZone, 'securityCouncil.start');
-      securityCouncil = { title: council.title, start: start.toUTC().toISO()!, timeZone: council.timeZone };
+      securityCouncil = {
+        title: council.title,
+        start: start.toUTC().toISO()!,
+        timeZone: council.timeZone,
+        ...(council.session
+          ? { session: workflowIds.councilSession(councilSessionKey(council.session, Boolean(o.rehearsal))) }
+          : {}),
+      };
       const result = checkCoincidence({
         highLevelMeeting: { start: meeting!.start, timeZone: meeting!.timeZone },
         securityCouncil: { start: securityCouncil.start, timeZone: council.timeZone },

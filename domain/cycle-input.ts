@@ -49,6 +49,11 @@ export const SecurityCouncilMeeting = z.object({
   title: Line(300),
   start: IsoInstant,
   timeZone: z.string().min(1),
+  /**
+   * The Council session workflow that owns this date (`council-session-2006`), if it runs here: its
+   * moves reach the cycle on their own, recorded for the Council affairs organizer who made them.
+   */
+  session: z.string().optional(),
 });
 export type SecurityCouncilMeeting = z.infer<typeof SecurityCouncilMeeting>;
 

@@ -281,7 +281,10 @@ export class PreparationCycle {
 
   validateCouncilMoved(request: unknown): z.infer<typeof CouncilMovedRequest> {
     const r = parse(CouncilMovedRequest, request, 'councilMoved');
-    this.requireOrganizer(r.as, 'record a move of the Security Council meeting');
+    // The session that owns the Council's date tells the cycle for its own organizer, who need not
+    // organize the high-level meeting; anyone else must.
+    const fromOwnSession = Boolean(r.source) && r.source === this.input.securityCouncil?.session;
+    if (!fromOwnSession) this.requireOrganizer(r.as, 'record a move of the Security Council meeting');
     requirePhase(this.phase, BEFORE_THE_MEETING, 'record a Security Council move');
     return r;
   }
@@ -393,6 +396,7 @@ export class PreparationCycle {
       title: r.title ?? this.state.securityCouncil?.title ?? 'Security Council meeting',
       start: r.start,
       timeZone: r.timeZone ?? this.state.securityCouncil?.timeZone ?? 'America/New_York',
+      ...(this.input.securityCouncil?.session ? { session: this.input.securityCouncil.session } : {}),
     };
     // A proposal made for the Council's earlier date no longer answers.
     this.state.councilProposal = undefined;

@@ -10,6 +10,7 @@ import { ConfigError } from '../config/problems';
 import { loadSettings, type Settings } from '../config/settings';
 import { createCalendarActivities } from '../activities/calendar';
 import { createCommitteeActivities } from '../activities/committee';
+import { createCouncilActivities } from '../activities/council';
 import { createDecisionStartActivities } from '../activities/decision-starts';
 import { createDirectoryActivities } from '../activities/directory';
 import { createDocumentActivities } from '../activities/documents';
@@ -68,6 +69,7 @@ export function createActivities(
       client,
     }),
     ...createDecisionStartActivities({ client }),
+    ...createCouncilActivities({ client }),
   };
 }
 

@@ -22,6 +22,7 @@ import {
   allHandlersFinished,
   condition,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -31,6 +32,7 @@ import {
 } from '@temporalio/workflow';
 import type { CalendarActivities, PlannedReminder } from '../activities/calendar';
 import type { CommitteeActivities } from '../activities/committee';
+import type { CouncilActivities, CycleTold } from '../activities/council';
 import type { DocumentActivities } from '../activities/documents';
 import { requestRef, sourceLabel } from '../domain/council-outcome';
 import {
@@ -40,6 +42,7 @@ import {
   type CouncilSessionParams,
   type CouncilSessionStatus,
   type InvitedPartner,
+  type SessionMove,
   type TrackedRequest,
 } from '../domain/council-session';
 import { compressDecisionPolicy, DecisionPolicy, type DecisionTrackingInput } from '../domain/decision';
@@ -73,11 +76,26 @@ const documents = proxyActivities<Pick<DocumentActivities, 'storeConceptNote'>>(
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 10 },
 });
+// A cycle's Update goes through an activity: a workflow can signal another, not update it.
+const cycles = proxyActivities<CouncilActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 30 },
+});
 // Signal-with-start of the committee goes through an activity: a workflow cannot signal-with-start.
 const announcer = proxyActivities<Pick<CommitteeActivities, 'notifyCommitteeOfDecisions'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 30 },
 });
+
+/** The session's log line for the cycle's answer to a move. */
+function whatTheCycleDid(told: CycleTold): string {
+  if (!told.told) return `not taken (${told.why})`;
+  if (told.coincide) return 'the meetings still coincide';
+  if (told.followed) return 'the high-level meeting moved to coincide again';
+  return told.proposedStart
+    ? `the meetings no longer coincide; its organizers are proposed a start on ${told.proposedStart}`
+    : 'the meetings no longer coincide, and no nearby dates would make them; its organizers are told';
+}
 
 export async function councilSession(raw: CouncilSessionInput): Promise<CouncilSessionStatus> {
   const s = new Session(checkStartInput(raw));
@@ -236,8 +254,28 @@ class Session {
         );
       }
       this.log(`moved by ${r.as} from ${move.from.start} to ${move.to.start}: ${r.reason}`);
+      // Sessions from before the link moved alone; their histories replay that way.
+      if (this.input.cycleWorkflowId && patched('council-move-tells-cycle'))
+        await this.tellCycle(move, sequence);
       return move;
     });
+
+  /** The cycle timed to coincide with this session hears of its new date, for the organizer who moved it. */
+  private async tellCycle(move: SessionMove, sequence: number): Promise<void> {
+    const cycleWorkflowId = this.input.cycleWorkflowId!;
+    const told = await cycles.tellCycleOfCouncilMove({
+      cycleWorkflowId,
+      moveId: `${this.id}:move:${sequence}`,
+      request: {
+        as: move.by,
+        start: move.to.start,
+        timeZone: this.input.meeting.timeZone,
+        title: this.input.title,
+        source: this.id,
+      },
+    });
+    this.log(`${cycleWorkflowId} told of the move: ${whatTheCycleDid(told)}`);
+  }
 
   readonly recordOutcome = (request: unknown) =>
     this.lock.run(async () => {

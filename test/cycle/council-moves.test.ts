@@ -4,7 +4,14 @@
  * them; under the policy `followCouncil` the meeting follows on its own and everyone is told.
  */
 import { checkCoincidence } from '../../calendar/coincidence';
+import type { CouncilSessionInput } from '../../domain/council-session';
 import type { CycleInput } from '../../domain/cycle-input';
+import { workflowIds } from '../../domain/ids';
+import {
+  COUNCIL_SESSION_WORKFLOW,
+  councilStatusQuery,
+  moveSessionUpdate,
+} from '../../workflows/definitions/council-session';
 import {
   cancelUpdate,
   councilMovedUpdate,
@@ -12,7 +19,7 @@ import {
   followCouncilUpdate,
 } from '../../workflows/definitions/preparation-cycle';
 import { eventually } from '../helpers/eventually';
-import { compressedCycle, GROUPS, ORGANIZER, startCycle } from '../helpers/cycle';
+import { compressedCycle, GROUPS, ORGANIZER, startCycle, type CompressedTimeline } from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { expectRejected } from '../helpers/rejections';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
@@ -170,4 +177,144 @@ test('a Council move with no coinciding dates within reach tells the organizers 
     (m) => m.kind === 'coincidence-lost' && m.subject.includes('HLM 473'),
   );
   expect(lost?.text).toContain('convene cycle reschedule');
+}, 90_000);
+
+/** Inputs stay open for the whole test: the meeting is twenty minutes away. */
+const UNHURRIED: CompressedTimeline = {
+  meetingIn: 1_200,
+  meetingLasts: 4,
+  callForInputs: 1_190,
+  inputDeadline: 600,
+  consolidationEnd: 500,
+  commentPeriodEnd: 400,
+  invitations: 300,
+  outcomeReportDue: 30,
+  reminders: [60],
+  graceSeconds: 60,
+};
+const COUNCIL_AFFAIRS = 'council.affairs@un.example.org';
+
+/** A Council session on the cycle's day, timed to coincide with it (`cycleWorkflowId`). */
+function sessionFor(cycle: CycleInput, key: string): CouncilSessionInput {
+  const start = cycle.meeting.start;
+  return {
+    key,
+    year: Number(key),
+    title: 'Test meeting of the Security Council with regional organizations',
+    meeting: {
+      start,
+      end: new Date(Date.parse(start) + 3 * 3_600_000).toISOString(),
+      timeZone: 'America/New_York',
+      venue: 'Security Council Chamber, New York',
+    },
+    presidency: {
+      member: 'Ghana',
+      month: start.slice(0, 7),
+      actingFor: { name: 'Kofi Mensah', email: 'president@ghana.example.org' },
+    },
+    organizers: [
+      {
+        name: 'Council Affairs Division',
+        email: COUNCIL_AFFAIRS,
+        organization: 'un',
+        timeZone: 'America/New_York',
+        language: 'en',
+      },
+    ],
+    councilMembers: ['Ghana', 'France'],
+    partners: [
+      {
+        organization: 'au',
+        acronym: 'AU',
+        name: 'African Union',
+        briefer: {
+          name: 'Chairperson of the AU Commission',
+          email: 'chairperson@au.example.org',
+          organization: 'au',
+          timeZone: 'Africa/Addis_Ababa',
+          role: 'head',
+        },
+      },
+    ],
+    replyBy: new Date(Date.now() + 120_000).toISOString(),
+    decisionEdition: cycle.editionKey,
+    cycleWorkflowId: workflowIds.cycle(cycle.editionKey),
+  };
+}
+
+test('a move of the Council session reaches the cycle timed with it: coincidence broken, a re-plan proposed; moved back, the meetings coincide again', async () => {
+  const worker = await t.createWorker();
+  const base = compressedCycle(t.settings, 474, UNHURRIED);
+  const sessionId = workflowIds.councilSession('2041');
+  const input: CycleInput = {
+    ...base,
+    securityCouncil: {
+      ...cycleWithCouncil(474).securityCouncil!,
+      start: base.meeting.start,
+      session: sessionId,
+    },
+  };
+  await worker.runUntil(async () => {
+    const cycle = await startCycle(t, input);
+    await planned(cycle);
+    const session = await t.client.workflow.start(COUNCIL_SESSION_WORKFLOW, {
+      taskQueue: t.taskQueue,
+      workflowId: sessionId,
+      args: [sessionFor(input, '2041')],
+    });
+    const twoWeeksOn = (iso: string) => new Date(Date.parse(iso) + 14 * DAY).toISOString();
+    const meeting = sessionFor(input, '2041').meeting;
+    await session.executeUpdate(moveSessionUpdate, {
+      args: [
+        {
+          as: COUNCIL_AFFAIRS,
+          start: twoWeeksOn(meeting.start),
+          end: twoWeeksOn(meeting.end),
+          reason: 'The presidency moved the debate.',
+        },
+      ],
+    });
+    // The Update returns once the cycle has answered: its status already shows the Council's new date.
+    const broken = await cycle.query(cycleStatusQuery);
+    expect(broken.securityCouncil?.start).toBe(twoWeeksOn(meeting.start));
+    expect(broken.coincidence?.coincide).toBe(false);
+    expect(broken.councilProposal).toBeDefined();
+    expect(inNewYorkWeek(broken.councilProposal!.start, twoWeeksOn(meeting.start))).toBe(true);
+    expect(broken.log.some((l) => l.what.includes(`recorded by ${COUNCIL_AFFAIRS} from ${sessionId}`))).toBe(
+      true,
+    );
+    const sessionLog = (await session.query(councilStatusQuery)).log.map((l) => l.what);
+    expect(sessionLog).toContainEqual(
+      expect.stringContaining(
+        `${workflowIds.cycle(input.editionKey)} told of the move: the meetings no longer coincide`,
+      ),
+    );
+
+    // Moved back to its first date, the session and the cycle coincide again, and the proposal is gone.
+    await session.executeUpdate(moveSessionUpdate, {
+      args: [
+        { as: COUNCIL_AFFAIRS, start: meeting.start, end: meeting.end, reason: 'Back on the first date.' },
+      ],
+    });
+    const fixed = await cycle.query(cycleStatusQuery);
+    expect(fixed.securityCouncil?.start).toBe(meeting.start);
+    expect(fixed.coincidence?.coincide).toBe(true);
+    expect(fixed.councilProposal).toBeUndefined();
+
+    // Only the session the cycle names may record a move for someone who does not organize the cycle.
+    await expectRejected(
+      cycle.executeUpdate(councilMovedUpdate, {
+        args: [{ as: COUNCIL_AFFAIRS, start: twoWeeksOn(meeting.start), source: 'council-session-2042' }],
+      }),
+      'wrong-actor',
+      /only the organizers \(amina\.rahman@un\.example\.org\) may record a move of the Security Council meeting/,
+    );
+    await session.terminate('test over');
+    await cycle.executeUpdate(cancelUpdate, { args: [{ as: ORGANIZER, reason: 'test over' }] });
+    await cycle.result();
+  });
+  const proposals = mailTo(await readOutbox(t.settings.mail.outboxDir), ORGANIZER).filter(
+    (m) => m.kind === 'council-move-proposal' && m.subject.includes('HLM 474'),
+  );
+  expect(proposals).toHaveLength(1);
 }, 90_000);
