@@ -552,10 +552,19 @@ class Session {
       this.ctx,
       `${this.id}:${key}`,
       message,
-      recipients,
+      recipients.map(addressed),
       sequence === undefined ? undefined : { sequence },
     );
   }
+}
+
+/**
+ * A person as a council message addresses them: a briefer's own `role` (head or representative of
+ * their organization) is no recipient role, and the mail request refused it for every briefer.
+ * The council templates word each reader's reason themselves.
+ */
+function addressed({ name, email, organization, timeZone, language }: Participant): Participant {
+  return { name, email, organization, timeZone, ...(language ? { language } : {}) };
 }
 
 type CouncilKind = Extract<MessageInput['kind'], `council-${string}`>;
