@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { CommitteePolicy } from '../domain/committee';
+import { CommitteePolicy, DEFAULT_REVIEW_MEETING } from '../domain/committee';
 import { DecisionPolicy, EscalationStep } from '../domain/decision';
 import { IsoDurationText } from '../domain/duration';
 import { Language, languageFor } from '../domain/language';
@@ -61,7 +61,7 @@ const CommitteeFile = z.object({
     .default({
       decisions: { reportWindow: 'P14D', dueSoonBefore: 'P30D' },
       digestHorizon: 'P30D',
-      reviewMeeting: { duration: 'PT90M', earliest: 'P7D', latest: 'P21D' },
+      reviewMeeting: DEFAULT_REVIEW_MEETING,
     }),
 });
 type CommitteeFile = z.infer<typeof CommitteeFile>;

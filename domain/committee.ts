@@ -13,6 +13,14 @@ import { Instant, Line, Text } from './text';
 
 // ── Policy ──────────────────────────────────────────────────────────────────────────────────────────
 
+/** The review meeting unless the committee's file says otherwise: 90 minutes, one to three weeks on. */
+export const DEFAULT_REVIEW_MEETING = {
+  duration: 'PT90M',
+  earliest: 'P7D',
+  latest: 'P21D',
+  venue: 'Video conference (the organizers send the link)',
+};
+
 export const CommitteePolicy = z.object({
   /** How often the digest goes out (CONVENE_COMMITTEE_REVIEW_PERIOD). */
   reviewPeriod: IsoDurationText.default('P3M'),
@@ -24,8 +32,10 @@ export const CommitteePolicy = z.object({
       duration: IsoDurationText.default('PT90M'),
       earliest: IsoDurationText.default('P7D'),
       latest: IsoDurationText.default('P21D'),
+      /** Where the members meet: the invitation's location. */
+      venue: z.string().min(1).max(300).default(DEFAULT_REVIEW_MEETING.venue),
     })
-    .default({ duration: 'PT90M', earliest: 'P7D', latest: 'P21D' }),
+    .default(DEFAULT_REVIEW_MEETING),
 });
 export type CommitteePolicy = z.infer<typeof CommitteePolicy>;
 export type CommitteePolicyInput = z.input<typeof CommitteePolicy>;
@@ -204,7 +214,12 @@ export function latestEdition(decisions: readonly DecisionListing[]): { number: 
 /** The digest as a message: one entry per decision and section, sections in the order above. */
 export function digestMessage(
   digest: Digest,
-  context: { edition: { number: number; title: string }; contact: { name: string; email: string } },
+  context: {
+    edition: { number: number; title: string };
+    contact: { name: string; email: string };
+    /** The review meeting proposed with this digest, its members outside working hours by name. */
+    reviewMeeting?: { start: string; end: string; inconvenienced: string[] };
+  },
 ): MessageInput {
   const sections = Object.entries(DIGEST_SECTIONS) as Array<[DigestSection, string]>;
   const decisions = sections.flatMap(([section, label]) =>
@@ -228,6 +243,7 @@ export function digestMessage(
         title: i.title,
         proposedBy: `${i.proposedByName} (${digest.acronyms[i.organization] ?? i.organization.toUpperCase()})`,
       })),
+      ...(context.reviewMeeting ? { reviewMeeting: context.reviewMeeting } : {}),
     },
   };
 }

@@ -280,8 +280,19 @@ export const Message = z.discriminatedUnion('kind', [
     period: z.object({ from: Instant, to: Instant }),
     decisions: z.array(DigestEntry),
     ideas: z.array(z.object({ title: OneLine, proposedBy: OneLine })).default([]),
+    /** The review meeting proposed with it (its invitation follows), if a slot was found. */
+    reviewMeeting: z
+      .object({ start: Instant, end: Instant, inconvenienced: z.array(OneLine).default([]) })
+      .optional(),
     /** The portal's page of claims awaiting verification. */
     verifyUrl: WebLink.optional(),
+  }),
+  /** To every member: the review meeting at the fairest slot, as a calendar entry of its own. */
+  kind('committee-review-invitation', {
+    ...common,
+    meeting: Meeting,
+    /** `standing-committee-review-3`: the calendar entry's id; who is outside working hours. */
+    review: z.object({ id: OneLine, inconvenienced: z.array(OneLine).default([]) }),
   }),
   // The mail system itself
   kind('delivery-failure', {
@@ -302,6 +313,7 @@ export const CALENDAR_KINDS = [
   'council-invitation',
   'council-session-moved',
   'council-decline-noted',
+  'committee-review-invitation',
 ] as const satisfies MessageKind[];
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
 export type CalendarMessage = Extract<Message, { kind: CalendarKind }>;

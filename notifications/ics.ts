@@ -34,6 +34,7 @@ export function meetingUid(edition: number, rehearsal: boolean): string {
 /** A Council session's entry is its own (`council-session-2005@convene`), apart from the HLM's. */
 function uidOf(message: CalendarMessage, rehearsal: boolean): string {
   if ('session' in message.data) return `${message.data.session.id}@convene`;
+  if ('review' in message.data) return `${message.data.review.id}@convene`;
   return meetingUid(message.data.edition.number, rehearsal);
 }
 
@@ -60,7 +61,11 @@ export function calendarInvite(message: CalendarMessage, options: InviteOptions)
     // shows a UTC time in its user's own zone anyway.
     start: new Date(meeting.start),
     end: new Date(meeting.end),
-    summary: t.t('ics.summary', { title: meeting.title, rehearsal: options.rehearsal ? 'yes' : 'no' }),
+    summary: t.t('ics.summary', {
+      // A review meeting's title is the catalog's, in the reader's language; a meeting's is its own.
+      title: message.kind === 'committee-review-invitation' ? t.t('decisions.review.title') : meeting.title,
+      rehearsal: options.rehearsal ? 'yes' : 'no',
+    }),
     location: meeting.venue,
     description: t.t('ics.description', { edition: edition.title }),
     url:

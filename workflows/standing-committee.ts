@@ -15,11 +15,14 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
+import type { MessageInput } from '../domain/messages';
 import type { CommitteeActivities, LoadedCommitteeRoster } from '../activities/committee';
 import {
   CommitteePolicy,
@@ -180,8 +183,48 @@ async function sendDigest(committee: StandingCommittee, requestedBy?: string): P
   const digest = await visibility.buildDigest({ from, to: now(), ideas });
   const slot = await proposeSlot(committee.pastReviewBurden());
   const record = committee.recordDigest(digest, slot, requestedBy);
-  await mailDigest(committee, digest);
+  // Committees from before the review's invitation mailed the digest alone; they replay that way.
+  const invites = slot !== null && patched(REVIEW_INVITATION);
+  await mailDigest(committee, digest, invites ? slot : null);
+  if (invites) await inviteToReview(committee, slot, latestEdition(listedIn(digest)));
   return record;
+}
+
+const REVIEW_INVITATION = 'committee-review-invitation';
+
+/** Members outside their working hours at the slot, by name and organization. */
+function namesOf(committee: StandingCommittee, emails: readonly string[]): string[] {
+  return emails.map((email) => {
+    const m = committee.committee.members.find((p) => p.email === email);
+    return m ? `${m.name} (${m.organization.toUpperCase()})` : email;
+  });
+}
+
+/** Every member gets the review meeting as a calendar entry of its own, one per digest. */
+async function inviteToReview(
+  committee: StandingCommittee,
+  slot: ReviewSlot,
+  edition: { number: number; title: string },
+): Promise<void> {
+  const organizer = committee.committee.organizers[0]!;
+  // One entry per review: named by the slot, so a digest that proposes the same slot again keeps it.
+  const id = `${workflowInfo().workflowId}-review-${slot.start.replace(/[^0-9A-Za-z]/g, '')}`;
+  const message: MessageInput = {
+    kind: 'committee-review-invitation',
+    data: {
+      edition,
+      contact: { name: organizer.name, email: organizer.email },
+      meeting: {
+        // What readers see is the catalog's title for a review; this names it in the data.
+        title: 'standing committee review',
+        start: slot.start,
+        end: slot.end,
+        venue: committee.policy.reviewMeeting.venue,
+      },
+      review: { id, inconvenienced: namesOf(committee, slot.inconvenienced) },
+    },
+  };
+  await mailMembers(committee, committee.nextMailKey('review'), message, edition, { sequence: 0 });
 }
 
 async function proposeSlot(pastInconvenienced: string[][]): Promise<ReviewSlot | null> {
@@ -193,33 +236,53 @@ async function proposeSlot(pastInconvenienced: string[][]): Promise<ReviewSlot |
   }
 }
 
-async function mailDigest(committee: StandingCommittee, digest: Digest): Promise<void> {
-  const listed = [
+async function mailDigest(
+  committee: StandingCommittee,
+  digest: Digest,
+  slot: ReviewSlot | null,
+): Promise<void> {
+  const edition = latestEdition(listedIn(digest));
+  const organizer = committee.committee.organizers[0]!;
+  const message = digestMessage(digest, {
+    edition,
+    contact: { name: organizer.name, email: organizer.email },
+    ...(slot ? { reviewMeeting: { ...slot, inconvenienced: namesOf(committee, slot.inconvenienced) } } : {}),
+  });
+  await mailMembers(committee, committee.nextMailKey('digest'), message, edition);
+}
+
+/** The decisions a digest lists, in its sections' order. */
+function listedIn(digest: Digest) {
+  return [
     ...digest.overdue,
     ...digest.stalled,
     ...digest.dueSoon,
     ...digest.awaitingVerification,
     ...digest.verifiedSince,
   ];
-  const organizer = committee.committee.organizers[0]!;
-  const message = digestMessage(digest, {
-    edition: latestEdition(listed),
-    contact: { name: organizer.name, email: organizer.email },
-  });
+}
+
+/** Mails every member; a failure is recorded in the status, and the committee goes on. */
+async function mailMembers(
+  committee: StandingCommittee,
+  key: string,
+  message: MessageInput,
+  edition: { number: number; title: string },
+  ics?: { sequence: number },
+): Promise<void> {
   const context = {
     meetingZone: committee.committee.homeTimeZone,
     rehearsal: false,
     organizers: committee.committee.organizers,
     failures: committee.state.mailFailures,
-    edition: latestEdition(listed),
+    edition,
   };
-  const key = committee.nextMailKey('digest');
   try {
-    await send(context, key, message, committee.committee.members);
+    await send(context, key, message, committee.committee.members, ics);
   } catch (err) {
     committee.state.mailFailures.push({
       at: now(),
-      kind: 'committee-digest',
+      kind: message.kind,
       subject: key,
       recipient: '(all members)',
       serverReply: String(err),

@@ -147,7 +147,35 @@ export const committeeDigest: Template<MessageData<'committee-digest'>> = (d, ct
         t('label.ideas'),
         d.ideas.map((i) => t('decisions.digest.idea', { title: i.title, by: i.proposedBy })),
       ),
+      ...(d.reviewMeeting ? reviewFacts(d.reviewMeeting, ctx) : []),
       action(t('action.verifyClaims'), d.verifyUrl),
+    ],
+  };
+};
+
+/** When the members meet to review, and who bears unsocial hours for it (the burden rotates). */
+function reviewFacts(
+  review: { start: string; end: string; inconvenienced: string[] },
+  { t, time }: TemplateContext,
+): Array<Block | undefined> {
+  return [
+    facts([t('label.reviewMeeting'), t('value.fromTo', { from: time(review.start), to: time(review.end) })]),
+    review.inconvenienced.length
+      ? list(t('label.outsideWorkingHours'), review.inconvenienced)
+      : paragraph(t('decisions.review.withinHours')),
+  ];
+}
+
+export const committeeReviewInvitation: Template<MessageData<'committee-review-invitation'>> = (d, ctx) => {
+  const { t } = ctx;
+  return {
+    subject: t('decisions.review.subject', { hlm: hlm(d.edition, t) }),
+    reason: reasonFor(d, ctx, 'committee'),
+    body: [
+      paragraph(t('decisions.review.intro')),
+      ...reviewFacts({ ...d.meeting, inconvenienced: d.review.inconvenienced }, ctx),
+      facts([t('label.venue'), d.meeting.venue]),
+      paragraph(t('decisions.review.calendar')),
     ],
   };
 };

@@ -109,6 +109,8 @@ function write(message: Message, ctx: TemplateContext): Letter {
       return decisions.decisionUpdate(message.data, ctx);
     case 'committee-digest':
       return decisions.committeeDigest(message.data, ctx);
+    case 'committee-review-invitation':
+      return decisions.committeeReviewInvitation(message.data, ctx);
     case 'delivery-failure':
       return deliveryFailure(message.data, ctx);
   }

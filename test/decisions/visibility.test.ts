@@ -191,6 +191,20 @@ test('at the end of its period the committee mails the digest to every member, p
   // Each member reads the times in their own zone: the Pacific Islands Forum's in Suva.
   const toPif = mailTo(mails, 'committee@pif.example.org')[0]!;
   expect(toPif.text).toMatch(/Suva|Fiji/);
+  // The digest shows the slot, and every member is invited to it with a calendar entry.
+  expect(toChair.text).toContain('Review meeting:');
+  const invitations = await eventually(
+    async () => {
+      const sent = (await h.outbox()).filter((m) => m.kind === 'committee-review-invitation');
+      return sent.length === 7 ? sent : undefined;
+    },
+    { what: 'seven review invitations' },
+  );
+  const invitation = mailTo(invitations, CHAIR)[0]!;
+  expect(invitation.calendar).toContain(`DTSTART:${record.reviewSlot!.start.replace(/[-:]|\.\d+/g, '')}`);
+  // One entry per review, named by its slot (the committee's id, then the slot's start).
+  const unfolded = invitation.calendar!.replace(/\r?\n[ \t]/g, '');
+  expect(unfolded).toMatch(/UID:\S+-review-\d{8}T\d{9}Z@convene/);
 });
 
 test("carry-forward: every decision not yet verified, with its last report, and the committee's ideas become the next agenda's standing items", async () => {

@@ -183,6 +183,21 @@ export const SAMPLES: { [K in MessageKind]: DataOf<K> } = {
     period: { from: '2007-01-01T00:00:00Z', to: '2007-03-31T23:59:00Z' },
     decisions: [{ ...decision, status: 'In progress' }],
     ideas: [{ title: 'A joint early-warning workshop', proposedBy: 'OSCE' }],
+    reviewMeeting: {
+      start: '2007-04-10T13:00:00Z',
+      end: '2007-04-10T14:30:00Z',
+      inconvenienced: ['Ana Qalo (PIF)'],
+    },
+  },
+  'committee-review-invitation': {
+    ...common,
+    meeting: {
+      title: 'Review meeting of the standing committee',
+      start: '2007-04-10T13:00:00Z',
+      end: '2007-04-10T14:30:00Z',
+      venue: 'Video conference (the organizers send the link)',
+    },
+    review: { id: 'standing-committee-review-2', inconvenienced: ['Ana Qalo (PIF)'] },
   },
   'council-invitation': {
     ...council,

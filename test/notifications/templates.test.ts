@@ -1,5 +1,7 @@
 /** What every message says, in both its HTML and its plain-text form. */
 import { Message, renderMessage, SendMessageInput, type MessageKind } from '../../notifications';
+import { calendarInvite } from '../../notifications/ics';
+import { isCalendarMessage } from '../../domain/messages';
 import { chair, contact, MEETING_ZONE, organizer, request, sample, SAMPLES } from './fixtures';
 
 const KINDS = Object.keys(SAMPLES) as MessageKind[];
@@ -29,8 +31,8 @@ function render(message = sample('input-reminder'), rehearsal = false) {
   return renderMessage(Message.parse(message), { recipient: chair, meetingZone: MEETING_ZONE, rehearsal });
 }
 
-test('the engine has a template for each of its thirty-one kinds of message', () => {
-  expect(KINDS).toHaveLength(31);
+test('the engine has a template for each of its thirty-two kinds of message', () => {
+  expect(KINDS).toHaveLength(32);
 });
 
 test.each(KINDS)(
@@ -210,4 +212,29 @@ test('a Council meeting’s delivery failure is named by the Council’s year, n
     "because you organize the Security Council's 2005 meeting with regional and subregional organizations",
   );
   expect(render({ kind: 'delivery-failure', data }).subject).toMatch(/^HLM 7 · mail not delivered to /);
+});
+
+test('the digest shows the review meeting and who bears unsocial hours; its invitation carries a calendar entry of its own', () => {
+  const digest = render(sample('committee-digest')).text.replace(/\s+/g, ' ');
+  // 13:00 UTC: 01:00 the next day in Suva (the reader's zone), 09:00 in New York.
+  expect(digest).toMatch(
+    /Review meeting: Wednesday 11 April 2007, 01:00 Suva time .*Tuesday 10 April, 09:00 in New York/,
+  );
+  expect(digest).toContain('Outside their working hours (the burden rotates from one review to the next)');
+  expect(digest).toContain('Ana Qalo (PIF)');
+  const invitation = Message.parse(sample('committee-review-invitation'));
+  const mail = render(invitation);
+  expect(mail.subject).toBe('HLM 7 · standing committee review meeting');
+  expect(mail.text.replace(/\s+/g, ' ')).toContain('Venue: Video conference (the organizers send the link)');
+  if (!isCalendarMessage(invitation)) throw new Error('the review invitation must carry a calendar entry');
+  const ics = calendarInvite(invitation, {
+    recipient: chair,
+    sequence: 0,
+    rehearsal: false,
+    now: new Date(),
+  });
+  const unfolded = ics.content.replace(/\r\n[ \t]/g, '');
+  expect(unfolded).toContain('UID:standing-committee-review-2@convene');
+  expect(unfolded).toContain('SUMMARY:Review meeting of the standing committee');
+  expect(unfolded).toContain('DTSTART:20070410T130000Z');
 });
