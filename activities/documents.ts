@@ -8,10 +8,15 @@ import type { StoredDocument } from '../domain/documents';
 import { translator } from '../i18n/catalog';
 import { formatTime } from '../i18n/dates';
 import type { DocumentStore } from '../store/documents';
+import { draftNextCycleFile } from '../config/next-cycle';
+import type { Directory } from '../config/directory';
+import type { CycleInput } from '../domain/cycle-input';
 
 export interface DocumentActivities {
   renderDocument: (request: DocumentRequest) => Promise<StoredDocument>;
   storeConceptNote: (request: ConceptNoteDocument) => Promise<StoredDocument>;
+  /** Next year's specification, drafted from the cycle as it ended (same content, same version). */
+  storeNextCycleDraft: (request: { cycleId: string; plan: CycleInput }) => Promise<StoredDocument>;
 }
 
 /** A Council session's concept note as its organizers wrote it: a title and paragraphs. */
@@ -33,7 +38,11 @@ function conceptNoteBlocks(note: ConceptNoteDocument): Block[] {
   ];
 }
 
-export function createDocumentActivities(deps: { documents: DocumentStore }): DocumentActivities {
+export function createDocumentActivities(deps: {
+  documents: DocumentStore;
+  /** For the draft's people: who inherits their organization's zone and language. */
+  directory?: Pick<Directory, 'get'>;
+}): DocumentActivities {
   return {
     async renderDocument(request) {
       const d = DocumentRequest.parse(request);
@@ -42,6 +51,15 @@ export function createDocumentActivities(deps: { documents: DocumentStore }): Do
       return deps.documents.save(d.cycleId, d.kind, {
         markdown: toMarkdown(blocks, (label) => t.t('format.label', { label })),
         html: toHtml(documentTitle(d, t), blocks, t),
+      });
+    },
+
+    async storeNextCycleDraft({ cycleId, plan }) {
+      const origin = `Drafted by convene from cycle ${plan.edition} after its outcome`;
+      const yaml = draftNextCycleFile(plan, deps.directory, origin);
+      return deps.documents.save(cycleId, 'next-cycle-draft', {
+        markdown: yaml,
+        html: toHtml(origin, [{ kind: 'code', text: yaml }], { language: 'en', dir: 'ltr' }),
       });
     },
 

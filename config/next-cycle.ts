@@ -7,6 +7,7 @@
  * chair who chose Spanish still reads Spanish next year.
  */
 import { DateTime } from 'luxon';
+import YAML from 'yaml';
 import type { CycleInput } from '../domain/cycle-input';
 import type { Participant } from '../domain/people';
 import { languageFor } from '../domain/language';
@@ -80,6 +81,16 @@ function graceOf(ms: number): string {
 }
 
 /** "Seventh high-level meeting …" becomes "Eighth high-level meeting …"; other titles get the number. */
+/** The draft as a file to edit and launch: how it came about, then the specification in YAML. */
+export function draftNextCycleFile(
+  plan: CycleInput,
+  directory: Pick<Directory, 'get'> | undefined,
+  origin: string,
+): string {
+  const draft = draftNextCycle(plan, directory);
+  return `# ${origin}: edit, then\n# convene cycle start <this file> --as <organizer>\n${YAML.stringify(draft)}`;
+}
+
 export function nextTitle(title: string, edition: number): string {
   const current = ordinal(edition);
   const pattern = new RegExp(`\\b${current}\\b`, 'i');

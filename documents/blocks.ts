@@ -7,7 +7,9 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'facts'; rows: [string, string][] }
   | { kind: 'list'; ordered: boolean; items: string[] }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string }
+  /** Text shown exactly as it is (a specification in YAML): monospaced, never reflowed. */
+  | { kind: 'code'; text: string };
 
 /** `label` writes a fact's label before its value ("Opens:", "Ouverture :"). */
 export function toMarkdown(blocks: Block[], label: (text: string) => string = (k) => `${k}:`): string {
@@ -28,6 +30,8 @@ function blockToMarkdown(b: Block, label: (text: string) => string): string {
         .join('\n');
     case 'note':
       return `> ${md(b.text)}`;
+    case 'code':
+      return `~~~~\n${b.text.replace(/\n$/, '')}\n~~~~`;
   }
 }
 
@@ -58,6 +62,8 @@ function blockToHtml(b: Block): string {
     }
     case 'note':
       return `<p class="note">${html(b.text)}</p>`;
+    case 'code':
+      return `<pre>${html(b.text)}</pre>`;
   }
 }
 

@@ -136,7 +136,10 @@ export interface CycleState {
   groups: GroupSummary[];
   pendingActions: PendingAction[];
   comments: AgendaComment[];
-  documents: Partial<Record<'draftAgenda' | 'finalAgenda' | 'outcomeReport', RenderedDocument>>;
+  /** In the store; `nextCycleDraft` is next year's specification, drafted after the outcome. */
+  documents: Partial<
+    Record<'draftAgenda' | 'finalAgenda' | 'outcomeReport' | 'nextCycleDraft', RenderedDocument>
+  >;
   invitations?: { sequence: number; sentAt: string };
   decisions: { ref: string; workflowId: string }[];
   deliveryFailures: DeliveryFailure[];

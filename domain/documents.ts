@@ -3,7 +3,8 @@
  * workflow records them.
  */
 export const CYCLE_DOCUMENT_KINDS = ['draft-agenda', 'final-agenda', 'outcome-report'] as const;
-export const DOCUMENT_KINDS = [...CYCLE_DOCUMENT_KINDS, 'concept-note'] as const;
+/** `next-cycle-draft`: next year's specification (YAML), written after the outcome for the organizers. */
+export const DOCUMENT_KINDS = [...CYCLE_DOCUMENT_KINDS, 'concept-note', 'next-cycle-draft'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**

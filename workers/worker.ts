@@ -61,7 +61,10 @@ export function createActivities(
       from: settings.mail.from,
       publicUrl: settings.portal.publicUrl,
     }),
-    ...createDocumentActivities({ documents: new DocumentStore(store, deps.keys ?? loadKeys(settings)) }),
+    ...createDocumentActivities({
+      documents: new DocumentStore(store, deps.keys ?? loadKeys(settings)),
+      directory,
+    }),
     ...createCommitteeActivities({
       settings,
       directory,

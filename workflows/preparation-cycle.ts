@@ -275,9 +275,26 @@ class Cycle {
         say.everyone(this.input),
       );
       this.log(`outcome recorded by ${r.as}: ${r.decisions.length} decisions`);
+      // Cycles from before the draft of the next meeting replay without it.
+      if (patched('next-cycle-draft')) await this.draftNextCycle();
       return { decisions: started, report };
     });
   };
+
+  /** Next year's specification for the organizers to edit and launch (`convene document show`). */
+  private async draftNextCycle(): Promise<void> {
+    // A draft that cannot be written must not undo the outcome: it is logged, and the CLI drafts it too.
+    try {
+      const plan = this.rules.currentPlan();
+      const draft = await documents.storeNextCycleDraft({ cycleId: this.id, plan });
+      this.rules.state.documents.nextCycleDraft = draft;
+      this.log(`next year's specification drafted: ${draft.id} version ${draft.version}`);
+    } catch (err) {
+      this.log(
+        `next year's specification could not be drafted (${String(err)}); use \`convene cycle draft-next\``,
+      );
+    }
+  }
 
   readonly cancel = async (request: unknown): Promise<{ cancelledAt: string }> => {
     const r = asCallerFailure(() => this.checks.cancel(request));

@@ -2,9 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import YAML from 'yaml';
 import { loadDirectory } from '../../config/directory';
-import { draftNextCycle } from '../../config/next-cycle';
+import { draftNextCycle, draftNextCycleFile } from '../../config/next-cycle';
 import { cyclePlanQuery } from '../../workflows/definitions/preparation-cycle';
 import { cycleHandle } from '../cycle-target';
 import { printJson, UserError, type Output } from '../output';
@@ -38,9 +37,11 @@ Example:
             `${edition} is a rehearsal; draft the next meeting from a real cycle (its edition without the r)`,
           );
         }
-        const draft = draftNextCycle(plan, loadDirectory(settings.directoryFile));
+        const directory = loadDirectory(settings.directoryFile);
+        const draft = draftNextCycle(plan, directory);
         if (output().json && !o.out) return printJson(draft);
-        const text = `# Drafted from cycle ${plan.edition} on ${new Date().toISOString()}: edit, then\n# convene cycle start <this file> --as <organizer>\n${YAML.stringify(draft)}`;
+        const origin = `Drafted from cycle ${plan.edition} on ${new Date().toISOString()}`;
+        const text = draftNextCycleFile(plan, directory, origin);
         if (!o.out) return void process.stdout.write(text);
         writeFileSync(o.out, text, { mode: 0o600 });
         console.log(

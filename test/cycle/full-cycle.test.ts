@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import YAML from 'yaml';
 import { testKeyRing } from '../helpers/keys';
 import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';
@@ -103,6 +105,29 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
     expect(final.documents.finalAgenda).toBeDefined();
     expect(final.documents.outcomeReport).toBeDefined();
     expect((await decision.describe()).status.name).toBe('RUNNING');
+
+    // Next year's meeting, drafted after the outcome: edition 102, the same groups and chairs, the
+    // meeting 52 weeks on in its own zone (the draft writes local times to the minute).
+    const drafted = final.documents.nextCycleDraft as StoredDocument;
+    expect(drafted).toMatchObject({ kind: 'next-cycle-draft', cycleId: workflowIds.cycle(input.editionKey) });
+    const text = (await new DocumentStore(storeFor(t.settings), testKeyRing()).get(
+      drafted.cycleId,
+      drafted.kind,
+    ))!;
+    const spec = YAML.parse(text.markdown) as {
+      edition: number;
+      meeting: { start: string; timeZone: string };
+      workingGroups: { chair: { email: string } }[];
+    };
+    expect(spec.edition).toBe(102);
+    expect(spec.workingGroups.map((g) => g.chair.email)).toEqual(GROUPS.map((g) => g.chair));
+    const zone = final.meeting.timeZone;
+    expect(spec.meeting).toMatchObject({
+      timeZone: zone,
+      start: DateTime.fromISO(final.meeting.start, { zone })
+        .plus({ weeks: 52 })
+        .toFormat("yyyy-MM-dd'T'HH:mm"),
+    });
   });
 
   const mail = await readOutbox(t.settings.mail.outboxDir);
