@@ -119,6 +119,9 @@ export async function councilSession(raw: CouncilSessionInput): Promise<CouncilS
   await s.holdMeeting(); // the list of speakers freezes at the latest now
   await s.setPhase('awaiting-outcome');
   await condition(() => s.rules.outcomeRecorded);
+  // The outcome's Update starts the decisions after recording it: following them before they exist
+  // completed the session at once, the requests unfollowed. Sessions from before replay that way.
+  if (patched('council-session-waits-for-tracked-requests')) await condition(() => s.requestsTracked);
   await s.followRequests(); // until every request's decision is closed
   await condition(allHandlersFinished);
   await s.setPhase('completed');
@@ -134,6 +137,8 @@ class Session {
   private readonly ctx: MailContext;
   private readonly lock = new OneAtATime();
   private readonly decisions: Array<ChildWorkflowHandle<DecisionTrackingWorkflow>> = [];
+  /** The outcome's requests have their decisions started (or were found already tracked). */
+  requestsTracked = false;
   readonly checks = {
     conceptNote: (r: unknown) => this.rules.validateConceptNote(r),
     invite: (r: unknown) => this.rules.validateInvite(r),
@@ -472,6 +477,7 @@ class Session {
       tracked.push({ paragraph: p.number, ref, workflowId, source: sourceLabel(outcome.symbol, p.number) });
     }
     this.rules.state.requests = tracked;
+    this.requestsTracked = true;
     if (tracked.length)
       await announcer.notifyCommitteeOfDecisions({ edition, refs: tracked.map((t) => t.ref) });
     return tracked;
