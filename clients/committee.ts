@@ -44,6 +44,17 @@ export async function ensureCommittee(client: Client, at: CommitteeAddress) {
   });
 }
 
+/**
+ * The end of the last meeting that announced its decisions: the ideas proposed before it were that
+ * meeting's to take up. Before any meeting, every idea is carried.
+ */
+export function lastMeetingEnd(announcements: ReadonlyArray<{ meetingEnd?: string }>): number {
+  return announcements.reduce(
+    (latest, a) => (a.meetingEnd ? Math.max(latest, Date.parse(a.meetingEnd)) : latest),
+    Number.NEGATIVE_INFINITY,
+  );
+}
+
 export async function committeeIdeas(
   client: Client,
   committee: CommitteeAddress,
@@ -55,7 +66,7 @@ export async function committeeIdeas(
     const described = await handle.describe();
     if (described.taskQueue !== committee.taskQueue) return [];
     const status = await handle.query(committeeStatusQuery);
-    const since = sinceIso ? Date.parse(sinceIso) : Number.NEGATIVE_INFINITY;
+    const since = sinceIso ? Date.parse(sinceIso) : lastMeetingEnd(status.announcements);
     return status.ideas
       .filter((i) => Date.parse(i.proposedAt) >= since)
       .map((i) => ({

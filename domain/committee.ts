@@ -72,7 +72,16 @@ export const DigestRequest = z.object({ as: Email });
 export type DigestRequest = z.input<typeof DigestRequest>;
 
 /** What a cycle's recordOutcome (or `decision import`) tells the committee. */
-export const NewDecisions = z.object({ edition: EditionKey, refs: z.array(z.string().min(1)).min(1) });
+export const NewDecisions = z.object({
+  edition: EditionKey,
+  refs: z.array(z.string().min(1)).min(1),
+  /**
+   * When the meeting that took them ended (on the cycle's clock): the committee's ideas proposed
+   * before it were that meeting's to take up, and are not carried to the next agenda. Imports and
+   * council sessions announce without it.
+   */
+  meetingEnd: Instant.optional(),
+});
 export type NewDecisions = z.infer<typeof NewDecisions>;
 
 // ── Decisions as visibility lists them ──────────────────────────────────────────────────────────────

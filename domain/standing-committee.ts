@@ -52,7 +52,14 @@ export const CommitteeState = z.object({
   /** A review the chair or the organizers set; it replaces the next periodic digest. */
   scheduledReviewAt: z.string().optional(),
   digests: z.array(DigestRecord),
-  announcements: z.array(z.object({ edition: z.string(), refs: z.array(z.string()), at: z.string() })),
+  announcements: z.array(
+    z.object({
+      edition: z.string(),
+      refs: z.array(z.string()),
+      at: z.string(),
+      meetingEnd: z.string().optional(),
+    }),
+  ),
   mailSequence: z.number(),
   mailFailures: z.array(DeliveryFailure),
 });
@@ -167,12 +174,12 @@ export class StandingCommittee {
   announce(raw: unknown, now: string): void {
     const parsed = NewDecisions.safeParse(raw);
     if (!parsed.success) return; // a malformed signal is dropped: signals have no caller to answer
-    const { edition, refs } = parsed.data;
+    const { edition, refs, meetingEnd } = parsed.data;
     const seen = this.state.announcements.some(
       (a) => a.edition === edition && a.refs.join(',') === refs.join(','),
     );
     if (seen) return;
-    this.state.announcements.push({ edition, refs, at: now });
+    this.state.announcements.push({ edition, refs, at: now, ...(meetingEnd ? { meetingEnd } : {}) });
     this.state.announcements.splice(0, Math.max(0, this.state.announcements.length - KEEP_ANNOUNCEMENTS));
   }
 

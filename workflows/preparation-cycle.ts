@@ -801,6 +801,8 @@ class Cycle {
       await announcer.notifyCommitteeOfDecisions({
         edition: this.input.editionKey,
         refs: decisions.map((d) => d.ref),
+        // The committee carries to the next agenda only the ideas proposed after this meeting.
+        meetingEnd: this.onClock(this.rules.state.meeting.end),
       });
     return ids;
   }
