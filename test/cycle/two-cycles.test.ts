@@ -1,0 +1,123 @@
+/**
+ * Two cycles in a row on the real server (issue 15, item 5): edition N runs to its outcome, whose
+ * decisions are tracked and stay unimplemented; the standing committee proposes one idea before
+ * meeting N and one after it; edition N+1's draft agenda then carries N's decisions and the
+ * committee's ideas as its standing items.
+ */
+import { testKeyRing } from '../helpers/keys';
+import { eventually } from '../helpers/eventually';
+import { DocumentStore } from '../../store/documents';
+import { storeFor } from '../../store/store';
+import {
+  approveAgendaUpdate,
+  cycleStatusQuery,
+  recordOutcomeUpdate,
+} from '../../workflows/definitions/preparation-cycle';
+import {
+  proposeIdeaUpdate,
+  STANDING_COMMITTEE_WORKFLOW,
+  type StandingCommitteeWorkflow,
+} from '../../workflows/definitions/standing-committee';
+import {
+  DECISION_TRACKING_WORKFLOW,
+  decisionStatusQuery,
+} from '../../workflows/definitions/decision-tracking';
+import { compressedCycle, ORGANIZER, startCycle } from '../helpers/cycle';
+import { MEMBER_AU, MEMBER_EU } from '../decisions/helpers';
+import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
+
+let t: TestTemporal;
+beforeAll(async () => {
+  t = await connectTestTemporal();
+});
+afterAll(() => t.close());
+
+const BEFORE = 'A joint early-warning workshop with the AU and IGAD.';
+const AFTER = 'A shared roster of mediators, kept up to date by the partners.';
+
+const decision = (ref: string, text: string, lead: string) => ({
+  ref,
+  text,
+  area: 'conflict-prevention',
+  lead,
+  responsible: [],
+  dueDate: '2030-12-31T00:00:00Z',
+});
+const OUTCOME = [
+  decision('1', 'Partners should exchange early-warning assessments every quarter.', 'au'),
+  decision('2', 'A joint training course for mediators should be held each year.', 'igad'),
+];
+
+type Cycle = Awaited<ReturnType<typeof startCycle>>;
+
+async function draftAgendaOf(cycle: Cycle): Promise<string> {
+  await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'agenda-comment', {
+    timeout: 40_000,
+    what: `the draft agenda of ${cycle.workflowId}`,
+  });
+  const document = await new DocumentStore(storeFor(t.settings), testKeyRing()).get(
+    cycle.workflowId,
+    'draft-agenda',
+  );
+  expect(document).toBeDefined();
+  return document!.markdown;
+}
+
+test("edition N+1's draft agenda carries N's unimplemented decisions and the committee's ideas", async () => {
+  const worker = await t.createWorker();
+  const started: string[] = [];
+  await worker.runUntil(async () => {
+    const committee = await t.client.workflow.start<StandingCommitteeWorkflow>(STANDING_COMMITTEE_WORKFLOW, {
+      taskQueue: t.taskQueue,
+      workflowId: t.settings.committeeWorkflowId,
+      args: [{}],
+    });
+    started.push(committee.workflowId);
+    await committee.executeUpdate(proposeIdeaUpdate, { args: [{ as: MEMBER_EU, text: BEFORE }] });
+
+    // Edition N, to its outcome.
+    const inputN = compressedCycle(t.settings, 601);
+    const cycleN = await startCycle(t, inputN);
+    const draftN = await draftAgendaOf(cycleN);
+    expect(draftN).toContain(BEFORE);
+    expect(draftN).not.toContain(AFTER);
+    await cycleN.executeUpdate(approveAgendaUpdate, { args: [{ as: ORGANIZER }] });
+    await eventually(async () => (await cycleN.query(cycleStatusQuery)).phase === 'awaiting-outcome', {
+      timeout: 40_000,
+      what: 'meeting N to end',
+    });
+    const recorded = await cycleN.executeUpdate(recordOutcomeUpdate, {
+      args: [{ as: ORGANIZER, summary: 'Meeting N agreed on two decisions.', decisions: OUTCOME }],
+    });
+    started.push(...recorded.decisions);
+    expect(recorded.decisions).toHaveLength(2);
+    expect((await cycleN.result()).phase).toBe('completed');
+    // Tracked, and not implemented: nobody has reported on them.
+    for (const id of recorded.decisions) {
+      const handle = t.client.workflow.getHandle(id);
+      expect((await handle.describe()).type).toBe(DECISION_TRACKING_WORKFLOW);
+      expect((await handle.query(decisionStatusQuery)).status).not.toMatch(/implemented|verified/);
+    }
+
+    // After meeting N, a second idea.
+    await committee.executeUpdate(proposeIdeaUpdate, { args: [{ as: MEMBER_AU, text: AFTER }] });
+
+    // Edition N+1, to its draft agenda.
+    const cycleN1 = await startCycle(t, compressedCycle(t.settings, 602));
+    started.push(cycleN1.workflowId);
+    const draft = await draftAgendaOf(cycleN1);
+    expect(draft).toContain('Implementation of decisions of previous meetings');
+    for (const d of OUTCOME)
+      expect(draft).toMatch(
+        new RegExp(`HLM ${inputN.editionKey}, ${d.ref}: ${d.text} — adopted, open \\d+\\.\\d years`),
+      );
+    // Only the idea proposed since meeting N: the earlier one was N's to take up.
+    expect(draft).toContain(AFTER);
+    expect(draft).not.toContain(BEFORE);
+  });
+  for (const id of started)
+    await t.client.workflow
+      .getHandle(id)
+      .terminate('test done')
+      .catch(() => undefined);
+}, 180_000);
