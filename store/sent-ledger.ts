@@ -25,6 +25,11 @@ import type { Store } from './store';
 export interface SentLedgerOptions {
   /** A claim not renewed for this long is stale (its sender renews it every third of this). */
   claimTimeoutMs?: number;
+  /**
+   * A sender renews its claim for at most this long: the mail activity's start-to-close timeout,
+   * after which Temporal has given the attempt up, so a send hung in a live process frees the row.
+   */
+  maxSendMs?: number;
   /** Seals the subject at rest (it may carry a title a person wrote); workers and the portal give it. */
   keys?: KeyRing;
 }
@@ -40,6 +45,7 @@ interface Row {
 
 export class SentLedger implements Ledger {
   private readonly claimTimeoutMs: number;
+  private readonly maxSendMs: number;
   private readonly keys?: KeyRing;
 
   constructor(
@@ -47,6 +53,7 @@ export class SentLedger implements Ledger {
     options: SentLedgerOptions = {},
   ) {
     this.claimTimeoutMs = options.claimTimeoutMs ?? 30_000;
+    this.maxSendMs = options.maxSendMs ?? 2 * 60_000;
     this.keys = options.keys;
   }
 
@@ -72,7 +79,11 @@ export class SentLedger implements Ledger {
       );
     }
     let outcome: Outcome;
-    const renewing = setInterval(() => void this.renew(key, claim), this.claimTimeoutMs / 3);
+    const renewUntil = Date.now() + this.maxSendMs;
+    const renewing = setInterval(() => {
+      if (Date.now() > renewUntil) clearInterval(renewing);
+      else void this.renew(key, claim);
+    }, this.claimTimeoutMs / 3);
     renewing.unref(); // a send that never ends must not keep its process alive
     try {
       outcome = await send();

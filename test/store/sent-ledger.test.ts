@@ -92,6 +92,25 @@ describeOnEachStore('the sent-ledger', (url) => {
     expect(await second.once(COPY, () => Promise.resolve(delivered))).toMatchObject({ replayed: true });
   });
 
+  test('a send hung in a live process renews its claim only as long as a send may take, then frees the row', async () => {
+    const hung = new SentLedger(store, { claimTimeoutMs: 600, maxSendMs: 700 });
+    void hung.once(COPY, () => new Promise<never>(() => undefined));
+    const second = new SentLedger(other, { claimTimeoutMs: 600 });
+    await eventually(
+      async () => (await store.query("select 1 from sent_ledger where state = 'sending'")).length > 0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await expect(second.once(COPY, () => Promise.resolve(delivered))).rejects.toMatchObject({
+      name: 'MessageInFlight',
+    });
+    // Past the longest send and one claim timeout more, the row is free for the retry.
+    const taken = await eventually(() => second.once(COPY, () => Promise.resolve(delivered)), {
+      timeout: 5_000,
+      what: 'the hung claim to go stale',
+    });
+    expect(taken).toMatchObject({ replayed: false, record: { status: 'delivered' } });
+  });
+
   test('a claim its sender stopped renewing (the sender crashed) is taken over after the timeout', async () => {
     await store.query(
       `insert into sent_ledger (idempotency_key, recipient, state, claimed_by, claimed_at)
