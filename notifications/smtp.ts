@@ -24,7 +24,8 @@ export interface SmtpSettings {
 
 export function smtpTransport(settings: SmtpSettings): MailTransport {
   const connection = parseSmtpUrl(settings.smtpUrl);
-  const options: SMTPPool.Options = {
+  // maxRequeues is an option of the pool that its type definitions do not list yet.
+  const options: SMTPPool.Options & { maxRequeues?: number } = {
     ...connection,
     pool: true,
     maxConnections: settings.pool?.maxConnections ?? 5,
@@ -33,6 +34,10 @@ export function smtpTransport(settings: SmtpSettings): MailTransport {
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
+    // A server that accepts and drops connections (an SMTP host restarting, a proxy without its
+    // backend) made the pool re-queue the message for ever, so the send never settled. After three
+    // re-queues it now fails as temporary, and Temporal retries it.
+    maxRequeues: 3,
     getSocket: connectWithoutDelay,
   };
   const transporter = nodemailer.createTransport(options, { from: settings.from });

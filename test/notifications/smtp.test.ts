@@ -1,4 +1,5 @@
 /** Mail through a real SMTP server on 127.0.0.1, including servers that misbehave. */
+import net from 'node:net';
 import { ApplicationFailure } from '@temporalio/common';
 import type { MailTransport } from '../../notifications';
 import { chair, edition, meeting, organizer, request, sample } from './fixtures';
@@ -163,6 +164,22 @@ describe('failures', () => {
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).name).toBe('MailTemporaryError');
     expect((failure as Error).message).toMatch(/will be tried again/);
+  });
+
+  test('a server that accepts and drops every connection fails the send as temporary, instead of leaving it pending for ever', async () => {
+    // Seen in scripts/crash-cycle.ts after an SMTP outage: the pool re-queued the message on every
+    // dropped connection, the send never settled, and its sent-ledger claim was held.
+    const dropping = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+    const { port } = dropping.address() as net.AddressInfo;
+    const { sendMessage, transport } = mailer(data.dir, { smtpUrl: `smtp://127.0.0.1:${port}` });
+    const started = Date.now();
+    const failure = await sendMessage(request('input-reminder')).catch((err: unknown) => err);
+    transport.close();
+    dropping.close();
+
+    expect((failure as Error).name).toBe('MailTemporaryError');
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   test('a wrong SMTP password is a configuration error that says to fix SMTP_URL, and is not retried', async () => {
