@@ -21,7 +21,8 @@ export async function whileHeartbeating<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function currentContext(): Context | undefined {
+/** The running activity's context; undefined outside an activity (a script, a test). */
+export function currentContext(): Context | undefined {
   try {
     return Context.current();
   } catch {

@@ -8,12 +8,11 @@
  * retried by Temporal; settings that cannot work are a non-retryable MailConfigurationError.
  */
 import { issueLines } from '../domain/issues';
-import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { listIdFor } from '../notifications/list-id';
 import type { z } from 'zod';
 import { composeMail } from '../notifications/compose';
-import { whileHeartbeating } from './heartbeat';
+import { currentContext, whileHeartbeating } from './heartbeat';
 import { countMail } from './metrics';
 import type { Recipient } from '../notifications/fields';
 import type { Ledger } from '../notifications/ledger';
@@ -122,9 +121,5 @@ function mostSerious(errors: unknown[]): unknown {
 
 /** The workflow this activity runs for; none when called outside an activity (a script, a test). */
 function sendingWorkflowId(): string | undefined {
-  try {
-    return Context.current().info.workflowExecution?.workflowId;
-  } catch {
-    return undefined;
-  }
+  return currentContext()?.info.workflowExecution?.workflowId;
 }
