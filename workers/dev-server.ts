@@ -65,15 +65,34 @@ export function devServerArgs(o: DevServerOptions): string[] {
   return args;
 }
 
+/**
+ * `start-dev` picks its internal ports (history, matching, HTTP, metrics) itself: it asks the
+ * kernel for a free one, lets it go, and binds it later. Another process may take it in between,
+ * and the server then panics at start-up. A fresh start picks fresh ports, so we try again.
+ */
+const START_ATTEMPTS = 3;
+
 export async function startDevServer(o: DevServerOptions, timeoutMs = 90_000): Promise<RunningDevServer> {
   if (o.dbFile) mkdirSync(path.dirname(o.dbFile), { recursive: true, mode: 0o700 });
-  for (const p of [o.port, o.uiPort]) {
-    if (p !== undefined && !(await isPortFree(p))) {
-      throw new Error(
-        `Port ${p} on 127.0.0.1 is taken (another convene or Temporal server?). Stop it, or choose another with CONVENE_DEV_SERVER_PORT / CONVENE_UI_PORT.`,
-      );
+  for (let attempt = 1; ; attempt++) {
+    for (const p of [o.port, o.uiPort]) {
+      if (p !== undefined && !(await isPortFree(p))) {
+        throw new Error(
+          `Port ${p} on 127.0.0.1 is taken (another convene or Temporal server?). Stop it, or choose another with CONVENE_DEV_SERVER_PORT / CONVENE_UI_PORT.`,
+        );
+      }
+    }
+    try {
+      return await startOnce(o, timeoutMs);
+    } catch (err) {
+      if (!(err instanceof ExitedBeforeReady) || attempt >= START_ATTEMPTS) throw err;
     }
   }
+}
+
+class ExitedBeforeReady extends Error {}
+
+async function startOnce(o: DevServerOptions, timeoutMs: number): Promise<RunningDevServer> {
   const child = spawn(o.cliPath, devServerArgs(o), { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -90,7 +109,8 @@ export async function startDevServer(o: DevServerOptions, timeoutMs = 90_000): P
     await waitUntilHealthy(address, o.namespace, exited, timeoutMs);
   } catch (err) {
     child.kill('SIGKILL');
-    throw new Error(`${(err as Error).message}\nDev server output:\n${output.join('').slice(-4000)}`);
+    const message = `${(err as Error).message}\nDev server output:\n${output.join('').slice(-4000)}`;
+    throw err instanceof ExitedBeforeReady ? new ExitedBeforeReady(message) : new Error(message);
   }
   return {
     address,
@@ -125,7 +145,8 @@ async function waitUntilHealthy(
     code = c;
   });
   while (Date.now() < deadline) {
-    if (gone) throw new Error(`The Temporal dev server exited with code ${code} before it was ready.`);
+    if (gone)
+      throw new ExitedBeforeReady(`The Temporal dev server exited with code ${code} before it was ready.`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {

@@ -74,7 +74,7 @@ test("an operator signed in to the codec server reads a chair's submission in th
         t.client.workflow.getHandle(groupId).executeUpdate(submitInputUpdate, {
           args: [{ as: group.chair, input: { ...sampleInput(group.id), summary: SUBMISSION } }],
         }),
-      { timeout: 20_000, what: 'the group accepting inputs' },
+      { timeout: 45_000, what: 'the group accepting inputs' },
     );
   });
 

@@ -89,7 +89,7 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
         );
         return r.code === 0 && r;
       },
-      { timeout: 20_000, what: 'the group to accept inputs' },
+      { timeout: 45_000, what: 'the group to accept inputs' },
     );
     expect(submitted.stdout).toMatch(/^Received: peacekeeping version 1 at .* — on time; deadline /);
 

@@ -90,7 +90,7 @@ test('a cancel accepted while a reschedule is being planned stops the reschedule
   await worker.runUntil(async () => {
     const { input, cycle } = await start(312);
     await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'collecting-inputs', {
-      timeout: 20_000,
+      timeout: 45_000,
       what: 'the call for inputs',
     });
     const shift = 3_600_000;

@@ -44,7 +44,7 @@ test('a reschedule in the middle re-plans the timeline, moves every group deadli
   await worker.runUntil(async () => {
     const { input, cycle } = await start(301);
     await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'collecting-inputs', {
-      timeout: 10_000,
+      timeout: 45_000,
       what: 'inputs',
     });
     const before = await cycle.query(cycleStatusQuery);
@@ -84,7 +84,7 @@ test('a cancellation closes every group and sends cancellation notices with a ca
     const { input, cycle } = await start(302);
     const everyGroupStarted = async () =>
       (await cycle.query(cycleStatusQuery)).groups.every((g) => g.deadline !== '');
-    await eventually(everyGroupStarted, { timeout: 15_000, what: 'every group to start' });
+    await eventually(everyGroupStarted, { timeout: 45_000, what: 'every group to start' });
     await cycle.executeUpdate(cancelUpdate, {
       args: [{ as: ORGANIZER, reason: 'The meeting will not take place this year.' }],
     });
@@ -109,7 +109,7 @@ test('a wrong actor or a malformed payload is rejected with the reason, and noth
   await worker.runUntil(async () => {
     const { input, cycle } = await start(303);
     const group = groupOf(t.client, input, GROUPS[2].id);
-    await eventually(() => group.query(groupStatusQuery), { timeout: 10_000, what: 'the group' });
+    await eventually(() => group.query(groupStatusQuery), { timeout: 45_000, what: 'the group' });
 
     const cases: [string, () => Promise<unknown>, RejectionCode, RegExp][] = [
       [

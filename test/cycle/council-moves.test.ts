@@ -49,7 +49,7 @@ function cycleWithCouncil(edition: number, followCouncil?: boolean): CycleInput 
 
 async function planned(cycle: Awaited<ReturnType<typeof startCycle>>) {
   await eventually(async () => (await cycle.query(cycleStatusQuery)).milestones.length > 0, {
-    timeout: 10_000,
+    timeout: 45_000,
     what: 'the plan',
   });
 }

@@ -85,7 +85,7 @@ test('a chair’s extension request tells the organizers, each version of an inp
   await worker.runUntil(async () => {
     const cycle = await startCycle(t, input);
     await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'collecting-inputs', {
-      timeout: 20_000,
+      timeout: 45_000,
       what: 'the call for inputs',
     });
     const group = groupOf(t.client, input, 'peacekeeping');
@@ -94,7 +94,7 @@ test('a chair’s extension request tells the organizers, each version of an inp
         group.executeUpdate(submitInputUpdate, {
           args: [{ as: DELEGATE, input: sampleInput('peacekeeping') }],
         }),
-      { timeout: 10_000, what: 'the group accepting inputs' },
+      { timeout: 45_000, what: 'the group accepting inputs' },
     );
     expect(first).toMatchObject({ version: 1, duplicate: false });
     const status = await cycle.query(cycleStatusQuery);

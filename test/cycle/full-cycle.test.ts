@@ -29,7 +29,7 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
   await worker.runUntil(async () => {
     const cycle = await startCycle(t, input);
     await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'collecting-inputs', {
-      timeout: 20_000,
+      timeout: 45_000,
       what: 'the call for inputs',
     });
 
@@ -37,7 +37,7 @@ test('all six groups submit on time: agenda, invitations with a calendar entry, 
       const group = t.client.workflow.getHandle(workflowIds.workingGroup(input.editionKey, g.id));
       const receipt = await eventually(
         () => group.executeUpdate(submitInputUpdate, { args: [{ as: g.chair, input: sampleInput(g.id) }] }),
-        { timeout: 10_000, what: `${g.id} accepting inputs` },
+        { timeout: 45_000, what: `${g.id} accepting inputs` },
       );
       expect(receipt).toMatchObject({ version: 1, onTime: true, duplicate: false });
       const again = await group.executeUpdate(submitInputUpdate, {

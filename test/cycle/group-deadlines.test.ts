@@ -90,7 +90,7 @@ test('a revision loop: the organizer asks for changes, the chair is told and res
         group.executeUpdate(submitInputUpdate, {
           args: [{ as: peacekeeping.chair, input: sampleInput('peacekeeping') }],
         }),
-      { timeout: 10_000, what: 'the group' },
+      { timeout: 45_000, what: 'the group' },
     );
     await group.executeUpdate(reviewInputUpdate, {
       args: [{ as: ORGANIZER, decision: 'revise', version: 1, comments: 'Please add the budget.' }],
@@ -120,7 +120,7 @@ test('an extension granted moves the group deadline: no overdue notice at the ol
     const cycle = await started;
     const group = groupOf(t.client, input, peacekeeping.id);
     const view = await eventually(() => group.query(groupStatusQuery), {
-      timeout: 10_000,
+      timeout: 45_000,
       what: 'the group',
     });
     const newDeadline = new Date(Date.parse(view.deadline) + 3_000).toISOString();

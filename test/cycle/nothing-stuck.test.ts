@@ -74,7 +74,7 @@ test('an agenda title of "\\u0007" is refused before history, naming the field a
     const cycle = await startCycle(input);
     const group = groupOf(t.client, input, peacekeeping.id);
     await eventually(async () => (await group.query(groupStatusQuery)).status === 'awaiting-input', {
-      timeout: 20_000,
+      timeout: 45_000,
       what: 'the group to be open',
     });
     const before = await updateEventCount(group);
@@ -166,7 +166,7 @@ test('hostile signals from a plain client leave every workflow running and uncha
     const cycle = await startCycle(input);
     const group = groupOf(t.client, input, peacekeeping.id);
     await eventually(async () => (await group.query(groupStatusQuery)).status === 'awaiting-input', {
-      timeout: 20_000,
+      timeout: 45_000,
       what: 'the group to be open',
     });
     const groupBefore = await group.query(groupStatusQuery);

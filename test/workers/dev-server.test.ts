@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -56,6 +56,52 @@ test('a port already in use is refused with the setting to change', async () => 
   await expect(startDevServer({ cliPath: cliPath(), port, namespace: 'default' })).rejects.toThrow(
     /Port \d+ on 127.0.0.1 is taken.*CONVENE_DEV_SERVER_PORT/,
   );
+});
+
+/**
+ * A stand-in for the CLI (a shell script, since the real race cannot be forced): it counts its
+ * starts, fails the first `failures` of them as start-dev does when another process took one of
+ * its internal ports, and then runs the real CLI.
+ */
+function flakyCli(failures: number): { path: string; starts: () => number } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'convene-flaky-cli-'));
+  const counter = path.join(dir, 'starts');
+  const script = path.join(dir, 'temporal');
+  writeFileSync(
+    script,
+    [
+      '#!/bin/sh',
+      `n=$(cat "${counter}" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "${counter}"`,
+      `if [ $n -le ${failures} ]; then echo "panic: listen tcp 127.0.0.1:40000: bind: address already in use" >&2; exit 2; fi`,
+      `exec "${cliPath()}" "$@"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(script, 0o755);
+  return { path: script, starts: () => (existsSync(counter) ? Number(readFileSync(counter, 'utf8')) : 0) };
+}
+
+test('a dev server that panics at start-up over a port taken from under it is started again (stand-in CLI)', async () => {
+  const cli = flakyCli(2);
+  const server = await startDevServer({ cliPath: cli.path, port: await freePort(), namespace: 'default' });
+  try {
+    expect(cli.starts()).toBe(3);
+    const client = await clientFor(server.address);
+    await expect(
+      client.connection.workflowService.describeNamespace({ namespace: 'default' }),
+    ).resolves.toBeDefined();
+    await client.connection.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a dev server that cannot start at all is reported after three tries, with its own words (stand-in CLI)', async () => {
+  const cli = flakyCli(99);
+  await expect(
+    startDevServer({ cliPath: cli.path, port: await freePort(), namespace: 'default' }),
+  ).rejects.toThrow(/exited with code 2 before it was ready[\s\S]*address already in use/);
+  expect(cli.starts()).toBe(3);
 });
 
 async function clientFor(address: string): Promise<Client> {
