@@ -62,7 +62,15 @@ export interface CommitteeActivities {
   }): Promise<LoadedDecisionRoster>;
   loadCommitteeRoster(): Promise<LoadedCommitteeRoster>;
   buildDigest(input: { from: string; to?: string; ideas: Idea[]; rehearsal?: boolean }): Promise<Digest>;
-  getCarryForward(input: { sinceIso?: string; rehearsal?: boolean }): Promise<CarryForward>;
+  /**
+   * What the next agenda carries. `meetingAt`: when that meeting is planned, on the plan's calendar;
+   * years open are counted from each decision's adoption to then (default: now).
+   */
+  getCarryForward(input: {
+    sinceIso?: string;
+    rehearsal?: boolean;
+    meetingAt?: string;
+  }): Promise<CarryForward>;
   /** `pastInconvenienced`: who was outside working hours at each earlier review, oldest first. */
   proposeReviewSlot(input: { fromIso: string; pastInconvenienced?: string[][] }): Promise<ReviewSlot | null>;
   notifyCommitteeOfDecisions(input: NewDecisions): Promise<void>;
@@ -99,10 +107,10 @@ export function createCommitteeActivities(deps: CommitteeActivityDeps): Committe
       return buildDigest(listings, ideas, { from, to: until, horizon: policy.digestHorizon, acronyms });
     },
 
-    async getCarryForward({ sinceIso, rehearsal = false }) {
+    async getCarryForward({ sinceIso, rehearsal = false, meetingAt }) {
       const client = await deps.client();
       const open = await listDecisions(client, scope({ openOnly: true, rehearsal }));
-      const at = now().toISOString();
+      const at = meetingAt ? { meeting: meetingAt } : { now: now().toISOString() };
       const decisions = await mapWithLimit(open, QUERY_CONCURRENCY, (d) => carriedDecision(client, d, at));
       const ideas = await committeeIdeas(
         client,

@@ -68,7 +68,7 @@ export async function committeeIdeas(
     const status = await handle.query(committeeStatusQuery);
     const since = sinceIso ? Date.parse(sinceIso) : lastMeetingEnd(status.announcements);
     return status.ideas
-      .filter((i) => Date.parse(i.proposedAt) >= since)
+      .filter((i) => !i.takenUpBy && Date.parse(i.proposedAt) >= since)
       .map((i) => ({
         id: i.id,
         text: i.text,

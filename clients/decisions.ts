@@ -92,10 +92,14 @@ export function decisionListing(info: WorkflowExecutionInfo): DecisionListing | 
   };
 }
 
+/**
+ * A decision as an agenda or a list carries it, with its years open until `at`: on the workflow's
+ * clock (now, for a list), or, for a planned meeting (`at.meeting`), on the plan's calendar.
+ */
 export async function carriedDecision(
   client: Client,
   d: DecisionListing,
-  at: string,
+  at: { now: string } | { meeting: string },
 ): Promise<CarryForward['decisions'][number]> {
   const view = await client.workflow.getHandle(d.id).query(decisionStatusQuery);
   return {
@@ -105,7 +109,8 @@ export async function carriedDecision(
     text: view.text,
     status: view.status,
     lead: view.lead.acronym,
-    yearsOpen: yearsOpen(view.adoptedAt, at),
+    yearsOpen:
+      'meeting' in at ? yearsOpen(view.adoptedAtPlan, at.meeting) : yearsOpen(view.adoptedAt, at.now),
     ...(view.lastReport ? { lastReport: { at: view.lastReport.at, summary: view.lastReport.summary } } : {}),
   };
 }

@@ -50,6 +50,8 @@ export const Idea = z.object({
   proposedByName: z.string(),
   organization: z.string(),
   proposedAt: z.string(),
+  /** The meeting whose agenda carried it, marked when that meeting announced its outcome. */
+  takenUpBy: z.object({ edition: EditionKey, at: z.string() }).optional(),
 });
 export type Idea = z.infer<typeof Idea>;
 
@@ -81,6 +83,8 @@ export const NewDecisions = z.object({
    * council sessions announce without it.
    */
   meetingEnd: Instant.optional(),
+  /** The committee's ideas that meeting's agenda carried: marked as taken up, never carried again. */
+  ideasTakenUp: z.array(z.string().min(1).max(100)).max(1_000).optional(),
 });
 export type NewDecisions = z.infer<typeof NewDecisions>;
 
@@ -306,7 +310,7 @@ export function carryForwardAgendaItems(carry: CarryForward): StandingAgendaItem
         : 'Every decision of previous meetings has been verified as implemented.',
       lines: carry.decisions.map(
         (d) =>
-          `HLM ${d.edition}, ${d.ref} (${d.lead}, ${d.status}, open ${d.yearsOpen} years): ${firstWords(d.text)}` +
+          `HLM ${d.edition}, ${d.ref} (${d.lead}, ${d.status}, open ${d.yearsOpen} ${d.yearsOpen === 1 ? 'year' : 'years'}): ${firstWords(d.text)}` +
           (d.lastReport
             ? ` Last report ${d.lastReport.at.slice(0, 10)}: ${firstWords(d.lastReport.summary)}`
             : ' No report yet.'),

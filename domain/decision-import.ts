@@ -76,6 +76,7 @@ export function trackingInputs(file: DecisionFile, options: ImportOptions): Deci
       edition,
       meetingTitle: file.meetingTitle,
       adoptedAt: moved(file.adoptedAt),
+      adoptedAtPlan: file.adoptedAt,
       dueDate: moved(d.dueDate),
       meetingTimeZone: file.meetingTimeZone,
     }),

@@ -698,6 +698,7 @@ export class DecisionTracker {
       text: spec.text,
       area: spec.area,
       adoptedAt: spec.adoptedAt,
+      adoptedAtPlan: spec.adoptedAtPlan ?? spec.adoptedAt,
       originalDueDate: iso(Date.parse(spec.dueDate)),
       lead: ref(lead),
       responsible: responsible.map(ref),

@@ -107,6 +107,11 @@ export const DecisionSpec = z
     responsibleOrganizations: z.array(OrganizationId).default([]),
     dueDate: Instant,
     adoptedAt: Instant,
+    /**
+     * When the meeting adopted it on the plan's calendar. A rehearsal's clock runs faster than its
+     * plan, so there it differs from `adoptedAt`; an agenda counts the years open from it.
+     */
+    adoptedAtPlan: Instant.optional(),
     /** The zone times are shown in besides each recipient's own: the meeting's (New York). */
     meetingTimeZone: z.string().min(1).default('America/New_York'),
     /** Absent for a meeting's own decision; a Council request carries its symbol and paragraph. */
@@ -460,6 +465,8 @@ export interface DecisionView extends Omit<DecisionState, 'spec' | 'lead' | 'res
   text: string;
   area: string;
   adoptedAt: string;
+  /** On the plan's calendar (see DecisionSpec); `adoptedAt` for decisions recorded without it. */
+  adoptedAtPlan: string;
   originalDueDate: string;
   lead: OrganizationRef;
   responsible: OrganizationRef[];

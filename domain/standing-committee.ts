@@ -174,11 +174,13 @@ export class StandingCommittee {
   announce(raw: unknown, now: string): void {
     const parsed = NewDecisions.safeParse(raw);
     if (!parsed.success) return; // a malformed signal is dropped: signals have no caller to answer
-    const { edition, refs, meetingEnd } = parsed.data;
+    const { edition, refs, meetingEnd, ideasTakenUp = [] } = parsed.data;
     const seen = this.state.announcements.some(
       (a) => a.edition === edition && a.refs.join(',') === refs.join(','),
     );
     if (seen) return;
+    for (const idea of this.state.ideas)
+      if (ideasTakenUp.includes(idea.id) && !idea.takenUpBy) idea.takenUpBy = { edition, at: now };
     this.state.announcements.push({ edition, refs, at: now, ...(meetingEnd ? { meetingEnd } : {}) });
     this.state.announcements.splice(0, Math.max(0, this.state.announcements.length - KEEP_ANNOUNCEMENTS));
   }

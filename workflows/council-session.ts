@@ -503,6 +503,7 @@ class Session {
         responsibleOrganizations: p.request.responsibleOrganizations,
         dueDate: onClock(p.request.dueDate),
         adoptedAt: onClock(outcome.adoptedAt),
+        adoptedAtPlan: outcome.adoptedAt,
         meetingTimeZone: this.input.meeting.timeZone,
         source: { body: 'security-council', symbol: outcome.symbol, paragraph: p.number, session: this.id },
       },

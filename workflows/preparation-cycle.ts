@@ -161,6 +161,8 @@ class Cycle {
     cancel: (r: unknown) => this.rules.validateCancel(r),
   };
   private carryForward: DocumentRequest['standing'] = { decisions: [], ideas: [] };
+  /** The committee's ideas this agenda carries: the committee marks them taken up at the outcome. */
+  private carriedIdeaIds: string[] = [];
 
   constructor(private readonly input: CycleInput) {
     this.rules = new PreparationCycle(input, this.id);
@@ -705,7 +707,12 @@ class Cycle {
   /** What earlier meetings left open, and the committee's ideas: standing items of the agenda. */
   private async collectCarryForward(): Promise<DocumentRequest['standing']> {
     try {
-      const carry = await committee.getCarryForward({ rehearsal: this.rules.state.rehearsal });
+      const carry = await committee.getCarryForward({
+        rehearsal: this.rules.state.rehearsal,
+        // Years open as the meeting will see them, on the plan's calendar (a rehearsal's runs fast).
+        meetingAt: this.rules.state.meeting.start,
+      });
+      this.carriedIdeaIds = carry.ideas.map((i) => i.id);
       return {
         decisions: carry.decisions.map((d) => ({
           ref: `HLM ${d.edition}, ${d.ref}`,
@@ -756,7 +763,8 @@ class Cycle {
     hashes?: Record<string, string>,
   ): Promise<string[]> {
     const ids: string[] = [];
-    const adoptedAt = this.onClock(this.now());
+    const adoptedAtPlan = this.now();
+    const adoptedAt = this.onClock(adoptedAtPlan);
     for (const d of decisions) {
       const workflowId = workflowIds.decision(this.input.editionKey, d.ref);
       const hash = hashes?.[workflowId];
@@ -778,6 +786,7 @@ class Cycle {
                 responsibleOrganizations: d.responsible.filter((x) => x !== d.lead),
                 dueDate: this.onClock(d.dueDate),
                 adoptedAt,
+                adoptedAtPlan,
                 meetingTimeZone: this.input.meeting.timeZone,
               },
               organizers: this.input.organizers.map((o) => ({ name: o.name, email: o.email })),
@@ -803,6 +812,7 @@ class Cycle {
         refs: decisions.map((d) => d.ref),
         // The committee carries to the next agenda only the ideas proposed after this meeting.
         meetingEnd: this.onClock(this.rules.state.meeting.end),
+        ideasTakenUp: this.carriedIdeaIds,
       });
     return ids;
   }

@@ -79,7 +79,7 @@ async function picture(portal: Portal, request: FastifyRequest) {
     listings.map(async (d) => ({
       ...d,
       overdue: d.running && isOverdueAt(d, Date.parse(now)),
-      yearsOpen: (await carriedDecision(client, d, now)).yearsOpen,
+      yearsOpen: (await carriedDecision(client, d, { now })).yearsOpen,
     })),
   );
   const byStatus = DECISION_STATUSES.map((status) => ({

@@ -4,9 +4,9 @@
  * meeting N and one after it; edition N+1's draft agenda then carries N's decisions and the
  * committee's ideas as its standing items.
  *
- * Not covered, because the engine does not do it yet: a decision's years open are counted on the
- * clock from its adoption (here seconds, "open 0.0 years"), and a compressed cycle has no mapping that
- * would make a year pass; and an idea is never marked as taken up by an agenda.
+ * Both editions are rehearsals of meetings planned a year apart, played at the real pace on the
+ * compressed timeline: the plan's calendar passes a year while the clock passes a minute, and an
+ * agenda counts years open on the plan's calendar ("open 1 year").
  */
 import { testKeyRing } from '../helpers/keys';
 import { eventually } from '../helpers/eventually';
@@ -26,6 +26,7 @@ import {
   DECISION_TRACKING_WORKFLOW,
   decisionStatusQuery,
 } from '../../workflows/definitions/decision-tracking';
+import { committeeStatusQuery } from '../../workflows/definitions/standing-committee';
 import { compressedCycle, ORGANIZER, startCycle } from '../helpers/cycle';
 import { MEMBER_AU, MEMBER_EU } from '../decisions/helpers';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
@@ -67,7 +68,7 @@ async function draftAgendaOf(cycle: Cycle): Promise<string> {
   return document!.markdown;
 }
 
-test("edition N+1's draft agenda carries N's unimplemented decisions and the committee's ideas", async () => {
+test("edition N+1's draft agenda carries N's unimplemented decisions, open 1 year, and only the ideas N did not take up", async () => {
   const worker = await t.createWorker();
   const started: string[] = [];
   await worker.runUntil(async () => {
@@ -80,7 +81,7 @@ test("edition N+1's draft agenda carries N's unimplemented decisions and the com
     await committee.executeUpdate(proposeIdeaUpdate, { args: [{ as: MEMBER_EU, text: BEFORE }] });
 
     // Edition N, to its outcome.
-    const inputN = compressedCycle(t.settings, 601);
+    const inputN = compressedCycle(t.settings, 601, undefined, { rehearsalOf: '2027-10-14T14:00:00Z' });
     const cycleN = await startCycle(t, inputN);
     const draftN = await draftAgendaOf(cycleN);
     expect(draftN).toContain(BEFORE);
@@ -107,13 +108,25 @@ test("edition N+1's draft agenda carries N's unimplemented decisions and the com
     await committee.executeUpdate(proposeIdeaUpdate, { args: [{ as: MEMBER_AU, text: AFTER }] });
 
     // Edition N+1, to its draft agenda.
-    const cycleN1 = await startCycle(t, compressedCycle(t.settings, 602));
+    // The idea meeting N took up is marked so, with the meeting.
+    const ideas = await eventually(
+      async () => {
+        const all = (await committee.query(committeeStatusQuery)).ideas;
+        return all.some((i) => i.takenUpBy) && all;
+      },
+      { what: 'the idea marked as taken up' },
+    );
+    expect(ideas.find((i) => i.text === BEFORE)?.takenUpBy?.edition).toBe(inputN.editionKey);
+    expect(ideas.find((i) => i.text === AFTER)?.takenUpBy).toBeUndefined();
+
+    const inputN1 = compressedCycle(t.settings, 602, undefined, { rehearsalOf: '2028-10-12T14:00:00Z' });
+    const cycleN1 = await startCycle(t, inputN1);
     started.push(cycleN1.workflowId);
     const draft = await draftAgendaOf(cycleN1);
     expect(draft).toContain('Implementation of decisions of previous meetings');
     for (const d of OUTCOME)
       expect(draft).toMatch(
-        new RegExp(`HLM ${inputN.editionKey}, ${d.ref}: ${d.text} — adopted, open \\d+\\.\\d years`),
+        new RegExp(`HLM ${inputN.editionKey}, ${d.ref}: ${d.text} — adopted, open 1 year(;|$)`, 'm'),
       );
     // Only the idea proposed since meeting N: the earlier one was N's to take up.
     expect(draft).toContain(AFTER);

@@ -84,6 +84,11 @@ export interface CycleShape {
     delegates?: Array<{ name: string; email: string; organization: string; language?: string }>;
     members: string[];
   }>;
+  /**
+   * A rehearsal of a meeting planned at this instant, played at the real pace (one day a day): the
+   * plan's calendar is the given one, the clock's is the compressed timeline's.
+   */
+  rehearsalOf?: string;
 }
 
 export function compressedCycle(
@@ -93,7 +98,7 @@ export function compressedCycle(
   shape: CycleShape = {},
 ): CycleInput {
   const now = Date.now();
-  const start = new Date(now + t.meetingIn * 1000);
+  const start = new Date(shape.rehearsalOf ?? now + t.meetingIn * 1000);
   const end = new Date(start.getTime() + t.meetingLasts * 1000);
   const spec = {
     edition,
@@ -134,6 +139,7 @@ export function compressedCycle(
     holidays: loadHolidayCalendars(),
     now: new Date(now),
     defaults: settings.policies,
+    ...(shape.rehearsalOf ? { rehearsal: { secondsPerDay: 86_400 } } : {}),
   });
 }
 
