@@ -64,12 +64,15 @@ beforeAll(async () => {
   input.workingGroups.find((g) => g.id === peacebuilding.id)!.delegates.push(DELEGATE);
   edition = input.editionKey;
   await startCycle(p.t, input);
+  // Every group's call, not the first one's: the tests follow the peacekeeping chair's link.
   await eventually(
-    async () => mailTo(await readOutbox(p.t.settings.mail.outboxDir), peacemaking.chair).length > 0,
-    {
-      timeout: 60_000,
-      what: 'the calls for inputs',
+    async () => {
+      const outbox = await readOutbox(p.t.settings.mail.outboxDir);
+      return input.workingGroups.every((g) =>
+        mailTo(outbox, g.chair.email).some((m) => m.subject.includes('call for inputs')),
+      );
     },
+    { timeout: 60_000, what: 'the calls for inputs' },
   );
 }, 90_000);
 
