@@ -19,7 +19,7 @@ export async function act<Ret, Arg>(
     return await executeUpdate(handle, update, options);
   } catch (err) {
     const rejection = rejectionOf(err);
-    if (rejection) throw new RejectedError(rejection.code, rejection.message);
+    if (rejection) throw new RejectedError(rejection.code, rejection.message, rejection.sentence);
     if (err instanceof WorkflowUpdateFailedError) {
       const cause = err.cause?.message ?? err.message;
       throw new UpdateFailedError(

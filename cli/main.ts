@@ -148,19 +148,19 @@ export function report(err: unknown, language: () => Translator): number {
     console.error(err.message);
     return err.exitCode;
   }
-  // The reason is the workflow's own sentence (English); the frame is in the reader's language.
+  // The refusal's sentence and its frame, both in the reader's language.
   if (err instanceof RejectedError) {
-    console.error(say(language, 'cli.rejected', { reason: err.message }));
+    console.error(say(language, 'cli.rejected', (t) => ({ reason: err.sentence(t) })));
     return 1;
   }
   if (err instanceof UpdateFailedError) {
-    console.error(say(language, 'cli.failed', { reason: err.message }));
+    console.error(say(language, 'cli.failed', () => ({ reason: err.message })));
     return 1;
   }
   // A value no boundary caught before: one line per problem, never zod's raw dump.
   if (isZodError(err)) {
     const lines = issueLines(err.issues, 'value').map((line) => `  - ${line}`);
-    console.error(say(language, 'cli.invalid', { lines: lines.join('\n') }));
+    console.error(say(language, 'cli.invalid', () => ({ lines: lines.join('\n') })));
     return 2;
   }
   console.error(err);
@@ -178,7 +178,7 @@ function isZodError(err: unknown): err is { issues: Parameters<typeof issueLines
 function say(
   language: () => Translator,
   key: 'cli.rejected' | 'cli.failed' | 'cli.invalid',
-  values: Record<string, string>,
+  values: (t: Translator) => Record<string, string>,
 ): string {
   let t: Translator;
   try {
@@ -186,7 +186,7 @@ function say(
   } catch {
     t = translator('en');
   }
-  return t.t(key, values);
+  return t.t(key, values(t));
 }
 
 if (require.main === module) {

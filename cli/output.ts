@@ -55,6 +55,8 @@ export class RejectedError extends Error {
   constructor(
     readonly code: RejectionCode,
     message: string,
+    /** The refusal's sentence in the reader's language. */
+    readonly sentence: (reader: Translator) => string = () => message,
   ) {
     super(message);
   }

@@ -12,7 +12,16 @@ import { EditionKey } from './ids';
 import { Language } from './language';
 import { Email, OrganizationId } from './organization';
 import { Participant, listAddresses, sameAddress } from './people';
-import { parsePayload, RejectedAction } from './rejection';
+import {
+  parsePayload,
+  anyOf,
+  phrase,
+  RejectedAction,
+  type Phrase,
+  type RefusalKey,
+  type RefusalValues,
+  type RejectionCode,
+} from './rejection';
 import { Contact } from './roster';
 import { Instant, Line, Text } from './text';
 import type { TimeMapping } from './time-mapping';
@@ -264,8 +273,8 @@ export const DeliveryFailureList = z.array(DeliveryFailure);
 
 // ── The rules ───────────────────────────────────────────────────────────────────────────────────────
 
-const reject = (code: ConstructorParameters<typeof RejectedAction>[0], message: string): never => {
-  throw new RejectedAction(code, message);
+const reject = (code: RejectionCode, key: RefusalKey, values?: RefusalValues): never => {
+  throw new RejectedAction(code, key, values);
 };
 
 /** The session's rules and state, readable and testable without Temporal. */
@@ -350,45 +359,44 @@ export class CouncilSession {
 
   // ── who acts ──────────────────────────────────────────────────────────────────────────────────────
 
-  requireOrganizer(as: string, what: string): void {
+  requireOrganizer(as: string, action: Phrase): void {
     if (this.input.organizers.some((o) => sameAddress(o.email, as))) return;
-    reject(
-      'wrong-actor',
-      `as: only the Council affairs organizers of ${this.state.id} (${listAddresses(this.input.organizers)}) may ${what}; you are ${as}`,
-    );
+    reject('wrong-actor', 'refusal.council.onlyOrganizers', {
+      session: this.state.id,
+      organizers: listAddresses(this.input.organizers),
+      action,
+      you: as,
+    });
   }
 
-  private requirePhase(allowed: readonly CouncilPhase[], what: string): void {
+  private requirePhase(allowed: readonly CouncilPhase[], action: Phrase): void {
     if (allowed.includes(this.state.phase)) return;
-    reject(
-      'wrong-phase',
-      `${what} is possible while the session is ${allowed.join(' or ')}; it is ${this.state.phase}`,
-    );
+    reject('wrong-phase', 'refusal.council.wrongPhase', {
+      action,
+      allowed: anyOf(allowed.map((p) => phrase(`phase.council.${p}`))),
+      phase: phrase(`phase.council.${this.state.phase}`),
+    });
   }
 
   // ── checks, as validators and handlers run them ───────────────────────────────────────────────────
 
   validateConceptNote(r: unknown): ConceptNoteRequest {
     const req = parsePayload(ConceptNoteRequest, r, 'the concept note');
-    this.requireOrganizer(req.as, 'put a concept note');
-    this.requirePhase(['planning', 'invitations'], 'a new concept note');
+    this.requireOrganizer(req.as, phrase('refusal.action.council.putConceptNote'));
+    this.requirePhase(['planning', 'invitations'], phrase('refusal.action.council.newConceptNote'));
     return req;
   }
 
   validateInvite(r: unknown): InviteRequest {
     const req = parsePayload(InviteRequest, r, 'the invitation request');
-    this.requireOrganizer(req.as, 'send the invitations');
+    this.requireOrganizer(req.as, phrase('refusal.action.council.sendInvitations'));
     if (this.state.invitations)
-      reject(
-        'duplicate',
-        `the invitations went out ${this.state.invitations.sentAt} (by ${this.state.invitations.by})`,
-      );
-    this.requirePhase(['planning'], 'sending the invitations');
-    if (!this.state.conceptNotes.length)
-      reject(
-        'wrong-phase',
-        'conceptNote: the invitations go with the concept note; put one first (`convene council concept-note`)',
-      );
+      reject('duplicate', 'refusal.council.invitationsSent', {
+        at: this.state.invitations.sentAt,
+        by: this.state.invitations.by,
+      });
+    this.requirePhase(['planning'], phrase('refusal.action.council.sendingInvitations'));
+    if (!this.state.conceptNotes.length) reject('wrong-phase', 'refusal.council.conceptNoteFirst');
     return req;
   }
 
@@ -396,29 +404,35 @@ export class CouncilSession {
     const req = parsePayload(AnswerRequest, r, 'the answer');
     const partner = this.partner(req.organization);
     if (!partner)
-      reject(
-        'not-found',
-        `organization: ${req.organization} is not invited to ${this.state.id}; invited: ${this.input.partners.map((p) => p.organization).join(', ')}`,
-      );
+      reject('not-found', 'refusal.council.notInvited', {
+        organization: req.organization,
+        session: this.state.id,
+        invited: this.input.partners.map((p) => p.organization).join(', '),
+      });
     const isBriefer = sameAddress(partner!.briefer.email, req.as);
     if (!isBriefer && !this.input.organizers.some((o) => sameAddress(o.email, req.as)))
-      reject(
-        'wrong-actor',
-        `as: only ${partner!.acronym}'s briefer (${partner!.briefer.email}) or a Council affairs organizer (${listAddresses(this.input.organizers)}) may answer for ${partner!.acronym}; you are ${req.as}`,
-      );
-    this.requirePhase(['invitations'], 'answering the invitation');
+      reject('wrong-actor', 'refusal.council.onlyBriefer', {
+        organization: partner!.acronym,
+        briefer: partner!.briefer.email,
+        organizers: listAddresses(this.input.organizers),
+        you: req.as,
+      });
+    this.requirePhase(['invitations'], phrase('refusal.action.council.answering'));
     return req;
   }
 
   validateSetSpeakers(r: unknown): SetSpeakersRequest {
     const req = parsePayload(SetSpeakersRequest, r, 'the list of speakers');
-    this.requireOrganizer(req.as, 'set the list of speakers');
-    this.requirePhase(['planning', 'invitations', 'meeting'], 'changing the list of speakers');
+    this.requireOrganizer(req.as, phrase('refusal.action.council.setSpeakers'));
+    this.requirePhase(
+      ['planning', 'invitations', 'meeting'],
+      phrase('refusal.action.council.changingSpeakers'),
+    );
     if (this.state.speakers.frozen && !req.reason)
-      reject(
-        'wrong-phase',
-        `reason: the list was frozen ${this.state.speakers.frozen.at} by ${this.state.speakers.frozen.by}; a change after that needs a reason, which is recorded`,
-      );
+      reject('wrong-phase', 'refusal.council.frozenNeedsReason', {
+        at: this.state.speakers.frozen.at,
+        by: this.state.speakers.frozen.by,
+      });
     req.speakers.forEach((s, i) => this.checkSpeaker(s, i));
     return req;
   }
@@ -428,56 +442,57 @@ export class CouncilSession {
       s.kind === 'council-member' &&
       !this.input.councilMembers.some((m) => m.toLowerCase() === s.member.toLowerCase())
     )
-      reject(
-        'invalid-payload',
-        `speakers.${i}.member: ${s.member} is not a Council member of this session (${this.input.councilMembers.join(', ')})`,
-      );
+      reject('invalid-payload', 'refusal.council.notCouncilMember', {
+        index: i,
+        member: s.member,
+        members: this.input.councilMembers.join(', '),
+      });
     if (s.kind === 'briefer' && this.state.answers[s.organization]?.answer !== 'confirmed')
-      reject(
-        'invalid-payload',
-        `speakers.${i}.organization: ${s.organization} has not confirmed its briefer; confirmed: ${
+      reject('invalid-payload', 'refusal.council.brieferNotConfirmed', {
+        index: i,
+        organization: s.organization,
+        confirmed:
           this.confirmed()
             .map((p) => p.organization)
-            .join(', ') || 'none yet'
-        }`,
-      );
+            .join(', ') || 'none',
+      });
   }
 
   validateFreeze(r: unknown): FreezeRequest {
     const req = parsePayload(FreezeRequest, r, 'the freeze request');
-    this.requireOrganizer(req.as, 'freeze the list of speakers');
+    this.requireOrganizer(req.as, phrase('refusal.action.council.freezeSpeakers'));
     if (this.state.speakers.frozen)
-      reject(
-        'duplicate',
-        `the list was frozen ${this.state.speakers.frozen.at} by ${this.state.speakers.frozen.by}`,
-      );
-    this.requirePhase(['planning', 'invitations'], 'freezing the list of speakers');
-    if (!this.state.speakers.list.length)
-      reject('wrong-phase', 'speakers: set the list of speakers before freezing it');
+      reject('duplicate', 'refusal.council.alreadyFrozen', {
+        at: this.state.speakers.frozen.at,
+        by: this.state.speakers.frozen.by,
+      });
+    this.requirePhase(['planning', 'invitations'], phrase('refusal.action.council.freezingSpeakers'));
+    if (!this.state.speakers.list.length) reject('wrong-phase', 'refusal.council.noSpeakers');
     return req;
   }
 
   validateMove(r: unknown, now: string): MoveRequest {
     const req = parsePayload(MoveRequest, r, 'the move');
-    this.requireOrganizer(req.as, 'move the session');
-    this.requirePhase(['planning', 'invitations'], 'moving the session');
-    if (Date.parse(req.end) <= Date.parse(req.start)) reject('invalid-payload', 'end: must be after start');
+    this.requireOrganizer(req.as, phrase('refusal.action.council.moveSession'));
+    this.requirePhase(['planning', 'invitations'], phrase('refusal.action.council.movingSession'));
+    if (Date.parse(req.end) <= Date.parse(req.start))
+      reject('invalid-payload', 'refusal.council.endBeforeStart');
     if (Date.parse(req.start) <= Date.parse(now))
-      reject('invalid-payload', `start: ${req.start} is not in the future (now ${now})`);
+      reject('invalid-payload', 'refusal.council.startInPast', { start: req.start, now });
     if (Date.parse(req.start) <= Date.parse(this.state.replyBy))
-      reject('invalid-payload', `start: must be after the reply date ${this.state.replyBy}`);
+      reject('invalid-payload', 'refusal.council.startBeforeReplyBy', { replyBy: this.state.replyBy });
     return req;
   }
 
   validateRecordOutcome(r: unknown): RecordCouncilOutcomeRequest & { outcome: CouncilOutcome } {
     const req = parsePayload(RecordCouncilOutcomeRequest, r, 'the outcome');
-    this.requireOrganizer(req.as, 'record the outcome');
+    this.requireOrganizer(req.as, phrase('refusal.action.recordOutcome'));
     if (this.state.outcome)
-      reject(
-        'duplicate',
-        `the outcome ${this.state.outcome.symbol} was recorded ${this.state.outcome.recordedAt}`,
-      );
-    this.requirePhase(['awaiting-outcome'], 'recording the outcome');
+      reject('duplicate', 'refusal.council.outcomeRecorded', {
+        symbol: this.state.outcome.symbol,
+        at: this.state.outcome.recordedAt,
+      });
+    this.requirePhase(['awaiting-outcome'], phrase('refusal.action.council.recordingOutcome'));
     return req;
   }
 

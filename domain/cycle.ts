@@ -11,7 +11,7 @@ import type { RenderedDocument } from './documents';
 import { OrganizationId } from './organization';
 import { listAddresses, sameAddress, type Participant } from './people';
 import type { Coincidence, MilestoneName, PlannedMilestone } from './planning';
-import { parsePayload as parse, RejectedAction } from './rejection';
+import { parsePayload as parse, phrase, RejectedAction, type Phrase } from './rejection';
 import { Instant, Line, Text } from './text';
 import { REAL_TIME, toPlan, type TimeMapping } from './time-mapping';
 import type { GroupSummary } from './working-group';
@@ -219,12 +219,13 @@ export class PreparationCycle {
     return this.input.organizers.some((p) => sameAddress(p.email, email));
   }
 
-  requireOrganizer(email: string, action: string): void {
+  requireOrganizer(email: string, action: Phrase): void {
     if (!this.isOrganizer(email)) {
-      throw new RejectedAction(
-        'wrong-actor',
-        `only the organizers (${listAddresses(this.input.organizers)}) may ${action}; you are ${email}`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.onlyOrganizers', {
+        organizers: listAddresses(this.input.organizers),
+        action,
+        you: email,
+      });
     }
   }
 
@@ -264,21 +265,18 @@ export class PreparationCycle {
 
   validateReschedule(request: unknown, nowPlan: string): z.infer<typeof RescheduleRequest> {
     const r = parse(RescheduleRequest, request, 'reschedule');
-    this.requireOrganizer(r.as, 'reschedule the meeting');
-    requirePhase(this.phase, BEFORE_THE_MEETING, 'reschedule');
+    this.requireOrganizer(r.as, phrase('refusal.action.rescheduleMeeting'));
+    requirePhase(this.phase, BEFORE_THE_MEETING, phrase('refusal.action.reschedule'));
     if (Date.parse(r.start) <= Date.parse(nowPlan)) {
-      throw new RejectedAction(
-        'too-late',
-        `start: ${r.start} is in the past (now is ${nowPlan}); choose a future date`,
-      );
+      throw new RejectedAction('too-late', 'refusal.cycle.startInPast', { start: r.start, now: nowPlan });
     }
     return r;
   }
 
   validateSecurityCouncilMoved(request: unknown): z.infer<typeof SecurityCouncilMovedRequest> {
     const r = parse(SecurityCouncilMovedRequest, request, 'securityCouncilMoved');
-    this.requireOrganizer(r.as, 'record a move of the Security Council meeting');
-    requirePhase(this.phase, BEFORE_THE_MEETING, 'record a Security Council move');
+    this.requireOrganizer(r.as, phrase('refusal.action.recordCouncilMove'));
+    requirePhase(this.phase, BEFORE_THE_MEETING, phrase('refusal.action.recordCouncilMoveShort'));
     return r;
   }
 
@@ -287,27 +285,24 @@ export class PreparationCycle {
     // The session that owns the Council's date tells the cycle for its own organizer, who need not
     // organize the high-level meeting; anyone else must.
     const fromOwnSession = Boolean(r.source) && r.source === this.input.securityCouncil?.session;
-    if (!fromOwnSession) this.requireOrganizer(r.as, 'record a move of the Security Council meeting');
-    requirePhase(this.phase, BEFORE_THE_MEETING, 'record a Security Council move');
+    if (!fromOwnSession) this.requireOrganizer(r.as, phrase('refusal.action.recordCouncilMove'));
+    requirePhase(this.phase, BEFORE_THE_MEETING, phrase('refusal.action.recordCouncilMoveShort'));
     return r;
   }
 
   validateFollowCouncil(request: unknown, nowPlan: string): z.infer<typeof FollowCouncilRequest> {
     const r = parse(FollowCouncilRequest, request, 'followCouncil');
-    this.requireOrganizer(r.as, 'move the meeting to follow the Security Council');
-    requirePhase(this.phase, BEFORE_THE_MEETING, 'follow the Security Council');
+    this.requireOrganizer(r.as, phrase('refusal.action.followCouncil'));
+    requirePhase(this.phase, BEFORE_THE_MEETING, phrase('refusal.action.followCouncilShort'));
     const proposal = this.state.councilProposal;
     if (!proposal) {
-      throw new RejectedAction(
-        'wrong-phase',
-        'there is no proposal to follow: the meetings coincide, or no Council move was recorded since the last one was applied (see `convene cycle status`)',
-      );
+      throw new RejectedAction('wrong-phase', 'refusal.cycle.noProposal');
     }
     if (Date.parse(proposal.start) <= Date.parse(nowPlan)) {
-      throw new RejectedAction(
-        'too-late',
-        `the proposed start ${proposal.start} has passed (now is ${nowPlan}); choose new dates with \`convene cycle reschedule\``,
-      );
+      throw new RejectedAction('too-late', 'refusal.cycle.proposalPassed', {
+        start: proposal.start,
+        now: nowPlan,
+      });
     }
     return r;
   }
@@ -316,51 +311,45 @@ export class PreparationCycle {
     const r = parse(CommentRequest, request, 'commentOnAgenda');
     const person = this.focalPointOf(r.as) ?? this.input.organizers.find((p) => sameAddress(p.email, r.as));
     if (!person) {
-      throw new RejectedAction(
-        'wrong-actor',
-        `only focal points of the participating organizations may comment on the draft agenda; ${r.as} is not one (see \`convene orgs list\`)`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.cycle.notFocalPoint', { you: r.as });
     }
     if (this.approved) {
-      throw new RejectedAction(
-        'wrong-phase',
-        'the agenda has been approved and the final agenda written; comments are closed. Write to the organizers if something must change.',
-      );
+      throw new RejectedAction('wrong-phase', 'refusal.cycle.commentsClosed');
     }
     if (this.phase !== 'agenda-comment') {
-      throw new RejectedAction(
-        'wrong-phase',
-        `the draft agenda is not open for comment (the cycle is ${this.phase}); comments are taken during the comment period only`,
-      );
+      throw new RejectedAction('wrong-phase', 'refusal.cycle.notCommentPeriod', {
+        phase: phrase(`phase.cycle.${this.phase}`),
+      });
     }
     return { ...r, organization: person.organization };
   }
 
   validateApproveAgenda(request: unknown): z.infer<typeof ApproveAgendaRequest> {
     const r = parse(ApproveAgendaRequest, request, 'approveAgenda');
-    this.requireOrganizer(r.as, 'approve the agenda');
-    if (this.approved) throw new RejectedAction('duplicate', 'the agenda is already approved');
-    requirePhase(this.phase, ['agenda-comment', 'awaiting-approval'], 'approve the agenda');
+    this.requireOrganizer(r.as, phrase('refusal.action.approveAgenda'));
+    if (this.approved) throw new RejectedAction('duplicate', 'refusal.cycle.alreadyApproved');
+    requirePhase(this.phase, ['agenda-comment', 'awaiting-approval'], phrase('refusal.action.approveAgenda'));
     return r;
   }
 
   validateRecordOutcome(request: unknown): z.infer<typeof RecordOutcomeRequest> {
     const r = parse(RecordOutcomeRequest, request, 'recordOutcome');
-    this.requireOrganizer(r.as, 'record the outcome');
-    requirePhase(this.phase, ['awaiting-outcome'], 'record the outcome (it is taken after the meeting)');
-    if (this.outcomeClaimed) throw new RejectedAction('duplicate', 'the outcome is already being recorded');
+    this.requireOrganizer(r.as, phrase('refusal.action.recordOutcome'));
+    requirePhase(this.phase, ['awaiting-outcome'], phrase('refusal.action.recordOutcomeAfterMeeting'));
+    if (this.outcomeClaimed) throw new RejectedAction('duplicate', 'refusal.cycle.outcomeInProgress');
     const known = new Set(['un', ...this.input.participants.map((p) => p.id)]);
     const refs = new Set<string>();
     r.decisions.forEach((d, i) => {
       if (refs.has(d.ref))
-        throw new RejectedAction('invalid-payload', `decisions.${i}.ref: "${d.ref}" is used twice`);
+        throw new RejectedAction('invalid-payload', 'refusal.cycle.refTwice', { index: i, ref: d.ref });
       refs.add(d.ref);
       for (const org of [d.lead, ...d.responsible]) {
         if (!known.has(org)) {
-          throw new RejectedAction(
-            'invalid-payload',
-            `decisions.${i}: "${org}" is not a participating organization (${[...known].join(', ')})`,
-          );
+          throw new RejectedAction('invalid-payload', 'refusal.cycle.notParticipant', {
+            index: i,
+            organization: org,
+            known: [...known].join(', '),
+          });
         }
       }
     });
@@ -369,9 +358,11 @@ export class PreparationCycle {
 
   validateCancel(request: unknown): z.infer<typeof CancelRequest> {
     const r = parse(CancelRequest, request, 'cancel');
-    this.requireOrganizer(r.as, 'cancel the cycle');
+    this.requireOrganizer(r.as, phrase('refusal.action.cancelCycle'));
     if (this.phase === 'completed' || this.phase === 'cancelled')
-      throw new RejectedAction('wrong-phase', `the cycle is already ${this.phase}`);
+      throw new RejectedAction('wrong-phase', 'refusal.cycle.alreadyEnded', {
+        phase: phrase(`phase.cycle.${this.phase}`),
+      });
     return r;
   }
 
@@ -537,7 +528,10 @@ function groupPending(g: GroupSummary, organizers: string): PendingAction[] {
   return pending;
 }
 
-function requirePhase(phase: CyclePhase, allowed: readonly CyclePhase[], action: string): void {
+function requirePhase(phase: CyclePhase, allowed: readonly CyclePhase[], action: Phrase): void {
   if (!allowed.includes(phase))
-    throw new RejectedAction('wrong-phase', `cannot ${action}: the cycle is ${phase}`);
+    throw new RejectedAction('wrong-phase', 'refusal.cycle.wrongPhase', {
+      action,
+      phase: phrase(`phase.cycle.${phase}`),
+    });
 }

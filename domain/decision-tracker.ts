@@ -34,7 +34,7 @@ import {
 import type { DeliveryFailure } from './delivery';
 import { workflowIds } from './ids';
 import type { Participant } from './people';
-import { parsePayload, RejectedAction } from './rejection';
+import { parsePayload, phrase, RejectedAction, type Phrase } from './rejection';
 import { Roster } from './roster';
 
 export type DueAction =
@@ -181,23 +181,23 @@ export class DecisionTracker {
   /** Lead or responsible focal points only; returns the parsed report and the reporting organization. */
   checkReport(raw: unknown): { request: Parsed<typeof ReportProgressRequest>; organization: string } {
     const request = parseAction('reportProgress', raw);
-    this.requireOpen('report progress on');
+    this.requireOpen(phrase('refusal.action.reportProgressOn'));
     const organization = this.roster.organizationOf(request.as, [this.state.lead, ...this.state.responsible]);
     if (!organization) {
       const who = [this.state.lead, ...this.state.responsible].map((id) => this.roster.describe(id));
-      throw new RejectedAction(
-        'wrong-actor',
-        `only the focal points of the lead organization ${who[0]}` +
-          (who.length > 1 ? ` or of the responsible organizations ${who.slice(1).join(', ')}` : '') +
-          ` may report progress on ${this.name}; you are ${request.as}`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.decision.onlyReporters', {
+        lead: who[0]!,
+        responsible: who.length > 1 ? who.slice(1).join(', ') : 'none',
+        decision: this.name,
+        you: request.as,
+      });
     }
     const earlier = request.reportId && this.state.reports.find((r) => r.id === request.reportId);
     if (earlier && earlier.by !== request.as) {
-      throw new RejectedAction(
-        'duplicate',
-        `report id ${request.reportId} was already used by ${earlier.by}; choose another`,
-      );
+      throw new RejectedAction('duplicate', 'refusal.decision.reportIdUsed', {
+        reportId: request.reportId!,
+        by: earlier.by,
+      });
     }
     return { request, organization };
   }
@@ -242,19 +242,21 @@ export class DecisionTracker {
 
   checkClaim(raw: unknown): Parsed<typeof ClaimImplementedRequest> {
     const request = parseAction('claimImplemented', raw);
-    this.requireOpen('claim implementation of');
+    this.requireOpen(phrase('refusal.action.claimImplementationOf'));
     if (!this.roster.organizationOf(request.as, [this.state.lead])) {
-      throw new RejectedAction(
-        'wrong-actor',
-        `only the focal points of the lead organization ${this.roster.describe(this.state.lead)} may claim implementation of ${this.name}; you are ${request.as}`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.decision.onlyLeadClaims', {
+        lead: this.roster.describe(this.state.lead),
+        decision: this.name,
+        you: request.as,
+      });
     }
     const pending = this.pendingClaim();
     if (pending && !(request.claimId && pending.id === request.claimId)) {
-      throw new RejectedAction(
-        'duplicate',
-        `${this.name} already has a claim awaiting the committee's verification (by ${pending.by} on ${pending.at})`,
-      );
+      throw new RejectedAction('duplicate', 'refusal.decision.claimPending', {
+        decision: this.name,
+        by: pending.by,
+        at: pending.at,
+      });
     }
     return request;
   }
@@ -282,25 +284,32 @@ export class DecisionTracker {
 
   checkVerdict(raw: unknown, verdict: 'verify' | 'reject'): Parsed<typeof VerdictRequest> {
     const request = parseAction(verdict === 'verify' ? 'verify' : 'rejectClaim', raw);
-    const action = verdict === 'verify' ? `verify ${this.name}` : `reject the claim on ${this.name}`;
+    const action = phrase(verdict === 'verify' ? 'refusal.action.verify' : 'refusal.action.rejectClaimOn', {
+      decision: this.name,
+    });
     const member = this.roster.requireMember(request.as, action);
     if (!this.pendingClaim()) {
-      throw new RejectedAction(
-        'wrong-phase',
-        `${this.name} has no claim of implementation to ${verdict}; its status is ${this.state.status}`,
-      );
+      throw new RejectedAction('wrong-phase', 'refusal.decision.noClaim', {
+        decision: this.name,
+        verdict,
+        status: phrase(`status.${this.state.status}`),
+      });
     }
-    this.requireNoConflict(member.organization, `${verdict} its claim`);
+    this.requireNoConflict(
+      member.organization,
+      phrase(verdict === 'verify' ? 'refusal.action.verifyItsClaim' : 'refusal.action.rejectItsClaim'),
+    );
     return request;
   }
 
   /** The committee watches the lead; a member from the lead's own organization judges nothing of it. */
-  private requireNoConflict(memberOrganization: string, action: string): void {
+  private requireNoConflict(memberOrganization: string, action: Phrase): void {
     if (memberOrganization !== this.state.lead) return;
-    throw new RejectedAction(
-      'conflict-of-interest',
-      `you are from ${this.roster.acronym(memberOrganization)}, the lead organization of ${this.name}: another member of the committee must ${action}`,
-    );
+    throw new RejectedAction('conflict-of-interest', 'refusal.decision.conflictOfInterest', {
+      organization: this.roster.acronym(memberOrganization),
+      decision: this.name,
+      action,
+    });
   }
 
   verify(raw: unknown, now: string): ActionReceipt {
@@ -330,16 +339,19 @@ export class DecisionTracker {
 
   checkExtension(raw: unknown): Parsed<typeof ExtendDueDateRequest> {
     const request = parseAction('extendDueDate', raw);
-    const member = this.roster.requireMember(request.as, `extend the due date of ${this.name}`);
-    this.requireOpen('extend');
-    this.requireNoConflict(member.organization, 'extend its due date');
+    const member = this.roster.requireMember(
+      request.as,
+      phrase('refusal.action.extendDueDateOf', { decision: this.name }),
+    );
+    this.requireOpen(phrase('refusal.action.extend'));
+    this.requireNoConflict(member.organization, phrase('refusal.action.extendItsDueDate'));
     const last = this.state.extensions.at(-1);
     const sameAsLast = last && last.to === iso(Date.parse(request.dueDate)) && last.by === request.as;
     if (!sameAsLast && Date.parse(request.dueDate) <= Date.parse(this.state.dueDate)) {
-      throw new RejectedAction(
-        'invalid-payload',
-        `the new due date ${request.dueDate} must be after the current one, ${this.state.dueDate}`,
-      );
+      throw new RejectedAction('invalid-payload', 'refusal.decision.dueDateNotLater', {
+        dueDate: request.dueDate,
+        current: this.state.dueDate,
+      });
     }
     return request;
   }
@@ -361,13 +373,16 @@ export class DecisionTracker {
 
   checkReassign(raw: unknown): Parsed<typeof ReassignLeadRequest> {
     const request = parseAction('reassignLead', raw);
-    this.roster.requireOrganizer(request.as, `reassign the lead of ${this.name}`);
-    this.requireOpen('reassign');
+    this.roster.requireOrganizer(
+      request.as,
+      phrase('refusal.action.reassignLeadOf', { decision: this.name }),
+    );
+    this.requireOpen(phrase('refusal.action.reassign'));
     if (!this.roster.knows(request.leadOrganization)) {
-      throw new RejectedAction(
-        'not-found',
-        `unknown organization "${request.leadOrganization}"; known ids: ${this.roster.data.knownOrganizationIds.join(', ')}`,
-      );
+      throw new RejectedAction('not-found', 'refusal.decision.unknownOrganization', {
+        organization: request.leadOrganization,
+        known: this.roster.data.knownOrganizationIds.join(', '),
+      });
     }
     return request;
   }
@@ -394,8 +409,11 @@ export class DecisionTracker {
 
   checkWithdraw(raw: unknown): Parsed<typeof WithdrawRequest> {
     const request = parseAction('withdraw', raw);
-    this.roster.requireOrganizer(request.as, `withdraw ${this.name}`);
-    this.requireOpen('withdraw');
+    this.roster.requireOrganizer(
+      request.as,
+      phrase('refusal.action.withdrawDecision', { decision: this.name }),
+    );
+    this.requireOpen(phrase('refusal.action.withdraw'));
     return request;
   }
 
@@ -408,8 +426,11 @@ export class DecisionTracker {
 
   checkSupersede(raw: unknown): Parsed<typeof SupersedeRequest> {
     const request = parseAction('supersede', raw);
-    this.roster.requireOrganizer(request.as, `supersede ${this.name}`);
-    this.requireOpen('supersede');
+    this.roster.requireOrganizer(
+      request.as,
+      phrase('refusal.action.supersedeDecision', { decision: this.name }),
+    );
+    this.requireOpen(phrase('refusal.action.supersede'));
     return request;
   }
 
@@ -431,13 +452,16 @@ export class DecisionTracker {
     return this.receipt(now, false);
   }
 
-  private requireOpen(action: string): void {
+  private requireOpen(action: Phrase): void {
     if (this.closed) {
       const c = this.state.closure;
-      throw new RejectedAction(
-        'wrong-phase',
-        `${this.name} is ${this.state.status}${c ? ` (by ${c.by} on ${c.at})` : ''}; no one can ${action} it any more`,
-      );
+      throw new RejectedAction('wrong-phase', 'refusal.decision.closed', {
+        decision: this.name,
+        status: phrase(`status.${this.state.status}`),
+        by: c?.by ?? 'none',
+        at: c?.at ?? '',
+        action,
+      });
     }
   }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { MessageKey } from '../i18n/catalog';
 import { issueLines } from './issues';
 
 /**
@@ -20,18 +21,65 @@ export type RejectionCode = (typeof REJECTION_CODES)[number];
 /** The failure type every refused action carries, in the workflow and on the client side. */
 export const REJECTED_FAILURE_TYPE = 'Rejected';
 
+/** A refusal's sentence: a `refusal.*` message of the catalogs. */
+export type RefusalKey = Extract<MessageKey, `refusal.${string}`>;
+
+/** A phrase inside a sentence, itself from the catalogs: what the person tried, a phase's name. */
+export interface Phrase {
+  phrase: MessageKey;
+  values?: Record<string, string | number>;
+}
+
+/** Phrases of which any one would do ("planning or invitations"), joined as the reader's language joins them. */
+export interface PhraseChoice {
+  anyOf: Phrase[];
+}
+
 /**
- * An action a workflow refuses: wrong actor, wrong moment or malformed payload. Validators throw it;
- * the message is shown to the person as it is, so it says who may act or what to fix.
+ * What fills a refusal's sentence: text as people wrote it (a title, an address) or an identifier,
+ * a number, a phrase, or a choice of phrases.
+ */
+export type RefusalValues = Record<string, string | number | Phrase | PhraseChoice>;
+
+export function phrase(key: MessageKey, values?: Record<string, string | number>): Phrase {
+  return values ? { phrase: key, values } : { phrase: key };
+}
+
+export function anyOf(phrases: Phrase[]): PhraseChoice {
+  return { anyOf: phrases };
+}
+
+/** A refusal as it travels from the workflow to the person: code, sentence key and what fills it. */
+export interface RefusalDetail {
+  code: RejectionCode;
+  key: RefusalKey;
+  values: RefusalValues;
+}
+
+/**
+ * An action a workflow refuses: wrong actor, wrong moment or malformed payload. Validators throw it.
+ * It carries no sentence of its own: the caller renders `key` with `values` in the reader's language
+ * (clients/rejections.ts), so that the workflow bundle holds no catalogs. Its `message` is the
+ * technical form, for logs and the Temporal Web UI.
  */
 export class RejectedAction extends Error {
   constructor(
     readonly code: RejectionCode,
-    message: string,
+    readonly key: RefusalKey,
+    readonly values: RefusalValues = {},
   ) {
-    super(message);
+    super(technicalForm(key, values));
     this.name = 'RejectedAction';
   }
+
+  get detail(): RefusalDetail {
+    return { code: this.code, key: this.key, values: this.values };
+  }
+}
+
+/** `refusal.onlyOrganizers {"organizers":"…","you":"…"}`: the key and its values, unrendered. */
+export function technicalForm(key: string, values: RefusalValues): string {
+  return Object.keys(values).length ? `${key} ${JSON.stringify(values)}` : key;
 }
 
 /** A schema whose output is T: how workflow code names one without importing zod. */
@@ -41,8 +89,8 @@ export type Schema<T> = z.ZodType<T>;
 export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new RejectedAction(
-    'invalid-payload',
-    `${what} is malformed: ${issueLines(result.error.issues, what).join('; ')}`,
-  );
+  throw new RejectedAction('invalid-payload', 'refusal.malformed', {
+    what,
+    problems: issueLines(result.error.issues, what).join('; '),
+  });
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Email, OrganizationId } from './organization';
 import { Participant, listAddresses, sameAddress } from './people';
-import { RejectedAction } from './rejection';
+import { RejectedAction, type Phrase } from './rejection';
 import { Line } from './text';
 
 export const Contact = z.object({ name: Line(200), email: Email });
@@ -76,32 +76,35 @@ export class Roster {
     return this.data.knownOrganizationIds.includes(organizationId);
   }
 
-  requireMember(email: string, action: string): CommitteeMember {
+  requireMember(email: string, action: Phrase): CommitteeMember {
     const member = this.member(email);
     if (!member) {
-      throw new RejectedAction(
-        'wrong-actor',
-        `only members of the standing committee (${listAddresses(this.data.committee)}) may ${action}; you are ${email}`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.onlyCommittee', {
+        members: listAddresses(this.data.committee),
+        action,
+        you: email,
+      });
     }
     return member;
   }
 
-  requireOrganizer(email: string, action: string): void {
+  requireOrganizer(email: string, action: Phrase): void {
     if (!this.isOrganizer(email)) {
-      throw new RejectedAction(
-        'wrong-actor',
-        `only the organizers (${listAddresses(this.data.organizers)}) may ${action}; you are ${email}`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.onlyOrganizers', {
+        organizers: listAddresses(this.data.organizers),
+        action,
+        you: email,
+      });
     }
   }
 
-  requireMemberOrOrganizer(email: string, action: string): void {
+  requireMemberOrOrganizer(email: string, action: Phrase): void {
     if (this.member(email) || this.isOrganizer(email)) return;
     const people = [...this.data.committee, ...this.data.organizers];
-    throw new RejectedAction(
-      'wrong-actor',
-      `only members of the standing committee or the organizers (${listAddresses(people)}) may ${action}; you are ${email}`,
-    );
+    throw new RejectedAction('wrong-actor', 'refusal.onlyCommitteeOrOrganizers', {
+      people: listAddresses(people),
+      action,
+      you: email,
+    });
   }
 }

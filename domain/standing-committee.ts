@@ -16,7 +16,7 @@ import {
 import { DeliveryFailure } from './delivery';
 import { addIsoDuration } from './duration';
 import { listAddresses, Participant } from './people';
-import { parsePayload, RejectedAction } from './rejection';
+import { parsePayload, phrase, RejectedAction } from './rejection';
 import { CommitteeMember, Roster } from './roster';
 
 export const CommitteeRoster = z.object({
@@ -110,13 +110,13 @@ export class StandingCommittee {
 
   checkIdea(raw: unknown): z.output<typeof ProposeIdeaRequest> {
     const request = parsePayload(ProposeIdeaRequest, raw, 'the idea');
-    this.roster.requireMember(request.as, 'propose ideas for the next meeting');
+    this.roster.requireMember(request.as, phrase('refusal.action.proposeIdeas'));
     const earlier = request.ideaId && this.state.ideas.find((i) => i.id === request.ideaId);
     if (earlier && earlier.proposedBy !== request.as) {
-      throw new RejectedAction(
-        'duplicate',
-        `idea id ${request.ideaId} was already used by ${earlier.proposedBy}; choose another`,
-      );
+      throw new RejectedAction('duplicate', 'refusal.committee.ideaIdUsed', {
+        ideaId: request.ideaId!,
+        by: earlier.proposedBy,
+      });
     }
     return request;
   }
@@ -144,16 +144,13 @@ export class StandingCommittee {
     const isChair = this.roster.chairs().some((c) => c.email === request.as && c.chair);
     if (!isChair && !this.roster.isOrganizer(request.as)) {
       const people = [...this.committee.members.filter((m) => m.chair), ...this.committee.organizers];
-      throw new RejectedAction(
-        'wrong-actor',
-        `only the chair of the standing committee or the organizers (${listAddresses(people)}) may schedule a review; you are ${request.as}`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.committee.onlyChairSchedules', {
+        people: listAddresses(people),
+        you: request.as,
+      });
     }
     if (Date.parse(request.at) <= Date.parse(now)) {
-      throw new RejectedAction(
-        'too-late',
-        `the review must be in the future; ${request.at} is not after ${now}`,
-      );
+      throw new RejectedAction('too-late', 'refusal.committee.reviewInPast', { at: request.at, now });
     }
     return request;
   }
@@ -166,7 +163,7 @@ export class StandingCommittee {
 
   checkDigestRequest(raw: unknown): z.output<typeof DigestRequest> {
     const request = parsePayload(DigestRequest, raw, 'the digest request');
-    this.roster.requireMemberOrOrganizer(request.as, 'ask for the digest');
+    this.roster.requireMemberOrOrganizer(request.as, phrase('refusal.action.askDigest'));
     return request;
   }
 

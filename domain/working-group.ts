@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { WorkingGroup } from './cycle-input';
 import type { Participant } from './people';
 import { listAddresses, sameAddress } from './people';
-import { parsePayload as parse, RejectedAction } from './rejection';
+import { parsePayload as parse, phrase, RejectedAction, type Phrase } from './rejection';
 import { Instant, Line, Text } from './text';
 import { UploadedFile } from './uploads';
 
@@ -222,19 +222,20 @@ export class WorkingGroupInput {
   validateSubmit(request: unknown, now: string): SubmitInputRequest & { input: InputContent } {
     const r = parse(SubmitInputRequest, request, 'submitInput');
     this.requireSubmitter(r.as);
-    this.requireOpen('submit an input');
+    this.requireOpen(phrase('refusal.action.submitInput'));
     if (Date.parse(now) > Date.parse(this.state.lateUntil)) {
-      throw new RejectedAction(
-        'too-late',
-        `consolidation closed at ${this.state.lateUntil}; the ${this.group.title} group can no longer submit. Write to the organizer (${listAddresses(this.organizers)}).`,
-      );
+      throw new RejectedAction('too-late', 'refusal.group.consolidationClosed', {
+        lateUntil: this.state.lateUntil,
+        group: this.group.title,
+        organizers: listAddresses(this.organizers),
+      });
     }
     const size = JSON.stringify(r.input).length;
     if (size > this.maxInputChars) {
-      throw new RejectedAction(
-        'invalid-payload',
-        `input: is ${size} characters; the limit is ${this.maxInputChars}. Shorten it or attach documents by reference.`,
-      );
+      throw new RejectedAction('invalid-payload', 'refusal.group.inputTooLong', {
+        size,
+        limit: this.maxInputChars,
+      });
     }
     return r;
   }
@@ -242,63 +243,62 @@ export class WorkingGroupInput {
   validateRequestExtension(request: unknown): z.infer<typeof RequestExtensionRequest> {
     const r = parse(RequestExtensionRequest, request, 'requestExtension');
     if (!sameAddress(r.as, this.group.chair.email)) {
-      throw new RejectedAction(
-        'wrong-actor',
-        `only the chair of the ${this.group.title} group, ${this.group.chair.email}, may ask for an extension; you are ${r.as}`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.group.onlyChairExtends', {
+        group: this.group.title,
+        chair: this.group.chair.email,
+        you: r.as,
+      });
     }
-    this.requireOpen('ask for an extension');
+    this.requireOpen(phrase('refusal.action.askExtension'));
     if (this.pendingExtension)
-      throw new RejectedAction(
-        'duplicate',
-        `an extension to ${this.pendingExtension.until} is already awaiting the organizer's decision`,
-      );
+      throw new RejectedAction('duplicate', 'refusal.group.extensionPending', {
+        until: this.pendingExtension.until,
+      });
     if (Date.parse(r.until) <= Date.parse(this.state.deadline)) {
-      throw new RejectedAction(
-        'invalid-payload',
-        `until: ${r.until} is not after the current deadline ${this.state.deadline}`,
-      );
+      throw new RejectedAction('invalid-payload', 'refusal.group.untilNotAfterDeadline', {
+        until: r.until,
+        deadline: this.state.deadline,
+      });
     }
     if (Date.parse(r.until) > Date.parse(this.state.lateUntil)) {
-      throw new RejectedAction(
-        'invalid-payload',
-        `until: ${r.until} is after consolidation closes (${this.state.lateUntil}); ask for an earlier date or ask the organizer to reschedule`,
-      );
+      throw new RejectedAction('invalid-payload', 'refusal.group.untilAfterClose', {
+        until: r.until,
+        lateUntil: this.state.lateUntil,
+      });
     }
     return r;
   }
 
   validateDecideExtension(request: unknown): z.infer<typeof DecideExtensionRequest> {
     const r = parse(DecideExtensionRequest, request, 'decideExtension');
-    this.requireOrganizer(r.as, 'decide on an extension');
+    this.requireOrganizer(r.as, phrase('refusal.action.decideExtension'));
     if (!this.pendingExtension)
-      throw new RejectedAction(
-        'wrong-phase',
-        `the ${this.group.title} group has no extension request awaiting a decision`,
-      );
-    if (!r.grant && !r.reason)
-      throw new RejectedAction('invalid-payload', 'reason: a refusal needs a reason the chair can read');
+      throw new RejectedAction('wrong-phase', 'refusal.group.noExtensionPending', {
+        group: this.group.title,
+      });
+    if (!r.grant && !r.reason) throw new RejectedAction('invalid-payload', 'refusal.group.reasonNeeded');
     return r;
   }
 
   validateReview(request: unknown): z.infer<typeof ReviewInputRequest> {
     const r = parse(ReviewInputRequest, request, 'reviewInput');
-    this.requireOrganizer(r.as, 'review an input');
+    this.requireOrganizer(r.as, phrase('refusal.action.reviewInput'));
     const latest = this.latest;
     if (!latest)
-      throw new RejectedAction('not-found', `the ${this.group.title} group has submitted nothing yet`);
+      throw new RejectedAction('not-found', 'refusal.group.nothingSubmitted', { group: this.group.title });
     if (r.version !== latest.version) {
-      throw new RejectedAction(
-        'conflict',
-        `version: ${r.version} is not the latest; review version ${latest.version}`,
-      );
+      throw new RejectedAction('conflict', 'refusal.group.notLatest', {
+        version: r.version,
+        latest: latest.version,
+      });
     }
     if (latest.review)
-      throw new RejectedAction(
-        'duplicate',
-        `version ${latest.version} was already reviewed (${latest.review.decision} by ${latest.review.by})`,
-      );
-    this.requireOpen('review');
+      throw new RejectedAction('duplicate', 'refusal.group.alreadyReviewed', {
+        version: latest.version,
+        decision: latest.review.decision,
+        by: latest.review.by,
+      });
+    this.requireOpen(phrase('refusal.action.review'));
     return r;
   }
 
@@ -449,34 +449,32 @@ export class WorkingGroupInput {
   private requireSubmitter(email: string): void {
     const allowed = [this.group.chair, ...this.group.delegates];
     if (!allowed.some((p) => sameAddress(p.email, email))) {
-      throw new RejectedAction(
-        'wrong-actor',
-        `only the chair of the ${this.group.title} group, ${this.group.chair.email}${this.group.delegates.length ? `, or its delegates (${listAddresses(this.group.delegates)})` : ''}, may submit; you are ${email}`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.group.onlySubmitters', {
+        group: this.group.title,
+        chair: this.group.chair.email,
+        delegates: this.group.delegates.length ? listAddresses(this.group.delegates) : 'none',
+        you: email,
+      });
     }
   }
 
-  private requireOrganizer(email: string, action: string): void {
+  private requireOrganizer(email: string, action: Phrase): void {
     if (!this.organizers.some((p) => sameAddress(p.email, email))) {
-      throw new RejectedAction(
-        'wrong-actor',
-        `only the organizers (${listAddresses(this.organizers)}) may ${action}; you are ${email}`,
-      );
+      throw new RejectedAction('wrong-actor', 'refusal.onlyOrganizers', {
+        organizers: listAddresses(this.organizers),
+        action,
+        you: email,
+      });
     }
   }
 
-  private requireOpen(action: string): void {
+  private requireOpen(action: Phrase): void {
     if (this.isOpen) return;
-    const why = {
-      accepted: 'its input was accepted',
-      closed: 'consolidation has closed',
-      cancelled: 'the cycle was cancelled',
-    } as const;
-    const status = this.state.status as keyof typeof why;
-    throw new RejectedAction(
-      'wrong-phase',
-      `cannot ${action} for the ${this.group.title} group: ${why[status]}`,
-    );
+    throw new RejectedAction('wrong-phase', 'refusal.group.closed', {
+      action,
+      group: this.group.title,
+      status: this.state.status,
+    });
   }
 }
 

@@ -109,6 +109,7 @@ export type Outcome<R> = { result: R } | { refusal: { code: RejectionCode; messa
 /** An Update on a workflow, as the CLI sends it; a refusal comes back as data, to show beside the action. */
 export async function act<R, A>(
   portal: Portal,
+  request: FastifyRequest,
   workflowId: string,
   update: UpdateDefinition<R, [A]>,
   arg: A,
@@ -117,8 +118,9 @@ export async function act<R, A>(
     const handle = portal.deps.client.workflow.getHandle(workflowId);
     return { result: await executeUpdate(handle, update, { args: [arg] }) };
   } catch (err) {
-    const rejection = rejectionOf(err);
-    if (rejection) return { refusal: rejection };
+    // The refusal's sentence in the signed-in person's language.
+    const rejection = rejectionOf(err, translatorFor(languageOf(request)));
+    if (rejection) return { refusal: { code: rejection.code, message: rejection.message } };
     throw err;
   }
 }

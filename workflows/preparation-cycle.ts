@@ -195,10 +195,7 @@ class Cycle {
       const r = asCallerFailure(() => this.checks.reschedule(request));
       const timeline = await this.planOrReject(this.rules.rescheduledMeeting(r));
       if (this.rules.isCancelled)
-        throw rejectionFailure(
-          'wrong-phase',
-          'the cycle was cancelled while the new dates were planned; nothing was moved',
-        );
+        throw rejectionFailure('wrong-phase', 'refusal.cycle.cancelledWhilePlanning');
       return this.moveMeeting(r, timeline.milestones);
     });
   };
@@ -539,7 +536,9 @@ class Cycle {
         policy: this.input.timeline,
       });
     } catch (err) {
-      throw rejectionFailure('invalid-payload', `cannot reschedule: ${causeMessage(err)}`);
+      throw rejectionFailure('invalid-payload', 'refusal.cycle.cannotReschedule', {
+        reason: causeMessage(err),
+      });
     }
   }
 
@@ -745,14 +744,22 @@ class Cycle {
       this.rules.releaseOutcome();
       throw err;
     });
+    if (this.rules.isCancelled) {
+      this.rules.releaseOutcome();
+      throw rejectionFailure('wrong-phase', 'refusal.cycle.cancelledWhileChecking');
+    }
     const refused = answer.refused.map((x) => {
-      const i = claims.findIndex((c) => c.workflowId === x.workflowId);
-      return `decisions.${i}.ref: "${decisions[i]!.ref}" cannot be tracked: ${x.reason}`;
+      const index = claims.findIndex((c) => c.workflowId === x.workflowId);
+      return { index, ref: decisions[index]!.ref, reason: x.reason };
     });
-    if (this.rules.isCancelled) refused.push('the cycle was cancelled while the outcome was being checked');
     if (refused.length) {
       this.rules.releaseOutcome();
-      throw rejectionFailure(this.rules.isCancelled ? 'wrong-phase' : 'conflict', refused.join('; '));
+      // One sentence per decision that cannot be tracked; the first is shown, the rest counted.
+      const [first, ...others] = refused;
+      throw rejectionFailure('conflict', 'refusal.cycle.decisionNotTrackable', {
+        ...first!,
+        others: others.length,
+      });
     }
     return answer.hashes;
   }

@@ -51,7 +51,10 @@ export function registerCommitteeRoutes(app: TypedApp, portal: Portal): void {
       const committee = { taskQueue: portal.deps.taskQueue, workflowId: portal.deps.committeeWorkflowId };
       await ensureCommittee(portal.deps.client, committee);
       const as = (request.person as Person).email;
-      const outcome = await act(portal, committee.workflowId, proposeIdeaUpdate, { ...request.body, as });
+      const outcome = await act(portal, request, committee.workflowId, proposeIdeaUpdate, {
+        ...request.body,
+        as,
+      });
       if ('refusal' in outcome) {
         reply.code(STATUS_OF_REFUSAL[outcome.refusal.code]);
         return showIdeas(portal, request, reply, { refusal: outcome.refusal.message });

@@ -53,7 +53,10 @@ export function registerCycleRoutes(app: TypedApp, portal: Portal): void {
       const cycle = await allowedCycle(portal, request, reply);
       if (!cycle) return reply;
       const as = (request.person as Person).email;
-      const outcome = await act(portal, cycle.workflowId, commentOnAgendaUpdate, { ...request.body, as });
+      const outcome = await act(portal, request, cycle.workflowId, commentOnAgendaUpdate, {
+        ...request.body,
+        as,
+      });
       if ('refusal' in outcome) {
         reply.code(STATUS_OF_REFUSAL[outcome.refusal.code]);
         return showCycle(portal, request, reply, cycle, { refusal: outcome.refusal.message });

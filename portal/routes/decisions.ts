@@ -56,7 +56,7 @@ export function registerDecisionRoutes(app: TypedApp, portal: Portal): void {
   const post = <A extends DecisionAction>(
     action: A,
     body: z.ZodType,
-    send: (view: DecisionView, as: string, form: never) => Promise<Outcome<unknown>>,
+    send: (view: DecisionView, as: string, form: never, request: FastifyRequest) => Promise<Outcome<unknown>>,
   ) =>
     app.post(
       `/decisions/:workflowId/${action}`,
@@ -69,7 +69,7 @@ export function registerDecisionRoutes(app: TypedApp, portal: Portal): void {
       async (request, reply) => {
         const view = await allowedDecision(portal, request, reply);
         if (!view) return reply;
-        const outcome = await send(view, (request.person as Person).email, request.body as never);
+        const outcome = await send(view, (request.person as Person).email, request.body as never, request);
         if ('refusal' in outcome) {
           reply.code(STATUS_OF_REFUSAL[outcome.refusal.code]);
           return showDecision(portal, request, reply, view, { action, message: outcome.refusal.message });
@@ -78,17 +78,17 @@ export function registerDecisionRoutes(app: TypedApp, portal: Portal): void {
       },
     );
 
-  post('report', ReportForm, (view, as, form: z.output<typeof ReportForm>) =>
-    act(portal, view.id, reportProgressUpdate, { ...form, as }),
+  post('report', ReportForm, (view, as, form: z.output<typeof ReportForm>, request) =>
+    act(portal, request, view.id, reportProgressUpdate, { ...form, as }),
   );
-  post('claim', ClaimForm, (view, as, form: z.output<typeof ClaimForm>) =>
-    act(portal, view.id, claimImplementedUpdate, { ...form, as }),
+  post('claim', ClaimForm, (view, as, form: z.output<typeof ClaimForm>, request) =>
+    act(portal, request, view.id, claimImplementedUpdate, { ...form, as }),
   );
-  post('verify', VerdictForm, (view, as, form: z.output<typeof VerdictForm>) =>
-    act(portal, view.id, verifyUpdate, { ...form, as }),
+  post('verify', VerdictForm, (view, as, form: z.output<typeof VerdictForm>, request) =>
+    act(portal, request, view.id, verifyUpdate, { ...form, as }),
   );
-  post('reject', VerdictForm, (view, as, form: z.output<typeof VerdictForm>) =>
-    act(portal, view.id, rejectClaimUpdate, { ...form, as }),
+  post('reject', VerdictForm, (view, as, form: z.output<typeof VerdictForm>, request) =>
+    act(portal, request, view.id, rejectClaimUpdate, { ...form, as }),
   );
 }
 

@@ -100,7 +100,7 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
     const outcome =
       papers.refusal !== undefined
         ? { refusal: { code: 'invalid-payload' as const, message: papers.refusal } }
-        : await actOnGroup(portal, workflowId, submitInputUpdate, {
+        : await actOnGroup(portal, request, workflowId, submitInputUpdate, {
             as: (request.person as Person).email,
             input: inputFromForm(form, papers.files),
           });
@@ -138,6 +138,7 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
     const { version, decision, comments } = request.body;
     const outcome = await act(
       portal,
+      request,
       group.workflowId,
       reviewInputUpdate,
       decision === 'accept' ? { as, decision, version } : { as, decision, version, comments },
@@ -150,7 +151,7 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
     const group = await allowedGroup(portal, request, reply);
     if (!group) return reply;
     const form = request.body;
-    const outcome = await act(portal, group.workflowId, requestExtensionUpdate, {
+    const outcome = await act(portal, request, group.workflowId, requestExtensionUpdate, {
       as: (request.person as Person).email,
       until: form.until,
       reason: form.reason,
@@ -164,7 +165,7 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
     if (!group) return reply;
     const grant = request.body.grant === 'yes';
     const reason = request.body.reason.trim() ? request.body.reason : undefined;
-    const outcome = await act(portal, group.workflowId, decideExtensionUpdate, {
+    const outcome = await act(portal, request, group.workflowId, decideExtensionUpdate, {
       as: (request.person as Person).email,
       grant,
       reason,
@@ -204,12 +205,13 @@ export async function allowedGroup(
 /** `act`, where a group that is not there (any more) is an outcome the page then explains. */
 async function actOnGroup<R, A>(
   portal: Portal,
+  request: FastifyRequest,
   workflowId: string,
   update: UpdateDefinition<R, [A]>,
   arg: A,
 ): Promise<Outcome<R> | { missing: Error }> {
   try {
-    return await act(portal, workflowId, update, arg);
+    return await act(portal, request, workflowId, update, arg);
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return { missing: err };
     throw err;

@@ -121,7 +121,11 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
       ],
       { ...env, CONVENE_LANG: 'fr' },
     );
-    expect(refused.stderr.trim()).toMatch(/^Refusé : only the chair of the Peacekeeping group/);
+    // The frame and the workflow's sentence both in the reader's language; what people wrote (the
+    // group's title, the addresses) as they wrote it.
+    expect(refused.stderr.trim()).toBe(
+      'Refusé : seul le président du groupe Peacekeeping, kwame.asante@au.example.org, peut soumettre ; vous êtes someone@example.org',
+    );
 
     const status = await convene(['--json', 'cycle', 'status', '501'], env);
     const parsed = JSON.parse(status.stdout) as {

@@ -81,7 +81,7 @@ test('an organizer reviews and a chair asks for more time, through the CLI', asy
     );
     expect(again.code).toBe(1);
     expect(again.stderr.trim()).toBe(
-      'Rejected: version 1 was already reviewed (revision-requested by amina.rahman@un.example.org)',
+      'Rejected: version 1 was already reviewed (revision requested by amina.rahman@un.example.org)',
     );
 
     const both = await convene(

@@ -4,15 +4,20 @@
  */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { REJECTED_FAILURE_TYPE, type RejectionCode } from '../../domain/rejection';
+import { rejectionOf as productionRejectionOf, refusalSentence } from '../../clients/rejections';
+import { REJECTED_FAILURE_TYPE, RejectedAction, type RejectionCode } from '../../domain/rejection';
+import { translator } from '../../i18n/catalog';
 
 export interface SeenRejection {
   code: string;
   message: string;
 }
 
-/** The refusal an Update came back with; fails the test if it succeeded or failed otherwise. */
-export async function rejectionOf(update: Promise<unknown>): Promise<SeenRejection> {
+/**
+ * The refusal an Update came back with, its sentence rendered as the CLI and the portal render it
+ * (English unless `language` says otherwise); fails the test if it succeeded or failed otherwise.
+ */
+export async function rejectionOf(update: Promise<unknown>, language = 'en'): Promise<SeenRejection> {
   let caught: unknown;
   try {
     await update;
@@ -27,7 +32,7 @@ export async function rejectionOf(update: Promise<unknown>): Promise<SeenRejecti
     throw new Error(`the Update failed, but was not refused: ${cause?.message ?? caught.message}`);
   }
   const code = (cause.details?.[0] as { code?: string } | undefined)?.code ?? '(no code)';
-  return { code, message: cause.message };
+  return { code, message: productionRejectionOf(caught, translator(language))!.message };
 }
 
 /** Asserts the Update was refused with this code, and its sentence matches `message`. */
@@ -40,4 +45,15 @@ export async function expectRejected(
   expect(seen.code).toBe(code);
   if (message !== undefined) expect(seen.message).toMatch(message);
   return seen;
+}
+
+/** The sentence a domain rule refuses with, as a reader of `language` reads it (no Temporal involved). */
+export function refusalOfRule(rule: () => unknown, language = 'en'): SeenRejection {
+  try {
+    rule();
+  } catch (err) {
+    if (!(err instanceof RejectedAction)) throw err;
+    return { code: err.code, message: refusalSentence(err.key, err.values, translator(language)) };
+  }
+  throw new Error('the rule did not refuse');
 }

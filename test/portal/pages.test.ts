@@ -329,6 +329,16 @@ test('the digest links to the claims; a member from the lead organization is ref
   });
   expect(refused.status).toBe(403);
   expect(/id="verify-refusal"[^>]*>([^<]*)</.exec(refused.html)?.[1]).toContain('the lead organization');
+  // The validator's sentence comes in the reader's language: the same refusal, read in French.
+  await au.post('/language', { lang: 'fr', back: `/decisions/${decisionA}` });
+  const refusedInFrench = await au.post(`/decisions/${decisionA}/verify`, {
+    reasons: 'We checked our own databank.',
+  });
+  expect(refusedInFrench.status).toBe(403);
+  expect(/id="verify-refusal"[^>]*>([^<]*)</.exec(refusedInFrench.html)?.[1]).toMatch(
+    /^.*vous appartenez à AU, l’organisation chef de file de .*: un autre membre du comité doit vérifier sa déclaration$/,
+  );
+  await au.post('/language', { lang: 'en', back: '/' });
   expect((await p.t.client.workflow.getHandle(decisionA).query(decisionStatusQuery)).status).toBe(
     'implementation-claimed',
   );
