@@ -76,7 +76,8 @@ export type DigestRequest = z.input<typeof DigestRequest>;
 /** What a cycle's recordOutcome (or `decision import`) tells the committee. */
 export const NewDecisions = z.object({
   edition: EditionKey,
-  refs: z.array(z.string().min(1)).min(1),
+  /** Empty for an outcome without decisions that still took up ideas (`ideasTakenUp`). */
+  refs: z.array(z.string().min(1)),
   /**
    * When the meeting that took them ended (on the cycle's clock): the committee's ideas proposed
    * before it were that meeting's to take up, and are not carried to the next agenda. Imports and
