@@ -71,6 +71,10 @@ export const ScheduleReviewRequest = z.object({ as: Email, at: Instant, note: Te
 export type ScheduleReviewRequest = z.input<typeof ScheduleReviewRequest>;
 
 export const DigestRequest = z.object({ as: Email });
+
+/** The chair or an organizer cancels the review meeting the members were invited to. */
+export const CancelReviewRequest = z.object({ as: Email });
+export type CancelReviewRequest = z.input<typeof CancelReviewRequest>;
 export type DigestRequest = z.input<typeof DigestRequest>;
 
 /** What a cycle's recordOutcome (or `decision import`) tells the committee. */
