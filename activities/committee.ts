@@ -71,8 +71,15 @@ export interface CommitteeActivities {
     rehearsal?: boolean;
     meetingAt?: string;
   }): Promise<CarryForward>;
-  /** `pastInconvenienced`: who was outside working hours at each earlier review, oldest first. */
-  proposeReviewSlot(input: { fromIso: string; pastInconvenienced?: string[][] }): Promise<ReviewSlot | null>;
+  /**
+   * `pastInconvenienced`: who was outside working hours at each earlier review, oldest first.
+   * `atIso`: the slot starting then (a move the chair chose), with who is outside working hours.
+   */
+  proposeReviewSlot(input: {
+    fromIso: string;
+    pastInconvenienced?: string[][];
+    atIso?: string;
+  }): Promise<ReviewSlot | null>;
   notifyCommitteeOfDecisions(input: NewDecisions): Promise<void>;
 }
 
@@ -120,8 +127,9 @@ export function createCommitteeActivities(deps: CommitteeActivityDeps): Committe
       return { decisions: decisions.sort(byEditionAndRef), ideas };
     },
 
-    async proposeReviewSlot({ fromIso, pastInconvenienced = [] }) {
+    async proposeReviewSlot({ fromIso, pastInconvenienced = [], atIso }) {
       const policy = committeePolicyOf(deps.settings, deps.committee);
+      if (atIso) return reviewSlot(deps, Date.parse(atIso), policy, pastInconvenienced, 'exactly');
       return reviewSlot(deps, Date.parse(fromIso), policy, pastInconvenienced);
     },
 
@@ -204,9 +212,14 @@ function reviewSlot(
   fromMs: number,
   policy: CommitteePolicy,
   pastInconvenienced: string[][],
+  /** `exactly`: the one slot starting at `fromMs`, not a search of the policy's window. */
+  window: 'policy' | 'exactly' = 'policy',
 ): ReviewSlot | null {
   const { members } = deps.committee.roster;
-  const { duration, earliest, latest } = policy.reviewMeeting;
+  const { duration } = policy.reviewMeeting;
+  const exactly = window === 'exactly';
+  // The chair's own time, to the minute (slots start on whole minutes): the one candidate.
+  const startMs = exactly ? Math.floor(fromMs / 60_000) * 60_000 : fromMs;
   const calendars = deps.holidays ?? loadHolidayCalendars();
   const slots = findFairSlots({
     participants: members.map((m) =>
@@ -217,9 +230,9 @@ function reviewSlot(
       }),
     ),
     duration,
-    from: new Date(addIsoDuration(fromMs, earliest)).toISOString(),
-    to: new Date(addIsoDuration(fromMs, latest)).toISOString(),
-    step: 'PT30M',
+    from: new Date(exactly ? startMs : addIsoDuration(fromMs, policy.reviewMeeting.earliest)).toISOString(),
+    to: new Date(addIsoDuration(startMs, exactly ? duration : policy.reviewMeeting.latest)).toISOString(),
+    step: exactly ? 'PT1M' : 'PT30M',
     history: pastInconvenienced.map((inconvenienced) => ({ inconvenienced })),
     limit: 1,
   });

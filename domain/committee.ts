@@ -71,12 +71,17 @@ export const ScheduleReviewRequest = z.object({ as: Email, at: Instant, note: Te
 export type ScheduleReviewRequest = z.input<typeof ScheduleReviewRequest>;
 
 export const DigestRequest = z.object({ as: Email });
+
+/** The chair or an organizer cancels the review meeting the members were invited to. */
+export const CancelReviewRequest = z.object({ as: Email });
+export type CancelReviewRequest = z.input<typeof CancelReviewRequest>;
 export type DigestRequest = z.input<typeof DigestRequest>;
 
 /** What a cycle's recordOutcome (or `decision import`) tells the committee. */
 export const NewDecisions = z.object({
   edition: EditionKey,
-  refs: z.array(z.string().min(1)).min(1),
+  /** Empty for an outcome without decisions that still took up ideas (`ideasTakenUp`). */
+  refs: z.array(z.string().min(1)),
   /**
    * When the meeting that took them ended (on the cycle's clock): the committee's ideas proposed
    * before it were that meeting's to take up, and are not carried to the next agenda. Imports and

@@ -293,6 +293,14 @@ export const Message = z.discriminatedUnion('kind', [
     meeting: Meeting,
     /** `standing-committee-review-3`: the calendar entry's id; who is outside working hours. */
     review: z.object({ id: OneLine, inconvenienced: z.array(OneLine).default([]) }),
+    /** Where the meeting was before it moved: the same entry, updated (a higher SEQUENCE). */
+    previous: z.object({ start: Instant, end: Instant }).optional(),
+  }),
+  /** To every member: the review meeting is cancelled; the calendar entry (METHOD:CANCEL) removes it. */
+  kind('committee-review-cancelled', {
+    ...common,
+    meeting: Meeting,
+    review: z.object({ id: OneLine }),
   }),
   // The mail system itself
   kind('delivery-failure', {
@@ -314,6 +322,7 @@ export const CALENDAR_KINDS = [
   'council-session-moved',
   'council-decline-noted',
   'committee-review-invitation',
+  'committee-review-cancelled',
 ] as const satisfies MessageKind[];
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
 export type CalendarMessage = Extract<Message, { kind: CalendarKind }>;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  CancelReviewRequest,
   CommitteePolicy,
   DigestRequest,
   Idea,
@@ -35,6 +36,31 @@ export const ReviewSlot = z.object({
 });
 export type ReviewSlot = z.infer<typeof ReviewSlot>;
 
+/**
+ * The review meeting the members hold in their calendars: one calendar entry (`id`) for its whole
+ * life, its SEQUENCE raised each time it moves and once more when it is cancelled.
+ */
+export const ReviewMeeting = ReviewSlot.extend({
+  id: z.string(),
+  sequence: z.number(),
+  /** The meeting the invitation speaks for (its subject, its links). */
+  edition: z.object({ number: z.number(), title: z.string() }),
+  cancelledAt: z.string().optional(),
+});
+export type ReviewMeeting = z.infer<typeof ReviewMeeting>;
+
+/** What a move or a cancellation did: the meeting as it now stands, and whether members were told. */
+export interface ReviewMeetingReceipt {
+  meeting: ReviewMeeting | null;
+  changed: boolean;
+}
+
+/** A change to send: the meeting as invited now, and where it was before if it moved. */
+export interface ReviewChange {
+  meeting: ReviewMeeting;
+  previous?: ReviewSlot;
+}
+
 export const DigestRecord = z.object({
   at: z.string(),
   period: z.object({ from: z.string(), to: z.string() }),
@@ -52,6 +78,8 @@ export const CommitteeState = z.object({
   /** A review the chair or the organizers set; it replaces the next periodic digest. */
   scheduledReviewAt: z.string().optional(),
   digests: z.array(DigestRecord),
+  /** The last review meeting the members were invited to (committees from before have none). */
+  reviewMeeting: ReviewMeeting.optional(),
   announcements: z.array(
     z.object({
       edition: z.string(),
@@ -141,18 +169,73 @@ export class StandingCommittee {
 
   checkScheduleReview(raw: unknown, now: string): z.output<typeof ScheduleReviewRequest> {
     const request = parsePayload(ScheduleReviewRequest, raw, 'the review date');
-    const isChair = this.roster.chairs().some((c) => c.email === request.as && c.chair);
-    if (!isChair && !this.roster.isOrganizer(request.as)) {
-      const people = [...this.committee.members.filter((m) => m.chair), ...this.committee.organizers];
-      throw new RejectedAction('wrong-actor', 'refusal.committee.onlyChairSchedules', {
-        people: listAddresses(people),
-        you: request.as,
-      });
-    }
+    this.requireChairOrOrganizer(request.as);
     if (Date.parse(request.at) <= Date.parse(now)) {
       throw new RejectedAction('too-late', 'refusal.committee.reviewInPast', { at: request.at, now });
     }
     return request;
+  }
+
+  /** Moving or cancelling the review meeting is scheduling it: the same people may. */
+  private requireChairOrOrganizer(as: string): void {
+    const isChair = this.roster.chairs().some((c) => c.email === as && c.chair);
+    if (!isChair && !this.roster.isOrganizer(as)) {
+      const people = [...this.committee.members.filter((m) => m.chair), ...this.committee.organizers];
+      throw new RejectedAction('wrong-actor', 'refusal.committee.onlyChairSchedules', {
+        people: listAddresses(people),
+        you: as,
+      });
+    }
+  }
+
+  checkCancelReview(raw: unknown): z.output<typeof CancelReviewRequest> {
+    const request = parsePayload(CancelReviewRequest, raw, 'the cancellation');
+    this.requireChairOrOrganizer(request.as);
+    return request;
+  }
+
+  /** The review meeting in the members' calendars, while it is ahead and not cancelled. */
+  pendingReview(now: string): ReviewMeeting | undefined {
+    const meeting = this.state.reviewMeeting;
+    return meeting && !meeting.cancelledAt && Date.parse(meeting.start) > Date.parse(now)
+      ? meeting
+      : undefined;
+  }
+
+  /**
+   * A slot for the review meeting: the pending meeting moves to it (same entry, next SEQUENCE), or,
+   * with none pending, a new meeting is invited. The slot the members already have changes nothing.
+   */
+  planReview(
+    slot: ReviewSlot,
+    now: string,
+    fresh: { id: string; edition: ReviewMeeting['edition'] },
+  ): ReviewChange | null {
+    const pending = this.pendingReview(now);
+    const { start, end, inconvenienced } = slot;
+    if (pending && pending.start === start && pending.end === end) return null;
+    // A new entry never reuses a cancelled one's UID: calendars ignore a lower SEQUENCE for it.
+    const id =
+      fresh.id === this.state.reviewMeeting?.id ? `${fresh.id}-${this.state.mailSequence}` : fresh.id;
+    const meeting: ReviewMeeting = pending
+      ? { ...pending, start, end, inconvenienced, sequence: pending.sequence + 1 }
+      : { id, start, end, inconvenienced, sequence: 0, edition: fresh.edition };
+    this.state.reviewMeeting = meeting;
+    return pending
+      ? {
+          meeting,
+          previous: { start: pending.start, end: pending.end, inconvenienced: pending.inconvenienced },
+        }
+      : { meeting };
+  }
+
+  /** Cancels the pending review meeting; none pending (or cancelled already) changes nothing. */
+  cancelReview(now: string): ReviewMeeting | null {
+    const pending = this.pendingReview(now);
+    if (!pending) return null;
+    const cancelled = { ...pending, sequence: pending.sequence + 1, cancelledAt: now };
+    this.state.reviewMeeting = cancelled;
+    return cancelled;
   }
 
   scheduleReview(raw: unknown, now: string): { nextReviewAt: string } {

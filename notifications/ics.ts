@@ -42,6 +42,7 @@ function uidOf(message: CalendarMessage, rehearsal: boolean): string {
 const CANCELLING_KINDS: ReadonlySet<CalendarMessage['kind']> = new Set([
   'cancellation',
   'council-decline-noted',
+  'committee-review-cancelled',
 ]);
 
 export function calendarInvite(message: CalendarMessage, options: InviteOptions): CalendarPart {
@@ -63,7 +64,7 @@ export function calendarInvite(message: CalendarMessage, options: InviteOptions)
     end: new Date(meeting.end),
     summary: t.t('ics.summary', {
       // A review meeting's title is the catalog's, in the reader's language; a meeting's is its own.
-      title: message.kind === 'committee-review-invitation' ? t.t('decisions.review.title') : meeting.title,
+      title: isReview(message) ? t.t('decisions.review.title') : meeting.title,
       rehearsal: options.rehearsal ? 'yes' : 'no',
     }),
     location: meeting.venue,
@@ -77,6 +78,10 @@ export function calendarInvite(message: CalendarMessage, options: InviteOptions)
     attendees: [attendee(options.recipient)],
   });
   return { method, content: calendar.toString() };
+}
+
+function isReview(message: CalendarMessage): boolean {
+  return message.kind === 'committee-review-invitation' || message.kind === 'committee-review-cancelled';
 }
 
 function attendee(recipient: RecipientInput) {

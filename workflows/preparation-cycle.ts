@@ -83,6 +83,8 @@ import { onSignal } from './signals';
 
 /** Since the Council's moves bring proposals (or a move under `followCouncil`); before, a check only. */
 const COUNCIL_MOVE_PROPOSAL = 'council-move-proposal';
+/** Since an outcome without decisions tells the committee which ideas it took up. */
+const IDEAS_TAKEN_UP_WITHOUT_DECISIONS = 'ideas-taken-up-without-decisions';
 
 const calendar = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '30 seconds',
@@ -813,7 +815,11 @@ class Cycle {
       this.rules.state.decisions.push({ ref: d.ref, workflowId });
       ids.push(workflowId);
     }
-    if (ids.length)
+    // An outcome without decisions still took up the ideas its agenda carried; cycles from before
+    // this rule announced only decisions, and replay that way.
+    const announces =
+      ids.length > 0 || (this.carriedIdeaIds.length > 0 && patched(IDEAS_TAKEN_UP_WITHOUT_DECISIONS));
+    if (announces)
       await announcer.notifyCommitteeOfDecisions({
         edition: this.input.editionKey,
         refs: decisions.map((d) => d.ref),

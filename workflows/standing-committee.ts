@@ -6,6 +6,8 @@
  *
  *   proposeIdea      member: an idea for the next meeting
  *   scheduleReview   chair or organizer: the next review (and digest) at a given time
+ *   moveReviewMeeting    chair or organizer: the review meeting to another time (invitation updated)
+ *   cancelReviewMeeting  chair or organizer: the review meeting cancelled (calendar entry removed)
  *   sendDigestNow    member or organizer: the digest now, without waiting for the period
  *   newDecisions     signal from a cycle that recorded decisions (see `announceDecisions`)
  *   status (query)   ideas, digests sent, the next review
@@ -25,6 +27,7 @@ import {
 import type { MessageInput } from '../domain/messages';
 import type { CommitteeActivities, LoadedCommitteeRoster } from '../activities/committee';
 import {
+  CancelReviewRequest,
   CommitteePolicy,
   DigestRequest,
   digestMessage,
@@ -40,10 +43,15 @@ import {
   CommitteeState,
   StandingCommittee,
   type DigestRecord,
+  type ReviewChange,
+  type ReviewMeeting,
+  type ReviewMeetingReceipt,
   type ReviewSlot,
 } from '../domain/standing-committee';
 import {
+  cancelReviewMeetingUpdate,
   committeeStatusQuery,
+  moveReviewMeetingUpdate,
   newDecisionsSignal,
   proposeIdeaUpdate,
   scheduleReviewUpdate,
@@ -88,6 +96,16 @@ export async function standingCommittee(input: StandingCommitteeInput = {}): Pro
     payload: (r) => parsePayload(ScheduleReviewRequest, r, 'the review date'),
     check: (r) => session.committee.checkScheduleReview(r, now()),
     apply: (r) => session.committee.scheduleReview(r, now()),
+  });
+  session.wire(moveReviewMeetingUpdate, {
+    payload: (r) => parsePayload(ScheduleReviewRequest, r, 'the review date'),
+    check: (r) => session.committee.checkScheduleReview(r, now()),
+    apply: (r) => session.moveReview(session.committee.checkScheduleReview(r, now()).at),
+  });
+  session.wire(cancelReviewMeetingUpdate, {
+    payload: (r) => parsePayload(CancelReviewRequest, r, 'the cancellation'),
+    check: (r) => session.committee.checkCancelReview(r),
+    apply: (r) => session.cancelReview(session.committee.checkCancelReview(r).as),
   });
   session.wire(sendDigestNowUpdate, {
     payload: (r) => parsePayload(DigestRequest, r, 'the digest request'),
@@ -140,6 +158,35 @@ class CommitteeSession extends Session {
     return this.digests.run(() => sendDigest(this.committee, requestedBy));
   }
 
+  /** The chair's time for the review meeting; the members' entry moves (or, with none, is made). */
+  moveReview(at: string): Promise<ReviewMeetingReceipt> {
+    return this.digests.run(async () => {
+      const { committee } = this;
+      const pending = committee.pendingReview(now());
+      // Without a review meeting there is no entry to move, nor a meeting to speak for.
+      if (!pending) return { meeting: null, changed: false };
+      const slot = await visibility.proposeReviewSlot({
+        fromIso: now(),
+        atIso: at,
+        pastInconvenienced: committee.pastReviewBurden(),
+      });
+      const change = slot && committee.planReview(slot, now(), { id: pending.id, edition: pending.edition });
+      if (change) await inviteToReview(committee, change);
+      return { meeting: committee.state.reviewMeeting ?? null, changed: change !== null };
+    });
+  }
+
+  cancelReview(as: string): Promise<ReviewMeetingReceipt> {
+    return this.digests.run(async () => {
+      const cancelled = this.committee.cancelReview(now());
+      if (cancelled) {
+        log.info('review meeting cancelled', { id: cancelled.id, by: as });
+        await tellReviewCancelled(this.committee, cancelled);
+      }
+      return { meeting: cancelled, changed: cancelled !== null };
+    });
+  }
+
   async loadRoster(): Promise<void> {
     const loaded = await loadRoster(this.input);
     this.committee.committee = loaded.roster;
@@ -181,16 +228,46 @@ async function sendDigest(committee: StandingCommittee, requestedBy?: string): P
   const from = committee.state.lastDigestAt;
   const ideas: Idea[] = committee.ideasSince(from);
   const digest = await visibility.buildDigest({ from, to: now(), ideas });
-  const slot = await proposeSlot(committee.pastReviewBurden());
+  // Committees from before the review meeting's updates proposed a new one with every digest (and
+  // invited to it as a new entry); they replay that way.
+  const follows = patched(REVIEW_UPDATES);
+  const pending = follows ? slotOf(committee.pendingReview(now())) : null;
+  // A digest asked for between periods shows the review meeting the members already have; so does
+  // one that finds no new slot.
+  const slot =
+    requestedBy && pending ? pending : ((await proposeSlot(committee.pastReviewBurden())) ?? pending);
   const record = committee.recordDigest(digest, slot, requestedBy);
   // Committees from before the review's invitation mailed the digest alone; they replay that way.
   const invites = slot !== null && patched(REVIEW_INVITATION);
+  const edition = latestEdition(listedIn(digest));
+  if (!follows) {
+    await mailDigest(committee, digest, invites ? slot : null);
+    if (invites) await inviteToReview(committee, { meeting: firstInvitation(slot, edition) });
+    return record;
+  }
+  // A new period's slot moves a review meeting still ahead rather than adding a second one.
+  const change = invites ? committee.planReview(slot, now(), { id: reviewId(slot), edition }) : null;
   await mailDigest(committee, digest, invites ? slot : null);
-  if (invites) await inviteToReview(committee, slot, latestEdition(listedIn(digest)));
+  if (change) await inviteToReview(committee, change);
   return record;
 }
 
 const REVIEW_INVITATION = 'committee-review-invitation';
+const REVIEW_UPDATES = 'committee-review-updates';
+
+function slotOf(meeting: ReviewMeeting | undefined): ReviewSlot | null {
+  return meeting ? { start: meeting.start, end: meeting.end, inconvenienced: meeting.inconvenienced } : null;
+}
+
+/** One entry per review, named by its first slot; it keeps that name when it moves. */
+function reviewId(slot: ReviewSlot): string {
+  return `${workflowInfo().workflowId}-review-${slot.start.replace(/[^0-9A-Za-z]/g, '')}`;
+}
+
+/** The invitation as committees before the review meeting's updates sent it: a new entry, SEQUENCE 0. */
+function firstInvitation(slot: ReviewSlot, edition: ReviewMeeting['edition']): ReviewMeeting {
+  return { ...slot, id: reviewId(slot), sequence: 0, edition };
+}
 
 /** Members outside their working hours at the slot, by name and organization. */
 function namesOf(committee: StandingCommittee, emails: readonly string[]): string[] {
@@ -200,31 +277,49 @@ function namesOf(committee: StandingCommittee, emails: readonly string[]): strin
   });
 }
 
-/** Every member gets the review meeting as a calendar entry of its own, one per digest. */
-async function inviteToReview(
-  committee: StandingCommittee,
-  slot: ReviewSlot,
-  edition: { number: number; title: string },
-): Promise<void> {
-  const organizer = committee.committee.organizers[0]!;
-  // One entry per review: named by the slot, so a digest that proposes the same slot again keeps it.
-  const id = `${workflowInfo().workflowId}-review-${slot.start.replace(/[^0-9A-Za-z]/g, '')}`;
+/**
+ * Every member gets the review meeting as a calendar entry of its own; when it moves, the same
+ * entry again with the next SEQUENCE, and where it was before.
+ */
+async function inviteToReview(committee: StandingCommittee, change: ReviewChange): Promise<void> {
+  const { meeting, previous } = change;
   const message: MessageInput = {
     kind: 'committee-review-invitation',
     data: {
-      edition,
-      contact: { name: organizer.name, email: organizer.email },
-      meeting: {
-        // What readers see is the catalog's title for a review; this names it in the data.
-        title: 'standing committee review',
-        start: slot.start,
-        end: slot.end,
-        venue: committee.policy.reviewMeeting.venue,
-      },
-      review: { id, inconvenienced: namesOf(committee, slot.inconvenienced) },
+      ...reviewCommon(committee, meeting),
+      review: { id: meeting.id, inconvenienced: namesOf(committee, meeting.inconvenienced) },
+      ...(previous ? { previous: { start: previous.start, end: previous.end } } : {}),
     },
   };
-  await mailMembers(committee, committee.nextMailKey('review'), message, edition, { sequence: 0 });
+  await mailMembers(committee, committee.nextMailKey('review'), message, meeting.edition, {
+    sequence: meeting.sequence,
+  });
+}
+
+/** The cancellation: the same entry, METHOD:CANCEL, with the next SEQUENCE. */
+async function tellReviewCancelled(committee: StandingCommittee, meeting: ReviewMeeting): Promise<void> {
+  const message: MessageInput = {
+    kind: 'committee-review-cancelled',
+    data: { ...reviewCommon(committee, meeting), review: { id: meeting.id } },
+  };
+  await mailMembers(committee, committee.nextMailKey('review-cancelled'), message, meeting.edition, {
+    sequence: meeting.sequence,
+  });
+}
+
+function reviewCommon(committee: StandingCommittee, meeting: ReviewMeeting) {
+  const organizer = committee.committee.organizers[0]!;
+  return {
+    edition: meeting.edition,
+    contact: { name: organizer.name, email: organizer.email },
+    meeting: {
+      // What readers see is the catalog's title for a review; this names it in the data.
+      title: 'standing committee review',
+      start: meeting.start,
+      end: meeting.end,
+      venue: committee.policy.reviewMeeting.venue,
+    },
+  };
 }
 
 async function proposeSlot(pastInconvenienced: string[][]): Promise<ReviewSlot | null> {

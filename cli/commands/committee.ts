@@ -17,8 +17,11 @@ import {
   type DigestSection,
 } from '../../domain/committee';
 import { addIsoDuration } from '../../domain/duration';
+import type { ReviewMeetingReceipt } from '../../domain/standing-committee';
 import {
+  cancelReviewMeetingUpdate,
   committeeStatusQuery,
+  moveReviewMeetingUpdate,
   proposeIdeaUpdate,
   scheduleReviewUpdate,
   sendDigestNowUpdate,
@@ -38,6 +41,7 @@ export function registerCommittee(command: Command, output: () => Output): void 
   registerDigest(committee, output);
   registerIdea(committee, output);
   registerSchedule(committee, output);
+  registerReviewMeeting(committee, output);
   registerStatus(committee, output);
   registerCarryForward(committee, output);
 }
@@ -196,6 +200,42 @@ function registerSchedule(committee: Command, output: () => Output): void {
     });
 }
 
+function registerReviewMeeting(committee: Command, output: () => Output): void {
+  const print = (receipt: ReviewMeetingReceipt, what: string) => {
+    if (output().json) return printJson(receipt);
+    if (!receipt.meeting) return console.log(`No review meeting is planned: nothing to ${what}.`);
+    console.log(
+      `${receipt.changed ? 'Members told' : 'Nothing changed'}: ${describeReviewMeeting(receipt.meeting)}`,
+    );
+  };
+  committee
+    .command('review-move')
+    .description('(chair or organizer) move the review meeting; every member gets the updated calendar entry')
+    .requiredOption('--at <datetime>', 'the new start, with offset, e.g. 2007-04-12T14:00:00Z')
+    .addOption(asOption())
+    .action(async (o: { at: string; as: string }) => {
+      await withClient(async (client, settings) => {
+        const handle = await ensureCommittee(client, committeeAt(settings));
+        print(await act(handle, moveReviewMeetingUpdate, { args: [{ as: o.as, at: o.at }] }), 'move');
+      });
+    });
+  committee
+    .command('review-cancel')
+    .description('(chair or organizer) cancel the review meeting; the calendar entry is removed')
+    .addOption(asOption())
+    .action(async (o: { as: string }) => {
+      await withClient(async (client, settings) => {
+        const handle = await ensureCommittee(client, committeeAt(settings));
+        print(await act(handle, cancelReviewMeetingUpdate, { args: [{ as: o.as }] }), 'cancel');
+      });
+    });
+}
+
+function describeReviewMeeting(m: NonNullable<ReviewMeetingReceipt['meeting']>): string {
+  const state = m.cancelledAt ? `cancelled ${m.cancelledAt}` : `${m.start} to ${m.end}`;
+  return `review meeting ${state} (calendar entry ${m.id}, sequence ${m.sequence}).`;
+}
+
 function registerStatus(committee: Command, output: () => Output): void {
   committee
     .command('status')
@@ -218,6 +258,7 @@ function registerStatus(committee: Command, output: () => Output): void {
           const slot = d.reviewSlot ? `; review proposed ${d.reviewSlot.start}` : '';
           console.log(`  digest ${d.at}: ${JSON.stringify(d.counts)}${slot}`);
         }
+        if (status.reviewMeeting) console.log(describeReviewMeeting(status.reviewMeeting));
       });
     });
 }

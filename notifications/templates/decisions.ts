@@ -167,15 +167,36 @@ function reviewFacts(
 }
 
 export const committeeReviewInvitation: Template<MessageData<'committee-review-invitation'>> = (d, ctx) => {
-  const { t } = ctx;
+  const { t, time } = ctx;
+  const moved = d.previous;
   return {
-    subject: t('decisions.review.subject', { hlm: hlm(d.edition, t) }),
+    subject: t(moved ? 'decisions.review.movedSubject' : 'decisions.review.subject', {
+      hlm: hlm(d.edition, t),
+    }),
     reason: reasonFor(d, ctx, 'committee'),
     body: [
-      paragraph(t('decisions.review.intro')),
+      paragraph(t(moved ? 'decisions.review.moved' : 'decisions.review.intro')),
       ...reviewFacts({ ...d.meeting, inconvenienced: d.review.inconvenienced }, ctx),
+      moved
+        ? facts([t('label.previously'), t('value.fromTo', { from: time(moved.start), to: time(moved.end) })])
+        : undefined,
       facts([t('label.venue'), d.meeting.venue]),
       paragraph(t('decisions.review.calendar')),
+    ],
+  };
+};
+
+export const committeeReviewCancelled: Template<MessageData<'committee-review-cancelled'>> = (d, ctx) => {
+  const { t, time } = ctx;
+  return {
+    subject: t('decisions.review.cancelledSubject', { hlm: hlm(d.edition, t) }),
+    reason: reasonFor(d, ctx, 'committee'),
+    body: [
+      paragraph(t('decisions.review.cancelled')),
+      facts([
+        t('label.reviewMeeting'),
+        t('value.fromTo', { from: time(d.meeting.start), to: time(d.meeting.end) }),
+      ]),
     ],
   };
 };

@@ -111,6 +111,8 @@ function write(message: Message, ctx: TemplateContext): Letter {
       return decisions.committeeDigest(message.data, ctx);
     case 'committee-review-invitation':
       return decisions.committeeReviewInvitation(message.data, ctx);
+    case 'committee-review-cancelled':
+      return decisions.committeeReviewCancelled(message.data, ctx);
     case 'delivery-failure':
       return deliveryFailure(message.data, ctx);
   }

@@ -262,6 +262,17 @@ test('the committee: ideas kept once, a review scheduled, its status, the digest
     /^Next review and digest: /,
   );
 
+  // No digest has invited to a review meeting yet: nothing to move or cancel; a wrong actor is refused.
+  const [move, cancel, refused] = await Promise.all([
+    run('committee', 'review-move', '--at', at, '--as', CHAIR),
+    run('committee', 'review-cancel', '--as', ORGANIZER),
+    run('committee', 'review-cancel', '--as', AU),
+  ]);
+  expect(ok(move)).toBe('No review meeting is planned: nothing to move.');
+  expect(ok(cancel)).toBe('No review meeting is planned: nothing to cancel.');
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/^Rejected: only the chair of the standing committee or the organizers/);
+
   const [shown, digest, carried] = await Promise.all([
     run('committee', 'status'),
     run('committee', 'digest'),

@@ -138,3 +138,48 @@ test("edition N+1's draft agenda carries N's unimplemented decisions, open 1 yea
       .terminate('test done')
       .catch(() => undefined);
 }, 180_000);
+
+test('an outcome without decisions still marks the ideas its agenda took up, so no later agenda carries them again', async () => {
+  const worker = await t.createWorker();
+  const started: string[] = [];
+  const IDEA = 'A standing exchange of liaison officers between the secretariats.';
+  await worker.runUntil(async () => {
+    const committee = await t.client.workflow.start<StandingCommitteeWorkflow>(STANDING_COMMITTEE_WORKFLOW, {
+      taskQueue: t.taskQueue,
+      workflowId: t.settings.committeeWorkflowId,
+      args: [{}],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    started.push(committee.workflowId);
+    const { id } = await committee.executeUpdate(proposeIdeaUpdate, {
+      args: [{ as: MEMBER_EU, text: IDEA }],
+    });
+
+    const input = compressedCycle(t.settings, 603, undefined, { rehearsalOf: '2029-10-11T14:00:00Z' });
+    const cycle = await startCycle(t, input);
+    started.push(cycle.workflowId);
+    expect(await draftAgendaOf(cycle)).toContain(IDEA);
+    await cycle.executeUpdate(approveAgendaUpdate, { args: [{ as: ORGANIZER }] });
+    await eventually(async () => (await cycle.query(cycleStatusQuery)).phase === 'awaiting-outcome', {
+      timeout: 40_000,
+      what: 'the meeting to end',
+    });
+    const recorded = await cycle.executeUpdate(recordOutcomeUpdate, {
+      args: [{ as: ORGANIZER, summary: 'The meeting exchanged views; no decisions.', decisions: [] }],
+    });
+    expect(recorded.decisions).toEqual([]);
+
+    const idea = await eventually(
+      async () => (await committee.query(committeeStatusQuery)).ideas.find((i) => i.id === id && i.takenUpBy),
+      { what: 'the idea marked as taken up by a meeting without decisions' },
+    );
+    expect(idea.takenUpBy?.edition).toBe(input.editionKey);
+    const announced = (await committee.query(committeeStatusQuery)).announcements;
+    expect(announced).toContainEqual(expect.objectContaining({ edition: input.editionKey, refs: [] }));
+  });
+  for (const id of started)
+    await t.client.workflow
+      .getHandle(id)
+      .terminate('test done')
+      .catch(() => undefined);
+}, 120_000);

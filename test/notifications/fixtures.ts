@@ -199,6 +199,16 @@ export const SAMPLES: { [K in MessageKind]: DataOf<K> } = {
     },
     review: { id: 'standing-committee-review-2', inconvenienced: ['Ana Qalo (PIF)'] },
   },
+  'committee-review-cancelled': {
+    ...common,
+    meeting: {
+      title: 'Review meeting of the standing committee',
+      start: '2007-04-10T13:00:00Z',
+      end: '2007-04-10T14:30:00Z',
+      venue: 'Video conference (the organizers send the link)',
+    },
+    review: { id: 'standing-committee-review-2' },
+  },
   'council-invitation': {
     ...council,
     organization: 'AU',

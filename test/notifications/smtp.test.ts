@@ -35,6 +35,8 @@ describe('delivered content', () => {
     expect(forChair.to).toMatchObject({ value: [{ name: chair.name, address: chair.email }] });
     expect(forChair.messageId).toBe(result.deliveries[0]!.messageId);
     expect(forChair.headers.get('auto-submitted')).toBe('auto-generated');
+    // Exchange's out-of-office replies stay quiet for system mail (issue 15, item 9).
+    expect(forChair.headers.get('x-auto-response-suppress')).toBe('OOF, AutoReply');
     // The chair is in Suva; the meeting in New York: 10:00 EDT on the 22nd is 02:00 on the 23rd in Suva.
     const when =
       'Saturday 23 September 2006, 02:00 Suva time (UTC+12) — Friday 22 September, 10:00 in New York (EDT)';

@@ -31,8 +31,8 @@ function render(message = sample('input-reminder'), rehearsal = false) {
   return renderMessage(Message.parse(message), { recipient: chair, meetingZone: MEETING_ZONE, rehearsal });
 }
 
-test('the engine has a template for each of its thirty-two kinds of message', () => {
-  expect(KINDS).toHaveLength(32);
+test('the engine has a template for each of its thirty-three kinds of message', () => {
+  expect(KINDS).toHaveLength(33);
 });
 
 test.each(KINDS)(
@@ -237,4 +237,35 @@ test('the digest shows the review meeting and who bears unsocial hours; its invi
   expect(unfolded).toContain('UID:standing-committee-review-2@convene');
   expect(unfolded).toContain('SUMMARY:Review meeting of the standing committee');
   expect(unfolded).toContain('DTSTART:20070410T130000Z');
+});
+
+test('a moved review meeting says where it was, in French too; a cancelled one removes the same entry', () => {
+  const moved = Message.parse({
+    ...sample('committee-review-invitation'),
+    data: {
+      ...sample('committee-review-invitation').data,
+      previous: { start: '2007-04-09T13:00:00Z', end: '2007-04-09T14:30:00Z' },
+    },
+  });
+  const mail = render(moved);
+  expect(mail.subject).toBe('HLM 7 · standing committee review meeting moved');
+  expect(mail.text.replace(/\s+/g, ' ')).toMatch(/Previously: Tuesday 10 April 2007, 01:00 Suva time/);
+  const french = renderMessage(moved, {
+    recipient: { ...chair, language: 'fr' },
+    meetingZone: MEETING_ZONE,
+    rehearsal: false,
+  });
+  expect(french.subject).toBe('RHN 7 · réunion d’examen du comité permanent déplacée');
+  expect(french.text).toContain('Précédemment');
+
+  const cancelled = Message.parse(sample('committee-review-cancelled'));
+  expect(render(cancelled).subject).toBe('HLM 7 · standing committee review meeting cancelled');
+  if (!isCalendarMessage(cancelled)) throw new Error('the cancellation must carry a calendar entry');
+  const ics = calendarInvite(cancelled, { recipient: chair, sequence: 2, rehearsal: false, now: new Date() });
+  const unfolded = ics.content.replace(/\r\n[ \t]/g, '');
+  expect(ics.method).toBe('CANCEL');
+  expect(unfolded).toContain('UID:standing-committee-review-2@convene');
+  expect(unfolded).toContain('STATUS:CANCELLED');
+  expect(unfolded).toContain('SEQUENCE:2');
+  expect(unfolded).toContain('SUMMARY:Review meeting of the standing committee');
 });

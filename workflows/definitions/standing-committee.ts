@@ -4,6 +4,7 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
+  CancelReviewRequest,
   CommitteePolicy,
   CommitteePolicyInput,
   DigestRequest,
@@ -16,12 +17,21 @@ import type {
   CommitteeState,
   DigestRecord,
   IdeaReceipt,
+  ReviewMeetingReceipt,
 } from '../../domain/standing-committee';
 
 export const newDecisionsSignal = defineSignal<[NewDecisions]>('newDecisions');
 export const proposeIdeaUpdate = defineUpdate<IdeaReceipt, [ProposeIdeaRequest]>('proposeIdea');
 export const scheduleReviewUpdate = defineUpdate<{ nextReviewAt: string }, [ScheduleReviewRequest]>(
   'scheduleReview',
+);
+/** Chair or organizer: the review meeting moves to `at` (the same calendar entry, updated). */
+export const moveReviewMeetingUpdate = defineUpdate<ReviewMeetingReceipt, [ScheduleReviewRequest]>(
+  'moveReviewMeeting',
+);
+/** Chair or organizer: the review meeting is cancelled (METHOD:CANCEL to every member). */
+export const cancelReviewMeetingUpdate = defineUpdate<ReviewMeetingReceipt, [CancelReviewRequest]>(
+  'cancelReviewMeeting',
 );
 export const sendDigestNowUpdate = defineUpdate<DigestRecord, [DigestRequest]>('sendDigestNow');
 export const committeeStatusQuery = defineQuery<CommitteeStatus>('status');
