@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/problems';
-import { issueLines } from '../domain/issues';
+import { issueLine } from '../clients/issues';
+import { issueDetails, type issueLines } from '../domain/issues';
 import { translator, type Translator } from '../i18n/catalog';
 import { cliTranslator, RejectedError, UpdateFailedError, UserError, type Output } from './output';
 
@@ -159,8 +160,9 @@ export function report(err: unknown, language: () => Translator): number {
   }
   // A value no boundary caught before: one line per problem, never zod's raw dump.
   if (isZodError(err)) {
-    const lines = issueLines(err.issues, 'value').map((line) => `  - ${line}`);
-    console.error(say(language, 'cli.invalid', () => ({ lines: lines.join('\n') })));
+    const details = issueDetails(err.issues, 'value', undefined);
+    const lines = (t: Translator) => details.map((issue) => `  - ${issueLine(issue, t)}`).join('\n');
+    console.error(say(language, 'cli.invalid', (t) => ({ lines: lines(t) })));
     return 2;
   }
   console.error(err);

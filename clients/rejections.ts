@@ -12,7 +12,8 @@ import {
   type RefusalValues,
   type RejectionCode,
 } from '../domain/rejection';
-import { MESSAGE_KEYS, translator, type MessageKey, type Translator, type Values } from '../i18n/catalog';
+import { issueLine } from './issues';
+import { isMessageKey, translator, type MessageKey, type Translator, type Values } from '../i18n/catalog';
 
 export interface Rejection {
   code: RejectionCode;
@@ -46,14 +47,12 @@ export function refusalSentence(key: MessageKey, values: RefusalValues, reader: 
 
 function renderValue(value: RefusalValues[string], reader: Translator): string | number {
   if (typeof value !== 'object' || value === null) return value;
+  if ('issues' in value && Array.isArray(value.issues))
+    return value.issues.map((issue) => issueLine(issue, reader)).join('; ');
   if ('anyOf' in value && Array.isArray(value.anyOf)) {
     const each = value.anyOf.map((p) => renderValue(p, reader));
     return new Intl.ListFormat(reader.locale, { type: 'disjunction' }).format(each.map(String));
   }
   if ('phrase' in value && isMessageKey(value.phrase)) return reader.t(value.phrase, value.values ?? {});
   return JSON.stringify(value); // a shape this client does not know: shown, not lost
-}
-
-function isMessageKey(key: unknown): key is MessageKey {
-  return typeof key === 'string' && (MESSAGE_KEYS as readonly string[]).includes(key);
 }

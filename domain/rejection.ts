@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { MessageKey } from '../i18n/catalog';
-import { issueLines } from './issues';
+import { issueDetails, type IssueDetail } from './issues';
 
 /**
  * Why an action was refused, as a stable code that callers (CLI, portal, tests, metrics) branch on;
@@ -35,11 +35,16 @@ export interface PhraseChoice {
   anyOf: Phrase[];
 }
 
+/** The problems a schema found, one per field and rule, each rendered in the reader's language. */
+export interface IssueList {
+  issues: IssueDetail[];
+}
+
 /**
  * What fills a refusal's sentence: text as people wrote it (a title, an address) or an identifier,
- * a number, a phrase, or a choice of phrases.
+ * a number, a phrase, a choice of phrases, or a schema's problems.
  */
-export type RefusalValues = Record<string, string | number | Phrase | PhraseChoice>;
+export type RefusalValues = Record<string, string | number | Phrase | PhraseChoice | IssueList>;
 
 export function phrase(key: MessageKey, values?: Record<string, string | number>): Phrase {
   return values ? { phrase: key, values } : { phrase: key };
@@ -91,6 +96,6 @@ export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, wha
   if (result.success) return result.data;
   throw new RejectedAction('invalid-payload', 'refusal.malformed', {
     what,
-    problems: issueLines(result.error.issues, what).join('; '),
+    problems: { issues: issueDetails(result.error.issues, what, value) },
   });
 }

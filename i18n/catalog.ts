@@ -31,6 +31,10 @@ export const CATALOGS: Readonly<Record<BaseLanguage, CatalogFile>> = { en, fr, e
 /** The keys every catalog should carry: English's. */
 export const MESSAGE_KEYS = Object.keys(en).filter((k) => k !== '$meta') as MessageKey[];
 
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === 'string' && (MESSAGE_KEYS as readonly string[]).includes(key);
+}
+
 export interface Translator {
   /** The tag as the person gave it ("ar-u-nu-latn"): the HTML `lang`. */
   readonly language: string;

@@ -19,7 +19,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { pathOf } from '../domain/issues';
 import { typedBack } from './action-forms';
-import { knownLanguage } from './labels';
+import { issueLine } from '../clients/issues';
+import { knownLanguage, translatorFor } from './labels';
 import { People } from './people';
 import { RateLimits } from './rate-limit';
 import { registerCommitteeRoutes } from './routes/committee';
@@ -36,6 +37,7 @@ import { csrfTokenFor, randomToken, sameToken } from './tokens';
 import {
   cookieOptions,
   LANGUAGE_COOKIE,
+  languageOf,
   PRE_SESSION_COOKIE,
   SESSION_COOKIE,
   show,
@@ -121,9 +123,12 @@ export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err: Error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       // A form a page of ours never sends (a hand-made request): say which field and rule.
-      const lines = err.validation.map(
-        (v) => `${pathOf(v.instancePath.split('/').filter(Boolean)) || '(form)'}: ${v.message ?? ''}`,
-      );
+      const reader = translatorFor(languageOf(request));
+      const lines = err.validation.map((v) => {
+        const { input: _value, ...params } = v.params ?? {};
+        const where = pathOf(v.instancePath.split('/').filter(Boolean)) || '(form)';
+        return issueLine({ ...params, where, code: v.keyword, message: v.message ?? '' }, reader);
+      });
       const onInvalid = request.routeOptions.config.onInvalid;
       if (onInvalid) return onInvalid(request, reply.code(422), lines.join('; '));
       const text = t(request, 'error.rejected', { message: lines.join('; ') });
