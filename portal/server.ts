@@ -149,7 +149,8 @@ async function identify(portal: Portal, request: FastifyRequest, reply: FastifyR
   const chosen = knownLanguage(unsigned(request, LANGUAGE_COOKIE));
   if (session) {
     request.session = session;
-    request.person = portal.people.configured(session.email);
+    const configured = portal.people.configured(session.email);
+    request.person = { ...configured, language: session.language ?? configured.language };
     request.language = chosen ?? request.person.language;
     bindForms(portal, request, `session:${session.id}`);
     return;

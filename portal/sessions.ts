@@ -11,28 +11,31 @@ export interface Session {
   /** The id in the cookie; also the key of the session's CSRF token. */
   id: string;
   email: string;
+  /** The language the person reads, as found when they signed in (a chair's, from the cycle). */
+  language?: string;
 }
 
 export class Sessions {
   constructor(private readonly store: Store) {}
 
-  async start(email: string): Promise<Session> {
+  async start(email: string, language?: string): Promise<Session> {
     const id = randomToken();
     await this.store.query(
-      `insert into portal_sessions (id_sha256, email, expires_at)
-       values ($1, $2, now() + make_interval(hours => $3))`,
-      [sha256(id), email, SESSION_HOURS],
+      `insert into portal_sessions (id_sha256, email, expires_at, language)
+       values ($1, $2, now() + make_interval(hours => $3), $4)`,
+      [sha256(id), email, SESSION_HOURS, language ?? null],
     );
-    return { id, email };
+    return language ? { id, email, language } : { id, email };
   }
 
   async find(id: string): Promise<Session | undefined> {
-    const [row] = await this.store.query<{ email: string }>(
-      `select email from portal_sessions
+    const [row] = await this.store.query<{ email: string; language: string | null }>(
+      `select email, language from portal_sessions
        where id_sha256 = $1 and ended_at is null and expires_at > now()`,
       [sha256(id)],
     );
-    return row && { id, email: row.email };
+    if (!row) return undefined;
+    return row.language ? { id, email: row.email, language: row.language } : { id, email: row.email };
   }
 
   async end(id: string): Promise<void> {

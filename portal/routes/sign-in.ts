@@ -64,7 +64,8 @@ export function registerSignInRoutes(app: TypedApp, portal: Portal): void {
     const token = Token.safeParse(request.params.token);
     const used = token.success ? await portal.links.consume(token.data) : undefined;
     if (!used) return linkGone(request, reply);
-    const session = await portal.sessions.start(used.email);
+    const recipient = await portal.people.signInRecipient(used.email);
+    const session = await portal.sessions.start(used.email, recipient?.language);
     reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(portal, SESSION_MAX_AGE_SECONDS));
     return reply.redirect(used.nextPath, 303);
   });

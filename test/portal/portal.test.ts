@@ -160,6 +160,8 @@ test('a delegate is mailed the sign-in link in the language she reads, sees her 
   expect((await visitor.get('/')).html).toContain(path);
   const page = await visitor.get(path);
   expect(page.status).toBe(200);
+  // Her pages are in French too, as her mail is: a delegate is named in the cycle, not the directory.
+  expect(page.html).toMatch(/<html lang="fr" dir="ltr">/);
   expect(page.html).toContain(`action="${path}/submit"`);
   expect(page.html).not.toContain(`action="${path}/extension"`);
   expect((await visitor.post(`${path}/submit`, FORM)).status).toBe(303);
