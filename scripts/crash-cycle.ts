@@ -212,10 +212,11 @@ async function until(
 }
 
 /**
- * The example cycle on a compressed timeline, `scale` × 150 s long. The chaos run is slower (scale
- * 8): a worker killed in the middle of a send holds that recipient's claim in the sent-ledger for
- * its 5-minute claim timeout (no other attempt may send before any send could have ended), which is
- * longer than a whole 150-second cycle.
+ * The example cycle on a compressed timeline, `scale` × 150 s long. The chaos run is slower
+ * (--scale, 8 by default): a worker killed in the middle of a send holds that recipient's claim in
+ * the sent-ledger until the claim goes stale (30 s), and the SMTP outage, which begins with the
+ * kill two thirds through (about 78 × scale s in, with 20 kills), must end before the meeting at
+ * 150 × scale s: --smtp-down 300 needs --scale 5 or more.
  */
 function cycleInput(settings: Settings, edition: number, scale: number): CycleInput {
   const x = (seconds: number) => seconds * scale;
