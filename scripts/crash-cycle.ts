@@ -14,6 +14,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
@@ -62,16 +63,25 @@ interface Delivered {
   subject: string;
   messageId: string;
   listId: string;
+  /** When the server accepted it (ms since the epoch). */
+  at: number;
 }
 
-/** The SMTP server on loopback, which can be stopped and started again on the same port. */
+/**
+ * The SMTP server on loopback, which can be taken down and brought back on the same port. Down
+ * means down: stop() stops listening and destroys every open connection at once, so a pooled
+ * connection of a worker cannot go on delivering (SMTPServer.close() alone stops listening but
+ * gives open sessions 30 s to finish, and a pooled connection goes on sending through them).
+ * start() opens a fresh listener on 127.0.0.1 and the same port.
+ */
 class LoopbackSmtp {
   readonly delivered: Delivered[] = [];
   private server?: SMTPServer;
+  private readonly sockets = new Set<net.Socket>();
   constructor(readonly port: number) {}
 
   async start(): Promise<void> {
-    const server = new SMTPServer({
+    const server: SMTPServer = new SMTPServer({
       logger: false,
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -80,12 +90,15 @@ class LoopbackSmtp {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           simpleParser(Buffer.concat(chunks)).then((mail) => {
+            // A message whose connection was cut before the server answered was not accepted.
+            if (this.server !== server) return callback(new Error('server stopped'));
             for (const to of session.envelope.rcptTo)
               this.delivered.push({
                 to: to.address.toLowerCase(),
                 subject: mail.subject ?? '',
                 messageId: mail.messageId ?? '',
                 listId: mail.headerLines.find((h) => h.key === 'list-id')?.line ?? '',
+                at: Date.now(),
               });
             callback();
           }, callback);
@@ -93,14 +106,46 @@ class LoopbackSmtp {
       },
     });
     server.on('error', () => undefined);
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    server.server.on('connection', (socket: net.Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => {
+        server.server.off('error', reject);
+        resolve();
+      });
+    });
     this.server = server;
   }
 
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+
+  /** What a client trying to connect now meets: 'refused', 'greeted' (a 220) or what else happened. */
+  probe(): Promise<string> {
+    return new Promise((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port: this.port });
+      const done = (what: string) => {
+        socket.destroy();
+        resolve(what);
+      };
+      socket.setTimeout(5_000, () => done('no answer in 5 s'));
+      socket.once('data', (d: Buffer) =>
+        done(d.toString().startsWith('220') ? 'greeted' : `answered ${d.toString().trim()}`),
+      );
+      socket.once('error', (err: NodeJS.ErrnoException) =>
+        done(err.code === 'ECONNREFUSED' ? 'refused' : `error ${err.code ?? err.message}`),
+      );
+      socket.once('close', () => done('closed without a greeting'));
+    });
   }
 }
 
@@ -167,10 +212,11 @@ async function until(
 }
 
 /**
- * The example cycle on a compressed timeline, `scale` × 150 s long. The chaos run is slower (scale
- * 8): a worker killed in the middle of a send holds that recipient's claim in the sent-ledger for
- * its 5-minute claim timeout (no other attempt may send before any send could have ended), which is
- * longer than a whole 150-second cycle.
+ * The example cycle on a compressed timeline, `scale` × 150 s long. The chaos run is slower
+ * (--scale, 8 by default): a worker killed in the middle of a send holds that recipient's claim in
+ * the sent-ledger until the claim goes stale (30 s), and the SMTP outage, which begins with the
+ * kill two thirds through (about 78 × scale s in, with 20 kills), must end before the meeting at
+ * 150 × scale s: --smtp-down 300 needs --scale 5 or more.
  */
 function cycleInput(settings: Settings, edition: number, scale: number): CycleInput {
   const x = (seconds: number) => seconds * scale;
@@ -346,13 +392,35 @@ async function main(): Promise<void> {
     );
     const chaosInput = cycleInput(settings, 902, CHAOS_SCALE);
     const t1 = Date.now();
-    const chaos = { done: false, kills: [] as number[], serverDownS: 0, smtpDownAt: 0 };
+    const chaos = { done: false, kills: [] as number[], serverDownS: 0 };
+    const outage = { downAt: -1, upAt: -1, probes: [] as string[], problems: [] as string[] };
+    const since = () => (Date.now() - t1) / 1000;
+    /** SMTP down for SMTP_DOWN_S seconds: a connection attempt is refused throughout, then served again. */
+    const smtpOutage = async () => {
+      await smtp.stop();
+      outage.downAt = since();
+      const expect = async (want: string) => {
+        const got = await smtp.probe();
+        outage.probes.push(`s ${since().toFixed(0)}: ${got}`);
+        console.log(`   SMTP probe at s ${since().toFixed(0)}: ${got}`);
+        if (got !== want) outage.problems.push(`SMTP probe at s ${since().toFixed(0)}: ${got}, not ${want}`);
+      };
+      await expect('refused');
+      await sleep(SMTP_DOWN_S * 500);
+      await expect('refused');
+      await sleep(Math.max(0, outage.downAt + SMTP_DOWN_S - since()) * 1000);
+      // The port is free, but a client socket can briefly hold it: try again for a minute.
+      await persist('SMTP back on its port', () => smtp.start(), 60_000);
+      outage.upAt = since();
+      await expect('greeted');
+    };
+    let smtpBack: Promise<void> | undefined;
     const chaosLoop = (async () => {
       for (let i = 0; i < KILLS && !chaos.done; i++) {
         // Spread over the chaos run's first two thirds, whatever its length.
         await sleep((random() * 2 * 100_000 * CHAOS_SCALE) / KILLS);
         await a.kill('SIGKILL');
-        chaos.kills.push((Date.now() - t1) / 1000);
+        chaos.kills.push(since());
         a.start();
         if (i === Math.floor(KILLS / 3)) {
           const s = Date.now();
@@ -362,25 +430,37 @@ async function main(): Promise<void> {
           server = await serve();
           chaos.serverDownS = (Date.now() - s) / 1000;
         }
-        if (i === Math.floor((2 * KILLS) / 3)) {
-          chaos.smtpDownAt = (Date.now() - t1) / 1000;
-          await smtp.stop();
-          setTimeout(() => void smtp.start(), SMTP_DOWN_S * 1000);
-        }
+        if (i === Math.floor((2 * KILLS) / 3)) smtpBack = smtpOutage();
       }
     })();
     const cycle = await drive(client, chaosInput);
     const figures = await checkRun(client, chaosInput, cycle, t1);
     chaos.done = true;
     await chaosLoop;
+    await smtpBack;
     // Mail held back while SMTP was down goes out on the activities' retries.
-    await sleep(Math.max(0, SMTP_DOWN_S * 1000 + 60_000 - (Date.now() - t1 - chaos.smtpDownAt * 1000)));
+    if (outage.upAt >= 0) await sleep(Math.max(0, outage.upAt + 60 - since()) * 1000);
     figures.mails = smtp.delivered.filter((m) => m.listId.includes('hlm-902'));
     report(figures);
     console.log(
       `   worker A killed ${chaos.kills.length} times, at s ${chaos.kills.map((k) => k.toFixed(0)).join(', ')}; ` +
-        `dev server down ${chaos.serverDownS.toFixed(1)} s; SMTP down from s ${chaos.smtpDownAt.toFixed(0)} for ${SMTP_DOWN_S} s`,
+        `dev server down ${chaos.serverDownS.toFixed(1)} s`,
     );
+    if (outage.downAt < 0) {
+      failures.push('SMTP was never taken down (the cycle ended before the outage was due)');
+    } else {
+      const during = figures.mails.filter(
+        (m) => m.at >= t1 + outage.downAt * 1000 && m.at <= t1 + outage.upAt * 1000,
+      ).length;
+      const after = figures.mails.filter((m) => m.at > t1 + outage.upAt * 1000).length;
+      console.log(
+        `   SMTP down from s ${outage.downAt.toFixed(0)} to s ${outage.upAt.toFixed(0)} ` +
+          `(${(outage.upAt - outage.downAt).toFixed(0)} s); probes ${outage.probes.join('; ')}; ` +
+          `messages received while down ${during}, after ${after}`,
+      );
+      failures.push(...outage.problems);
+      if (during > 0) failures.push(`${during} messages received while SMTP was down`);
+    }
     failures.push(...compare(calm, figures));
   } catch (err) {
     failures.push(`the run failed: ${(err as Error).stack ?? String(err)}`);
@@ -412,11 +492,19 @@ function compare(calm: RunFigures, chaos: RunFigures): string[] {
   if (chaos.decisions !== 3) problems.push(`decisions tracked: ${chaos.decisions} of 3`);
   const expected = idsByKind(calm.mails);
   const got = idsByKind(chaos.mails);
+  let missing = 0;
+  let resent = 0;
   for (const [kind, ids] of expected) {
     const n = got.get(kind)?.size ?? 0;
     if (n < ids.size) problems.push(`not delivered: ${kind} (${n} of ${ids.size})`);
     if (n > ids.size) problems.push(`sent again under another Message-ID: ${kind} (${n}, calm ${ids.size})`);
+    missing += Math.max(0, ids.size - n);
+    resent += Math.max(0, n - ids.size);
   }
+  console.log(
+    `   against the calm run: ${expected.size} kinds of message expected, ${missing} messages missing, ` +
+      `${resent} sent again under another Message-ID`,
+  );
   const extra = [...got.keys()].filter((k) => !expected.has(k));
   if (extra.length)
     console.log(

@@ -19,8 +19,11 @@ export function smtpError(responseCode: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode });
 }
 
-/** Plain SMTP without STARTTLS unless the options say otherwise; callers add hooks to misbehave. */
-export async function startLocalSmtp(options: SMTPServerOptions = {}): Promise<LocalSmtp> {
+/**
+ * Plain SMTP without STARTTLS unless the options say otherwise; callers add hooks to misbehave.
+ * `port` 0 takes a free one; a given port brings a server back where an earlier one was.
+ */
+export async function startLocalSmtp(options: SMTPServerOptions = {}, port = 0): Promise<LocalSmtp> {
   const received: Received[] = [];
   const server = new SMTPServer({
     logger: false,
@@ -45,11 +48,11 @@ export async function startLocalSmtp(options: SMTPServerOptions = {}): Promise<L
   });
   // Clients that give up mid-handshake (the TLS tests) are reported here; they are expected.
   server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: listening } = server.server.address() as AddressInfo;
   const scheme = options.secure ? 'smtps' : 'smtp';
   return {
-    url: `${scheme}://127.0.0.1:${port}`,
+    url: `${scheme}://127.0.0.1:${listening}`,
     received,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

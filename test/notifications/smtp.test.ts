@@ -184,6 +184,30 @@ describe('failures', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  test('after an outage in which every pool slot met a refused connection, the server back gets the next message', async () => {
+    // Seen in scripts/crash-cycle.ts: each refused connection kept one of the pool's slots (two
+    // here) for ever, so once the server was back every send of the worker stayed pending.
+    const before = await startLocalSmtp();
+    const port = Number(new URL(before.url).port);
+    await before.close();
+    const { sendMessage, transport } = mailer(data.dir, { smtpUrl: `smtp://127.0.0.1:${port}` });
+    for (let i = 0; i < 2; i++) {
+      const failure = await sendMessage(request('input-reminder')).catch((err: unknown) => err);
+      expect((failure as Error).name).toBe('MailTemporaryError');
+    }
+    smtp = await startLocalSmtp({}, port);
+    let timer: NodeJS.Timeout | undefined;
+    const pending = new Promise(
+      (resolve) => (timer = setTimeout(() => resolve('still pending after 10 s'), 10_000)),
+    );
+    const result = await Promise.race([sendMessage(request('input-reminder')), pending]);
+    clearTimeout(timer);
+    transport.close();
+
+    expect(result).toMatchObject({ deliveries: [{ email: chair.email, status: 'delivered' }] });
+    expect(smtp.received.map((r) => r.envelopeTo)).toEqual([[chair.email]]);
+  });
+
   test('a wrong SMTP password is a configuration error that says to fix SMTP_URL, and is not retried', async () => {
     smtp = await startLocalSmtp({
       authOptional: false,
