@@ -1,11 +1,11 @@
 /**
  * A schema's problems in the reader's language: zod's own sentence for a rule of zod's (zod ships
- * its locales), the catalog's for a rule of ours whose message is a catalog key, and otherwise the
- * message as the schema wrote it. Every boundary that shows a person what to fix renders here.
+ * its locales), the catalog's `rule.*` sentence for a rule of ours, and otherwise the message as
+ * the schema wrote it. Every boundary that shows a person what to fix renders here.
  */
 import type { BaseLanguage } from '../domain/language';
 import type { IssueDetail } from '../domain/issues';
-import { isMessageKey, translator, type Translator } from '../i18n/catalog';
+import { MESSAGE_KEYS, translator, type MessageKey, type Translator } from '../i18n/catalog';
 
 type LocaleError = (issue: never) => { message: string } | string | undefined | null;
 
@@ -37,9 +37,24 @@ function zodSentence(language: BaseLanguage, issue: IssueDetail): string | undef
   }
 }
 
+/**
+ * Our schemas' own rules, by their English sentence: a `rule.*` message of the catalogs whose
+ * English is exactly what a schema says. The schemas keep their English (the workflow bundle
+ * and the configuration's errors hold no catalogs); the reader gets the catalog's sentence.
+ */
+let ourRules: Map<string, MessageKey> | undefined;
+
+function ourRule(message: string): MessageKey | undefined {
+  ourRules ??= new Map(
+    MESSAGE_KEYS.filter((k) => k.startsWith('rule.')).map((k) => [translator('en').t(k), k] as const),
+  );
+  return ourRules.get(message);
+}
+
 /** The rule's sentence, without the field. */
 export function issueText(issue: IssueDetail, reader: Translator = translator('en')): string {
-  if (isMessageKey(issue.message)) return reader.t(issue.message, ruleValues(issue));
+  const ours = ourRule(issue.message);
+  if (ours) return reader.t(ours);
   // zod's default sentence (ours would differ from it): zod's sentence in the reader's language.
   const isZodDefault = zodSentence('en', issue) === issue.message;
   return (isZodDefault && zodSentence(reader.base, issue)) || issue.message;
@@ -48,11 +63,4 @@ export function issueText(issue: IssueDetail, reader: Translator = translator('e
 /** `field: rule`, one per problem. */
 export function issueLine(issue: IssueDetail, reader: Translator = translator('en')): string {
   return `${issue.where}: ${issueText(issue, reader)}`;
-}
-
-function ruleValues(issue: IssueDetail): Record<string, string | number> {
-  const values: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(issue))
-    if (typeof v === 'string' || typeof v === 'number') values[k] = v;
-  return values;
 }
