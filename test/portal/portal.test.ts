@@ -5,6 +5,7 @@
  */
 import type { Worker } from '@temporalio/worker';
 import { workflowIds } from '../../domain/ids';
+import { Sessions, SESSION_TRUST_MS } from '../../portal/sessions';
 import { sha256 } from '../../portal/tokens';
 import { groupStatusQuery } from '../../workflows/definitions/working-group-input';
 import { compressedCycle, GROUPS, ORGANIZER, startCycle, type CompressedTimeline } from '../helpers/cycle';
@@ -309,6 +310,18 @@ test('"sign out everywhere" ends every session of the person', async () => {
   expect(out.html).toContain('You are signed out on every device');
   expect((await phone.get('/')).status).toBe(303);
   expect((await desk.get('/')).status).toBe(303);
+});
+
+test('a sign-out on another instance ends the session here within SESSION_TRUST_MS', async () => {
+  // Two instances share the store; each trusts a session it has just read for a few seconds.
+  const here = new Sessions(p.store);
+  const there = new Sessions(p.store);
+  const session = await here.start('trust@example.org');
+  expect(await here.find(session.id)).toMatchObject({ email: 'trust@example.org' });
+  await there.endAll('trust@example.org');
+  expect(await there.find(session.id)).toBeUndefined(); // the instance that ended it: at once
+  await new Promise((resolve) => setTimeout(resolve, SESSION_TRUST_MS + 200));
+  expect(await here.find(session.id)).toBeUndefined(); // the other: once its trust has run out
 });
 
 test('pages carry a strict Content-Security-Policy and no script at all', async () => {
