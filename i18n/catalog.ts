@@ -72,17 +72,20 @@ function createTranslator(language: string): Translator {
   const base = baseLanguage(language);
   const dir = textDirection(language);
   const locale = formattingLocale(language);
-  const formats = new Map<string, IntlMessageFormat>();
+  const formats = new Map<string, { f: IntlMessageFormat; selectors: ReadonlySet<string> }>();
   const format = (catalog: BaseLanguage, key: MessageKey, values: Values): string => {
     const id = `${catalog}|${key}`;
-    let f = formats.get(id);
-    if (!f) {
+    let entry = formats.get(id);
+    if (!entry) {
       const source = CATALOGS[catalog][key];
       if (typeof source !== 'string') throw new Error(`no message ${key} in locales/${catalog}.json`);
-      f = new IntlMessageFormat(source, catalog === base ? locale : 'en');
-      formats.set(id, f);
+      const f = new IntlMessageFormat(source, catalog === base ? locale : 'en');
+      entry = { f, selectors: selectorsOf(f.getAst()) };
+      formats.set(id, entry);
     }
-    return String(f.format(values));
+    // In a right-to-left language each text value is isolated, except what a select chooses by.
+    const shown = dir === 'rtl' && catalog === base ? isolateTexts(values, entry.selectors) : values;
+    return String(entry.f.format(shown));
   };
   return {
     language,
@@ -90,9 +93,8 @@ function createTranslator(language: string): Translator {
     dir,
     locale,
     t(key, values = {}) {
-      const shown = dir === 'rtl' ? isolateTexts(values) : values;
       try {
-        return format(base, key, shown);
+        return format(base, key, values);
       } catch {
         // A key the catalog lacks, or a translation that does not parse: English, never a lost mail.
         return format('en', key, values);
@@ -109,11 +111,26 @@ function createTranslator(language: string): Translator {
 /** Right-to-left script: text already in it (a translated date, a nested message) needs no isolate. */
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
-function isolateTexts(values: Values): Values {
+type MessageElements = ReturnType<IntlMessageFormat['getAst']>;
+/** The parser's element types (TYPE in @formatjs/icu-messageformat-parser) that hold options. */
+const SELECT = 5;
+const PLURAL = 6;
+
+/** The names a message's `select`s choose by, at any depth: they must reach ICU as they are. */
+function selectorsOf(ast: MessageElements, into = new Set<string>()): Set<string> {
+  for (const element of ast) {
+    if (element.type !== SELECT && element.type !== PLURAL) continue;
+    if (element.type === SELECT) into.add(element.value);
+    for (const option of Object.values(element.options)) selectorsOf(option.value, into);
+  }
+  return into;
+}
+
+function isolateTexts(values: Values, selectors: ReadonlySet<string>): Values {
   return Object.fromEntries(
     Object.entries(values).map(([k, v]) => [
       k,
-      typeof v === 'string' && v && !RTL_SCRIPT.test(v) ? isolate(v) : v,
+      selectors.has(k) ? v : typeof v === 'string' && v && !RTL_SCRIPT.test(v) ? isolate(v) : v,
     ]),
   );
 }

@@ -79,3 +79,15 @@ function sourceFiles(dir: string): string[] {
     return entry.name.endsWith('.ts') ? [full] : [];
   });
 }
+
+test('in Arabic a select still chooses by its value, while the texts it shows are isolated', () => {
+  // Text values are wrapped in bidi isolates in right-to-left languages; a select's own value must
+  // not be, or it would never match its branch ("none" would be shown as a delegate).
+  const ar = translator('ar');
+  const values = { group: 'Peacekeeping', chair: 'kwame@au.example.org', delegates: 'none', you: 'x@y.org' };
+  const said = ar.t('refusal.group.onlySubmitters', values);
+  expect(said).not.toContain('none');
+  expect(said).toContain('\u2068Peacekeeping\u2069');
+  const withDelegates = ar.t('refusal.group.onlySubmitters', { ...values, delegates: 'd@au.example.org' });
+  expect(withDelegates).toContain('(d@au.example.org)'); // a select's value is shown as it is
+});
