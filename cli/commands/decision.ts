@@ -37,6 +37,7 @@ import {
   DECISION_TRACKING_WORKFLOW,
   type DecisionTrackingWorkflow,
 } from '../../workflows/definitions/decision-tracking';
+import type { Translator } from '../../i18n/catalog';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { trustedOrganizer } from '../trusted-start';
@@ -114,24 +115,26 @@ function registerList(decision: Command, output: () => Output): void {
       await withClient(async (client, settings) => {
         const listings = await listDecisions(client, listFilter(o, settings), Number(o.limit));
         if (output().json) return printJson(listings);
-        printListings(listings);
+        printListings(listings, output().t);
       });
     });
 }
 
-function printListings(listings: DecisionListing[]): void {
+function printListings(listings: DecisionListing[], t: Translator): void {
   const now = Date.now();
   printTable(
-    ['decision', 'status', 'lead', 'due', 'title'],
+    (['cli.col.decision', 'cli.col.status', 'cli.col.lead', 'cli.col.due', 'cli.col.title'] as const).map(
+      (k) => t.t(k),
+    ),
     listings.map((d) => [
       `${d.edition}/${d.ref}`,
-      d.status + (d.running && isOverdueAt(d, now) ? ' (overdue)' : ''),
+      d.status + (d.running && isOverdueAt(d, now) ? ` ${t.t('cli.decision.overdue')}` : ''),
       d.lead,
       d.dueDate.slice(0, 10),
       d.title,
     ]),
   );
-  console.log(`\n${listings.length} decision(s).`);
+  console.log(`\n${t.t('cli.decision.count', { count: listings.length })}`);
 }
 
 function registerShow(decision: Command, output: () => Output): void {
@@ -408,14 +411,14 @@ function registerImport(decision: Command, output: () => Output): void {
           await announceToCommittee(client, committeeAt, { edition, refs: started.map((r) => r.ref) });
         }
         if (output().json) return printJson(results);
+        const { t } = output();
         printTable(
-          ['decision', 'outcome'],
+          [t.t('cli.col.decision'), t.t('cli.col.outcome')],
           results.map((r) => [r.id, r.outcome]),
         );
         const refused = results.filter((r) => r.outcome === 'refused');
-        console.log(
-          `\n${started.length} started, ${results.length - started.length - refused.length} already tracked.`,
-        );
+        const already = results.length - started.length - refused.length;
+        console.log(`\n${t.t('cli.decision.imported', { started: started.length, already })}`);
         if (refused.length) throw new UserError(refused.map((r) => `refused: ${r.reason}`).join('\n'));
       });
     });
