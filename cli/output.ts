@@ -23,6 +23,15 @@ export function cliTranslator(lang: string | undefined, env: NodeJS.ProcessEnv =
   return translator(canonical);
 }
 
+/** "Started: council-session-r2005 (REHEARSAL, one day = 6 s)", as `cycle start` says it too. */
+export function startedLine(
+  t: Translator,
+  o: { existing: boolean; id: string; secondsPerDay?: number | false | undefined },
+): string {
+  const line = t.t(o.existing ? 'cli.start.alreadyRunning' : 'cli.start.started', { id: o.id });
+  return o.secondsPerDay ? `${line} ${t.t('cli.start.rehearsal', { seconds: o.secondsPerDay })}` : line;
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }

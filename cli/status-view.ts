@@ -80,7 +80,7 @@ export function printCycleStatus(s: CycleStatus, t: Translator): void {
   const docs = Object.entries(s.documents);
   if (docs.length) {
     console.log(`\n${t.t('cli.status.documents')}`);
-    for (const [name, d] of docs) console.log(`  ${name}: ${documentLine(d, editionOf(s.workflowId))}`);
+    for (const [name, d] of docs) console.log(`  ${name}: ${documentLine(d, editionOf(s.workflowId), t)}`);
   }
   if (s.invitations)
     console.log(
@@ -98,9 +98,13 @@ export function printCycleStatus(s: CycleStatus, t: Translator): void {
 }
 
 /** How a status or receipt names a document: how to get it, and its hash to check what one got. */
-export function documentLine(d: RenderedDocument, edition: string): string {
-  if ('markdown' in d) return `${d.markdown} (and .html; written before the shared store)`;
-  return `version ${d.version}, sha256 ${d.sha256.slice(0, 12)}… (convene document show ${edition} ${d.kind})`;
+export function documentLine(d: RenderedDocument, edition: string, t: Translator): string {
+  if ('markdown' in d) return t.t('cli.document.file', { file: d.markdown });
+  return t.t('cli.document.stored', {
+    version: d.version,
+    sha: d.sha256.slice(0, 12),
+    command: `convene document show ${edition} ${d.kind}`,
+  });
 }
 
 /** `hlm-r7` → `r7`, as the CLI takes it. */

@@ -6,7 +6,8 @@ import {
   recordOutcomeUpdate,
 } from '../../workflows/definitions/preparation-cycle';
 import type { Client } from '@temporalio/client';
-import { formatInZone } from '../../calendar/format';
+import type { Translator } from '../../i18n/catalog';
+import { formatTime } from '../../i18n/dates';
 import { cycleHandle, editionKeyOf } from '../cycle-target';
 import { documentLine } from '../status-view';
 import { queryStatus } from './cycle';
@@ -31,9 +32,9 @@ export function registerAgenda(command: Command, output: () => Output): void {
           args: [{ as: o.as, text: o.text, item: o.item }],
         });
         if (output().json) return printJson(comment);
-        console.log(
-          `Comment recorded for ${comment.organization.toUpperCase()} at ${await meetingTime(client, edition, comment.at)}.`,
-        );
+        const { t } = output();
+        const time = await meetingTime(client, edition, comment.at, t);
+        console.log(t.t('cli.agenda.commented', { organization: comment.organization.toUpperCase(), time }));
       });
     });
   agenda
@@ -47,8 +48,9 @@ export function registerAgenda(command: Command, output: () => Output): void {
           args: [{ as: o.as, note: o.note }],
         });
         if (output().json) return printJson(result);
+        const { t } = output();
         console.log(
-          `Agenda approved at ${await meetingTime(client, edition, result.approvedAt)}; the invitations go out at the invitations milestone.`,
+          t.t('cli.agenda.approved', { time: await meetingTime(client, edition, result.approvedAt, t) }),
         );
       });
     });
@@ -73,15 +75,20 @@ export function registerOutcome(command: Command, output: () => Output): void {
           args: [{ ...content, as: o.as } as never],
         });
         if (output().json) return printJson(result);
+        const { t } = output();
         console.log(
-          `Outcome recorded: ${result.decisions.length} decisions tracked (${result.decisions.join(', ')}).\nReport: ${documentLine(result.report, editionKeyOf(edition))}`,
+          t.t('cli.agenda.outcome', {
+            count: result.decisions.length,
+            list: result.decisions.join(', '),
+            report: documentLine(result.report, editionKeyOf(edition), t),
+          }),
         );
       });
     });
 }
 
 /** An instant of the cycle's plan, shown in the meeting's zone. */
-async function meetingTime(client: Client, edition: string, iso: string): Promise<string> {
+async function meetingTime(client: Client, edition: string, iso: string, t: Translator): Promise<string> {
   const status = await queryStatus(cycleHandle(client, edition), edition);
-  return formatInZone(iso, status.meeting.timeZone);
+  return formatTime(t, iso, status.meeting.timeZone);
 }

@@ -27,6 +27,7 @@ import {
   sendDigestNowUpdate,
   type CommitteeStatus,
 } from '../../workflows/definitions/standing-committee';
+import type { Translator } from '../../i18n/catalog';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 
@@ -89,13 +90,16 @@ function registerDigest(committee: Command, output: () => Output): void {
           const record = await act(handle, sendDigestNowUpdate, { args: [{ as: o.as }] });
           if (output().json) return printJson(record);
           console.log(
-            `Digest mailed to ${record.recipients.length} member(s): ${JSON.stringify(record.counts)}.`,
+            output().t.t('cli.committee.digestMailed', {
+              count: record.recipients.length,
+              counts: JSON.stringify(record.counts),
+            }),
           );
           return;
         }
         const digest = await digestNow(client, settings, o.since);
         if (output().json) return printJson(digest);
-        printDigest(digest);
+        printDigest(digest, output().t);
       });
     });
 }
@@ -114,38 +118,59 @@ async function digestNow(client: Client, settings: Settings, since?: string): Pr
   return activities.buildDigest({ from, ideas });
 }
 
-export function printDigest(digest: Digest): void {
-  console.log(`Implementation digest, ${digest.period.from} to ${digest.period.to}`);
+/** The digest for a person, in their language; titles, names and references as they were written. */
+export function printDigest(digest: Digest, t: Translator): void {
+  console.log(t.t('cli.digest.heading', { from: digest.period.from, to: digest.period.to }));
   console.log(
-    `${digest.totals.tracked} decision(s) listed: ${digest.totals.open} open, ${digest.totals.closed} closed in the period.\n`,
+    `${t.t('cli.digest.totals', { tracked: digest.totals.tracked, open: digest.totals.open, closed: digest.totals.closed })}\n`,
   );
-  for (const [section, title] of Object.entries(DIGEST_SECTIONS) as Array<[DigestSection, string]>) {
+  for (const section of Object.keys(DIGEST_SECTIONS) as DigestSection[]) {
     const entries = digest[section];
-    console.log(`${title} (${entries.length})`);
+    console.log(t.t('cli.digest.section', { title: t.t(`cli.digest.${section}`), count: entries.length }));
     for (const d of entries) {
-      console.log(
-        `  ${d.edition}/${d.ref}  ${digest.acronyms[d.lead] ?? d.lead}  due ${d.dueDate.slice(0, 10)}  ${d.title}`,
-      );
+      const entry = t.t('cli.digest.entry', {
+        ref: `${d.edition}/${d.ref}`,
+        lead: digest.acronyms[d.lead] ?? d.lead,
+        due: d.dueDate.slice(0, 10),
+        title: d.title,
+      });
+      console.log(`  ${entry}`);
     }
   }
-  console.log('\nBy organization');
+  console.log(`\n${t.t('cli.digest.byOrganization')}`);
   printTable(
-    ['org', 'leads', 'open', 'overdue', 'stalled', 'claimed', 'verified'],
-    digest.byOrganization.map((t) =>
+    (
       [
-        digest.acronyms[t.organization] ?? t.organization,
-        t.leads,
-        t.open,
-        t.overdue,
-        t.stalled,
-        t.awaitingVerification,
-        t.verifiedSince,
+        'cli.col.org',
+        'cli.col.leads',
+        'cli.col.open',
+        'cli.col.overdue',
+        'cli.col.stalled',
+        'cli.col.claimed',
+        'cli.col.verified',
+      ] as const
+    ).map((k) => t.t(k)),
+    digest.byOrganization.map((o) =>
+      [
+        digest.acronyms[o.organization] ?? o.organization,
+        o.leads,
+        o.open,
+        o.overdue,
+        o.stalled,
+        o.awaitingVerification,
+        o.verifiedSince,
       ].map(String),
     ),
   );
-  console.log(`\nIdeas for the next meeting (${digest.ideas.length})`);
-  for (const idea of digest.ideas)
-    console.log(`  ${idea.title} — ${idea.proposedByName}, ${idea.proposedAt.slice(0, 10)}`);
+  console.log(`\n${t.t('cli.digest.ideas', { count: digest.ideas.length })}`);
+  for (const idea of digest.ideas) {
+    const line = t.t('cli.digest.idea', {
+      title: idea.title,
+      by: idea.proposedByName,
+      date: idea.proposedAt.slice(0, 10),
+    });
+    console.log(`  ${line}`);
+  }
 }
 
 // ── idea, schedule, status, carry-forward ───────────────────────────────────────────────────────────
@@ -177,9 +202,8 @@ function registerIdea(committee: Command, output: () => Output): void {
           ...(o.ideaId ? { updateId: `idea-${o.ideaId}` } : {}),
         });
         if (output().json) return printJson(receipt);
-        console.log(
-          `${receipt.duplicate ? 'Already kept' : 'Kept'}: idea ${receipt.id} for the next meeting.`,
-        );
+        const kept = receipt.duplicate ? 'cli.committee.ideaAlreadyKept' : 'cli.committee.ideaKept';
+        console.log(output().t.t(kept, { id: receipt.id }));
       });
     });
 }
@@ -195,17 +219,24 @@ function registerSchedule(committee: Command, output: () => Output): void {
         const handle = await ensureCommittee(client, committeeAt(settings));
         const result = await act(handle, scheduleReviewUpdate, { args: [{ as: o.as, at: o.at }] });
         if (output().json) return printJson(result);
-        console.log(`Next review and digest: ${result.nextReviewAt}.`);
+        console.log(output().t.t('cli.committee.nextReview', { time: result.nextReviewAt }));
       });
     });
 }
 
 function registerReviewMeeting(committee: Command, output: () => Output): void {
-  const print = (receipt: ReviewMeetingReceipt, what: string) => {
+  const print = (receipt: ReviewMeetingReceipt, what: 'move' | 'cancel') => {
     if (output().json) return printJson(receipt);
-    if (!receipt.meeting) return console.log(`No review meeting is planned: nothing to ${what}.`);
+    const { t } = output();
+    if (!receipt.meeting)
+      return console.log(
+        t.t(
+          what === 'move' ? 'cli.committee.noReviewMeetingToMove' : 'cli.committee.noReviewMeetingToCancel',
+        ),
+      );
+    const meeting = describeReviewMeeting(receipt.meeting, t);
     console.log(
-      `${receipt.changed ? 'Members told' : 'Nothing changed'}: ${describeReviewMeeting(receipt.meeting)}`,
+      t.t(receipt.changed ? 'cli.committee.membersTold' : 'cli.committee.nothingChanged', { meeting }),
     );
   };
   committee
@@ -231,9 +262,11 @@ function registerReviewMeeting(committee: Command, output: () => Output): void {
     });
 }
 
-function describeReviewMeeting(m: NonNullable<ReviewMeetingReceipt['meeting']>): string {
-  const state = m.cancelledAt ? `cancelled ${m.cancelledAt}` : `${m.start} to ${m.end}`;
-  return `review meeting ${state} (calendar entry ${m.id}, sequence ${m.sequence}).`;
+function describeReviewMeeting(m: NonNullable<ReviewMeetingReceipt['meeting']>, t: Translator): string {
+  const entry = { id: m.id, sequence: m.sequence };
+  return m.cancelledAt
+    ? t.t('cli.committee.reviewMeetingCancelled', { at: m.cancelledAt, ...entry })
+    : t.t('cli.committee.reviewMeeting', { start: m.start, end: m.end, ...entry });
 }
 
 function registerStatus(committee: Command, output: () => Output): void {
@@ -248,17 +281,29 @@ function registerStatus(committee: Command, output: () => Output): void {
             'The standing committee is not running yet: it starts with the first decisions or idea.',
           );
         if (output().json) return printJson(status);
+        const { t } = output();
         console.log(
-          `Standing committee (run ${status.run}): ${status.members.length} members; next digest ${status.nextDigestAt}.`,
+          t.t('cli.committee.status', {
+            run: status.run,
+            members: status.members.length,
+            next: status.nextDigestAt,
+          }),
         );
         console.log(
-          `Ideas: ${status.ideas.length}; digests sent: ${status.digests.length}; last period ended ${status.lastDigestAt}.`,
+          t.t('cli.committee.statusCounts', {
+            ideas: status.ideas.length,
+            digests: status.digests.length,
+            last: status.lastDigestAt,
+          }),
         );
         for (const d of status.digests.slice(-3)) {
-          const slot = d.reviewSlot ? `; review proposed ${d.reviewSlot.start}` : '';
-          console.log(`  digest ${d.at}: ${JSON.stringify(d.counts)}${slot}`);
+          const digest = { at: d.at, counts: JSON.stringify(d.counts) };
+          const line = d.reviewSlot
+            ? t.t('cli.committee.digestLineWithReview', { ...digest, start: d.reviewSlot.start })
+            : t.t('cli.committee.digestLine', digest);
+          console.log(`  ${line}`);
         }
-        if (status.reviewMeeting) console.log(describeReviewMeeting(status.reviewMeeting));
+        if (status.reviewMeeting) console.log(describeReviewMeeting(status.reviewMeeting, t));
       });
     });
 }

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { Command } from 'commander';
-import { formatInZone } from '../../calendar/format';
 import { localDateTime } from '../../calendar/zones';
 import { inputHash, requireTrustedOrganizer, startOnce } from '../../clients/starts';
 import {
@@ -33,8 +32,10 @@ import {
   setSpeakersUpdate,
   type CouncilSessionWorkflow,
 } from '../../workflows/definitions/council-session';
+import type { Translator } from '../../i18n/catalog';
+import { formatTime } from '../../i18n/dates';
 import { act, asOption } from '../act';
-import { printJson, printTable, UserError, type Output } from '../output';
+import { printJson, printTable, startedLine, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { refusedAsUserError } from '../trusted-start';
 
@@ -162,9 +163,13 @@ Examples:
         const status = await handle.query(councilStatusQuery);
         if (output().json) return printJson(status);
         console.log(
-          `${existing ? 'Already running' : 'Started'}: ${workflowId}${input.rehearsal ? ` (REHEARSAL, one day = ${secondsPerDay} s)` : ''}`,
+          startedLine(output().t, {
+            existing,
+            id: workflowId,
+            secondsPerDay: input.rehearsal && secondsPerDay,
+          }),
         );
-        printStatus(status);
+        printStatus(status, output().t);
       });
     });
 }
@@ -183,7 +188,7 @@ function registerStatus(council: Command, output: () => Output): void {
       withClient(async (client) => {
         const status = await sessionHandle(client, year).query(councilStatusQuery);
         if (output().json) return printJson(status);
-        printStatus(status);
+        printStatus(status, output().t);
       }),
     );
 }
@@ -206,11 +211,20 @@ function registerList(council: Command, output: () => Output): void {
           ]);
         if (output().json)
           return printJson(rows.map(([id, phase, kind, status]) => ({ id, phase, kind, status })));
+        const { t } = output();
         if (!rows.length)
           return console.log(
-            'No Council sessions yet. Start one with `convene council start <spec> --as <organizer>`.',
+            t.t('cli.council.none', { command: '`convene council start <spec> --as <organizer>`' }),
           );
-        printTable(['session', 'phase', '', 'status'], rows);
+        printTable(
+          [t.t('cli.col.session'), t.t('cli.col.phase'), '', t.t('cli.col.status')],
+          rows.map(([id, phase, kind, status]) => [
+            id ?? '',
+            phase ?? '',
+            kind ? t.t('cli.council.rehearsal') : '',
+            status ?? '',
+          ]),
+        );
       }),
     );
 }
@@ -314,8 +328,13 @@ function registerMove(council: Command, output: () => Output): void {
           args: [{ as: o.as, start: at(o.start, '--start'), end: at(o.end, '--end'), reason: o.reason }],
         });
         if (output().json) return printJson(move);
+        const { t } = output();
         console.log(
-          `Moved ${handle.workflowId}: ${formatInZone(Date.parse(move.to.start), zone)} (was ${formatInZone(Date.parse(move.from.start), zone)}).`,
+          t.t('cli.council.moved', {
+            id: handle.workflowId,
+            to: formatTime(t, move.to.start, zone),
+            from: formatTime(t, move.from.start, zone),
+          }),
         );
       }),
     );
@@ -354,7 +373,7 @@ async function onSession<T>(
     const handle = sessionHandle(client, year);
     const result = await action(handle);
     if (output().json) return printJson(result);
-    console.log(`Done on ${handle.workflowId}:`);
+    console.log(output().t.t('cli.done', { id: handle.workflowId }));
     printJson(result);
   });
 }
@@ -372,28 +391,56 @@ function speakerOf(word: string): Speaker {
   return { kind: 'secretariat', name: who, minutes };
 }
 
-/** The status for a person: times in the meeting's zone and UTC. */
-function printStatus(s: CouncilSessionStatus): void {
+/** The status for a person, in their language: times in the meeting's zone and UTC. */
+function printStatus(s: CouncilSessionStatus, t: Translator): void {
   const zone = s.meeting.timeZone;
   const when = (iso: string) =>
-    `${formatInZone(Date.parse(iso), zone)} (${formatInZone(Date.parse(iso), 'UTC')})`;
-  console.log(`${s.id}${s.rehearsal ? ' — REHEARSAL' : ''}: ${s.title}`);
-  console.log(`  phase: ${s.phase}`);
-  console.log(`  meeting: ${when(s.meeting.start)} – ${when(s.meeting.end)}, ${s.meeting.venue}`);
+    t.t('cli.councilStatus.bothZones', { here: formatTime(t, iso, zone), utc: formatTime(t, iso, 'UTC') });
+  const say = (line: string) => console.log(`  ${line}`);
   console.log(
-    `  presidency: ${s.presidency.member} (${s.presidency.month}), for it ${s.presidency.actingFor.name} <${s.presidency.actingFor.email}>`,
+    t.t(s.rehearsal ? 'cli.councilStatus.headingRehearsal' : 'cli.councilStatus.heading', {
+      id: s.id,
+      title: s.title,
+    }),
   );
-  console.log(`  organizers: ${s.organizers.map((o) => o.email).join(', ')}`);
-  console.log(`  briefers answer by: ${when(s.replyBy)}`);
+  say(t.t('cli.councilStatus.phase', { phase: s.phase }));
+  say(
+    t.t('cli.councilStatus.meeting', {
+      start: when(s.meeting.start),
+      end: when(s.meeting.end),
+      venue: s.meeting.venue,
+    }),
+  );
+  say(
+    t.t('cli.councilStatus.presidency', {
+      member: s.presidency.member,
+      month: s.presidency.month,
+      name: s.presidency.actingFor.name,
+      email: s.presidency.actingFor.email,
+    }),
+  );
+  say(t.t('cli.councilStatus.organizers', { list: s.organizers.map((o) => o.email).join(', ') }));
+  say(t.t('cli.councilStatus.replyBy', { time: when(s.replyBy) }));
   const note = s.conceptNotes.at(-1);
-  console.log(
-    `  concept note: ${note ? `${note.id} version ${note.version} (sha256 ${note.sha256.slice(0, 12)}…), "${note.title}"` : 'none yet'}`,
+  say(
+    note
+      ? t.t('cli.councilStatus.conceptNote', {
+          id: note.id,
+          version: note.version,
+          sha: note.sha256.slice(0, 12),
+          title: note.title,
+        })
+      : t.t('cli.councilStatus.noConceptNote'),
   );
-  console.log(
-    `  invitations: ${s.invitations ? `sent ${s.invitations.sentAt} by ${s.invitations.by}` : 'not sent'}`,
+  say(
+    s.invitations
+      ? t.t('cli.councilStatus.invitationsSent', { at: s.invitations.sentAt, by: s.invitations.by })
+      : t.t('cli.councilStatus.invitationsNotSent'),
   );
   printTable(
-    ['organization', 'briefer', 'role', 'basis', 'answer'],
+    (
+      ['cli.col.organization', 'cli.col.briefer', 'cli.col.role', 'cli.col.basis', 'cli.col.answer'] as const
+    ).map((k) => t.t(k)),
     s.partners.map((p) => [
       p.acronym,
       `${p.briefer.name} <${p.briefer.email}>`,
@@ -403,20 +450,38 @@ function printStatus(s: CouncilSessionStatus): void {
     ]),
   );
   if (s.speakers.list.length) {
-    console.log(
-      `  speakers${s.speakers.frozen ? ` (frozen ${s.speakers.frozen.at} by ${s.speakers.frozen.by})` : ''}:`,
+    const frozen = s.speakers.frozen;
+    say(
+      frozen
+        ? t.t('cli.councilStatus.speakersFrozen', { at: frozen.at, by: frozen.by })
+        : t.t('cli.councilStatus.speakers'),
     );
-    for (const x of s.speakers.list) console.log(`    ${x.order}. ${x.name} — ${x.minutes} min`);
+    for (const x of s.speakers.list)
+      say(`  ${t.t('cli.councilStatus.speaker', { order: x.order, name: x.name, minutes: x.minutes })}`);
     for (const c of s.speakers.changes)
-      console.log(`    changed after the freeze ${c.at} by ${c.by}: ${c.reason}`);
+      say(`  ${t.t('cli.councilStatus.changed', { at: c.at, by: c.by, reason: c.reason })}`);
   }
   for (const m of s.moves)
-    console.log(`  moved ${m.at} by ${m.by}: ${when(m.from.start)} → ${when(m.to.start)} (${m.reason})`);
+    say(
+      t.t('cli.councilStatus.moved', {
+        at: m.at,
+        by: m.by,
+        from: when(m.from.start),
+        to: when(m.to.start),
+        reason: m.reason,
+      }),
+    );
   if (s.outcome)
-    console.log(`  outcome: ${s.outcome.symbol} (${s.outcome.kind}), recorded by ${s.outcome.recordedBy}`);
-  for (const r of s.requests) console.log(`    request ${r.source} → ${r.workflowId}`);
-  if (s.illustrative.length)
-    console.log(`  illustrative (not from the record): ${s.illustrative.join('; ')}`);
+    say(
+      t.t('cli.councilStatus.outcome', {
+        symbol: s.outcome.symbol,
+        kind: s.outcome.kind,
+        by: s.outcome.recordedBy,
+      }),
+    );
+  for (const r of s.requests)
+    say(`  ${t.t('cli.councilStatus.request', { source: r.source, id: r.workflowId })}`);
+  if (s.illustrative.length) say(t.t('cli.councilStatus.illustrative', { list: s.illustrative.join('; ') }));
   for (const f of s.deliveryFailures)
-    console.log(`  undelivered: ${f.kind} to ${f.recipient}: ${f.serverReply}`);
+    say(t.t('cli.councilStatus.undelivered', { kind: f.kind, recipient: f.recipient, reply: f.serverReply }));
 }

@@ -45,7 +45,11 @@ Example:
         if (!o.out) return void process.stdout.write(text);
         writeFileSync(o.out, text, { mode: 0o600 });
         console.log(
-          `Drafted: edition ${draft.edition} in ${o.out}. Edit it, then \`convene cycle start ${o.out} --as <organizer>\`.`,
+          output().t.t('cli.cycleDraft.drafted', {
+            edition: draft.edition,
+            file: o.out,
+            command: `\`convene cycle start ${o.out} --as <organizer>\``,
+          }),
         );
       });
     });

@@ -3,7 +3,7 @@ import { act, asOption } from '../act';
 import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { inputHash, startOnce } from '../../clients/starts';
 import { loadHolidayCalendars } from '../../calendar/holidays';
-import { formatInZone } from '../../calendar/format';
+import { formatTime } from '../../i18n/dates';
 import { localDateTime } from '../../calendar/zones';
 import { readCycleSpecFile, resolveCycleSpec } from '../../config/cycle-spec';
 import { loadDirectory } from '../../config/directory';
@@ -21,7 +21,7 @@ import {
 } from '../../workflows/definitions/preparation-cycle';
 import { cycleHandle } from '../cycle-target';
 import { registerDraftNext } from './cycle-draft';
-import { printJson, printTable, UserError, type Output } from '../output';
+import { printJson, printTable, startedLine, UserError, type Output } from '../output';
 import { printCycleStatus } from '../status-view';
 import { withClient } from '../temporal';
 import { refusedAsUserError, trustedOrganizer } from '../trusted-start';
@@ -88,7 +88,11 @@ Examples:
         const status = await waitForTimeline(handle);
         if (output().json) return printJson(status);
         console.log(
-          `${existing ? 'Already running' : 'Started'}: ${workflowId}${input.rehearsal ? ` (REHEARSAL, one day = ${secondsPerDay} s)` : ''}`,
+          startedLine(output().t, {
+            existing,
+            id: workflowId,
+            secondsPerDay: input.rehearsal && secondsPerDay,
+          }),
         );
         printCycleStatus(status, output().t);
       });
@@ -128,10 +132,21 @@ Examples:
           });
         }
         if (output().json) return printJson(rows);
+        const { t } = output();
         if (!rows.length)
-          return console.log('No cycles yet. Launch one with `convene cycle start <spec> --as <organizer>`.');
+          return console.log(
+            t.t('cli.cycle.none', { command: '`convene cycle start <spec> --as <organizer>`' }),
+          );
         printTable(
-          ['workflow', 'edition', 'phase', 'status', 'started (UTC)'],
+          (
+            [
+              'cli.col.workflow',
+              'cli.col.edition',
+              'cli.col.phase',
+              'cli.col.status',
+              'cli.col.startedUtc',
+            ] as const
+          ).map((k) => t.t(k)),
           rows.map((r) => [r.workflowId, r.edition, r.phase, r.status, r.started]),
         );
       });
@@ -174,7 +189,7 @@ Examples:
             ],
           });
           if (output().json) return printJson(status);
-          console.log('Rescheduled. Everyone affected has been told.');
+          console.log(output().t.t('cli.cycle.rescheduled'));
           printCycleStatus(status, output().t);
         });
       },
@@ -226,7 +241,8 @@ Examples:
           args: [{ as: o.as, reason: o.reason }],
         });
         if (output().json) return printJson(result);
-        console.log(`Cancelled at ${formatInZone(result.cancelledAt, 'UTC')}. Everyone has been told.`);
+        const { t } = output();
+        console.log(t.t('cli.cycle.cancelled', { time: formatTime(t, result.cancelledAt, 'UTC') }));
       });
     });
   registerDraftNext(cycle, output);

@@ -37,6 +37,7 @@ import {
   DECISION_TRACKING_WORKFLOW,
   type DecisionTrackingWorkflow,
 } from '../../workflows/definitions/decision-tracking';
+import type { Translator } from '../../i18n/catalog';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { trustedOrganizer } from '../trusted-start';
@@ -114,24 +115,26 @@ function registerList(decision: Command, output: () => Output): void {
       await withClient(async (client, settings) => {
         const listings = await listDecisions(client, listFilter(o, settings), Number(o.limit));
         if (output().json) return printJson(listings);
-        printListings(listings);
+        printListings(listings, output().t);
       });
     });
 }
 
-function printListings(listings: DecisionListing[]): void {
+function printListings(listings: DecisionListing[], t: Translator): void {
   const now = Date.now();
   printTable(
-    ['decision', 'status', 'lead', 'due', 'title'],
+    (['cli.col.decision', 'cli.col.status', 'cli.col.lead', 'cli.col.due', 'cli.col.title'] as const).map(
+      (k) => t.t(k),
+    ),
     listings.map((d) => [
       `${d.edition}/${d.ref}`,
-      d.status + (d.running && isOverdueAt(d, now) ? ' (overdue)' : ''),
+      d.status + (d.running && isOverdueAt(d, now) ? ` ${t.t('cli.decision.overdue')}` : ''),
       d.lead,
       d.dueDate.slice(0, 10),
       d.title,
     ]),
   );
-  console.log(`\n${listings.length} decision(s).`);
+  console.log(`\n${t.t('cli.decision.count', { count: listings.length })}`);
 }
 
 function registerShow(decision: Command, output: () => Output): void {
@@ -208,7 +211,8 @@ interface Action<Req> {
   request(o: ActionOptions): Req;
   /** The same id on a retried command lets Temporal drop the duplicate. */
   updateId?(o: Options): string | undefined;
-  done(receipt: ActionReceipt): string;
+  /** What the receipt says, in the reader's language. */
+  done(receipt: ActionReceipt, t: Translator): string;
 }
 
 /** An action with its request type sealed in, so actions of different payloads share one list. */
@@ -264,8 +268,12 @@ const ACTIONS: ActionCommand[] = [
       ...(o.reportId ? { reportId: text(o, 'reportId') } : {}),
     }),
     updateId: (o) => (o.reportId ? `report-${text(o, 'reportId')}` : undefined),
-    done: (r) =>
-      `${r.duplicate ? 'Already recorded' : 'Recorded'}: report ${r.id} on ${r.decision}; status ${r.status}.`,
+    done: (r, t) =>
+      t.t(r.duplicate ? 'cli.decision.reportedAgain' : 'cli.decision.reported', {
+        id: r.id ?? '',
+        decision: r.decision,
+        status: r.status,
+      }),
   }),
   action({
     name: 'claim',
@@ -284,8 +292,7 @@ const ACTIONS: ActionCommand[] = [
       evidence: list(o, 'evidence'),
       ...(o.claimId ? { claimId: text(o, 'claimId') } : {}),
     }),
-    done: (r) =>
-      `Claim ${r.id} on ${r.decision} recorded; the standing committee verifies it. Status ${r.status}.`,
+    done: (r, t) => t.t('cli.decision.claimed', { id: r.id ?? '', decision: r.decision, status: r.status }),
   }),
   verdict('verify', '(committee member) verify a claim: the decision is implemented', verifyUpdate),
   verdict(
@@ -307,7 +314,11 @@ const ACTIONS: ActionCommand[] = [
       '$ convene decision extend 7/94b --to 2008-06-30T17:00:00-04:00 --reason "Funding delayed" --as jonas.berg@un.example.org',
     update: extendDueDateUpdate,
     request: (o) => ({ as: o.as, dueDate: text(o, 'to'), reason: text(o, 'reason') }),
-    done: (r) => `${r.decision}: due date ${r.duplicate ? 'already' : 'now'} moved; status ${r.status}.`,
+    done: (r, t) =>
+      t.t(r.duplicate ? 'cli.decision.extendedAgain' : 'cli.decision.extended', {
+        decision: r.decision,
+        status: r.status,
+      }),
   }),
   action({
     name: 'reassign',
@@ -320,7 +331,11 @@ const ACTIONS: ActionCommand[] = [
       '$ convene decision reassign 7/96a --lead ecowas --reason "ECOWAS standby force leads" --as amina.rahman@un.example.org',
     update: reassignLeadUpdate,
     request: (o) => ({ as: o.as, leadOrganization: text(o, 'lead'), reason: text(o, 'reason') }),
-    done: (r) => `${r.decision}: lead ${r.duplicate ? 'unchanged' : 'reassigned'}; status ${r.status}.`,
+    done: (r, t) =>
+      t.t(r.duplicate ? 'cli.decision.leadUnchanged' : 'cli.decision.reassigned', {
+        decision: r.decision,
+        status: r.status,
+      }),
   }),
   action({
     name: 'withdraw',
@@ -330,7 +345,7 @@ const ACTIONS: ActionCommand[] = [
       '$ convene decision withdraw 7/99b --reason "Overtaken by events" --as amina.rahman@un.example.org',
     update: withdrawUpdate,
     request: (o) => ({ as: o.as, reason: text(o, 'reason') }),
-    done: (r) => `${r.decision} withdrawn.`,
+    done: (r, t) => t.t('cli.decision.withdrawn', { decision: r.decision }),
   }),
   action({
     name: 'supersede',
@@ -343,7 +358,7 @@ const ACTIONS: ActionCommand[] = [
       '$ convene decision supersede 7/94e --by 8/3 --reason "Restated at HLM 8" --as amina.rahman@un.example.org',
     update: supersedeUpdate,
     request: (o) => ({ as: o.as, supersededBy: text(o, 'by'), reason: text(o, 'reason') }),
-    done: (r) => `${r.decision} superseded.`,
+    done: (r, t) => t.t('cli.decision.superseded', { decision: r.decision }),
   }),
 ];
 
@@ -359,7 +374,11 @@ function verdict(
     example: `$ convene decision ${name} 7/94b --reasons "Checked the databank" --as committee@eu.example.org`,
     update,
     request: (o) => ({ as: o.as, reasons: text(o, 'reasons') }),
-    done: (r) => `${r.decision}: ${name === 'verify' ? 'verified' : 'claim rejected'}; status ${r.status}.`,
+    done: (r, t) =>
+      t.t(name === 'verify' ? 'cli.decision.verified' : 'cli.decision.claimRejected', {
+        decision: r.decision,
+        status: r.status,
+      }),
   });
 }
 
@@ -373,7 +392,7 @@ function registerAction(decision: Command, output: () => Output, spec: ActionCom
       await withClient(async (client) => {
         const receipt = await spec.run(client, decisionId(id), o);
         if (output().json) return printJson(receipt);
-        console.log(spec.done(receipt));
+        console.log(spec.done(receipt, output().t));
       });
     });
 }
@@ -408,14 +427,14 @@ function registerImport(decision: Command, output: () => Output): void {
           await announceToCommittee(client, committeeAt, { edition, refs: started.map((r) => r.ref) });
         }
         if (output().json) return printJson(results);
+        const { t } = output();
         printTable(
-          ['decision', 'outcome'],
+          [t.t('cli.col.decision'), t.t('cli.col.outcome')],
           results.map((r) => [r.id, r.outcome]),
         );
         const refused = results.filter((r) => r.outcome === 'refused');
-        console.log(
-          `\n${started.length} started, ${results.length - started.length - refused.length} already tracked.`,
-        );
+        const already = results.length - started.length - refused.length;
+        console.log(`\n${t.t('cli.decision.imported', { started: started.length, already })}`);
         if (refused.length) throw new UserError(refused.map((r) => `refused: ${r.reason}`).join('\n'));
       });
     });

@@ -35,8 +35,14 @@ export function registerDoctor(command: Command, output: () => Output): void {
         };
         if (output().json) return printJson(report);
         console.log(
-          `OK: server ${report.server} (namespace ${report.namespace}), a worker on "${report.taskQueue}" answered in ${report.roundTripMs} ms;\n` +
-            `    the directory has ${report.organizations} organizations (e.g. ${report.sample.map((s) => `${s.acronym} ${s.timeZone}`).join(', ')}).`,
+          output().t.t('cli.doctor.ok', {
+            server: report.server,
+            namespace: report.namespace,
+            queue: report.taskQueue,
+            ms: report.roundTripMs,
+            count: report.organizations,
+            sample: report.sample.map((s) => `${s.acronym} ${s.timeZone}`).join(', '),
+          }),
         );
       });
     });

@@ -7,7 +7,7 @@ import {
   reviewInputUpdate,
   submitInputUpdate,
 } from '../../workflows/definitions/working-group-input';
-import { formatInZone } from '../../calendar/format';
+import { formatTime } from '../../i18n/dates';
 import { readYamlOrJson } from '../../config/data-file';
 import { ConfigError } from '../../config/problems';
 import { groupHandle, onGroup } from '../cycle-target';
@@ -40,10 +40,23 @@ Example:
             args: [{ as: o.as, input: content as never }],
           }),
         );
-        const when = (iso: string) => formatInZone(iso, receipt.timeZone ?? 'UTC');
         if (output().json) return printJson(receipt);
+        const { t } = output();
+        const when = (iso: string) => formatTime(t, iso, receipt.timeZone ?? 'UTC');
+        const key = receipt.duplicate
+          ? receipt.onTime
+            ? 'cli.input.alreadyReceived'
+            : 'cli.input.alreadyReceivedLate'
+          : receipt.onTime
+            ? 'cli.input.received'
+            : 'cli.input.receivedLate';
         console.log(
-          `${receipt.duplicate ? 'Already received' : 'Received'}: ${group} version ${receipt.version} at ${when(receipt.receivedAt)} — ${receipt.onTime ? 'on time' : 'LATE (accepted, flagged)'}; deadline ${when(receipt.deadline)}.`,
+          t.t(key, {
+            group,
+            version: receipt.version,
+            time: when(receipt.receivedAt),
+            deadline: when(receipt.deadline),
+          }),
         );
       });
     });
@@ -74,8 +87,9 @@ Example:
             }),
           );
           if (output().json) return printJson(reviewed);
-          const verdict = reviewed.review?.decision === 'accepted' ? 'accepted' : 'revision requested';
-          console.log(`Version ${reviewed.version} of ${group}: ${verdict}. The chair has been told.`);
+          const verdict =
+            reviewed.review?.decision === 'accepted' ? 'cli.input.accepted' : 'cli.input.revisionRequested';
+          console.log(output().t.t(verdict, { version: reviewed.version, group }));
         });
       },
     );
@@ -100,8 +114,12 @@ Example:
             }),
           );
           if (output().json) return printJson(request);
+          const { t } = output();
           console.log(
-            `Extension to ${formatInZone(request.until, o.zone)} requested; the organizers decide with \`convene input decide\`.`,
+            t.t('cli.input.extensionRequested', {
+              time: formatTime(t, request.until, o.zone),
+              command: '`convene input decide`',
+            }),
           );
         });
       },
@@ -129,9 +147,8 @@ Example:
             }),
           );
           if (output().json) return printJson(decided);
-          console.log(
-            `Extension ${decided.decision?.granted ? 'granted' : 'refused'}. The chair has been told.`,
-          );
+          const key = decided.decision?.granted ? 'cli.input.extensionGranted' : 'cli.input.extensionRefused';
+          console.log(output().t.t(key));
         });
       },
     );
@@ -145,12 +162,24 @@ Example:
           groupHandle(client, edition, group).query(groupStatusQuery),
         );
         if (output().json) return printJson(view);
+        const { t } = output();
+        const when = (iso: string) => formatTime(t, iso, view.meetingZone);
         console.log(
-          `${view.title}: ${view.status}; deadline ${formatInZone(view.deadline, view.meetingZone)}; ${view.submissions.length} version(s); ${view.remindersSent} reminder(s) sent`,
+          t.t('cli.input.status', {
+            title: view.title,
+            status: view.status,
+            deadline: when(view.deadline),
+            versions: view.submissions.length,
+            reminders: view.remindersSent,
+          }),
         );
         for (const sub of view.submissions) {
+          const version = { version: sub.version, by: sub.submittedBy, time: when(sub.receivedAt) };
+          const review = sub.review
+            ? t.t('cli.input.reviewedBy', { decision: sub.review.decision, by: sub.review.by })
+            : t.t('cli.input.awaitingReview');
           console.log(
-            `  v${sub.version} by ${sub.submittedBy} at ${formatInZone(sub.receivedAt, view.meetingZone)}${sub.late ? ' (late)' : ''}${sub.review ? ` — ${sub.review.decision} by ${sub.review.by}` : ' — awaiting review'}`,
+            `  ${t.t(sub.late ? 'cli.input.versionLate' : 'cli.input.version', version)} — ${review}`,
           );
         }
       });

@@ -14,15 +14,16 @@ export function registerKeys(keys: Command, output: () => Output): void {
       const ring = KeyRing.load(settings.encryption);
       const rows = ring.describe();
       if (output().json) return printJson({ source: ring.describeSource(), keys: rows });
+      const { t } = output();
       printTable(
-        ['id', 'created (UTC)', 'use'],
+        [t.t('cli.col.id'), t.t('cli.col.createdUtc'), t.t('cli.col.use')],
         rows.map((k) => [
           k.id,
-          k.createdAt ?? '(given in the environment)',
-          k.encrypts ? 'encrypts, decrypts' : 'decrypts',
+          k.createdAt ?? t.t('cli.keys.fromEnvironment'),
+          t.t(k.encrypts ? 'cli.keys.encryptsDecrypts' : 'cli.keys.decrypts'),
         ]),
       );
-      console.log(`\nFrom ${ring.describeSource()}.`);
+      console.log(`\n${t.t('cli.keys.source', { source: ring.describeSource() })}`);
     });
   keys
     .command('rotate')
@@ -40,10 +41,7 @@ export function registerKeys(keys: Command, output: () => Output): void {
       const fresh = rotateKeyFile(settings.encryption.keyFile, now);
       if (output().json)
         return printJson({ id: fresh.id, createdAt: fresh.createdAt, file: settings.encryption.keyFile });
-      console.log(
-        `Added key ${fresh.id} to ${settings.encryption.keyFile}; new payloads are sealed with it.\n` +
-          'Running workers and clients read the file again within seconds; older keys stay for decrypting.',
-      );
+      console.log(output().t.t('cli.keys.rotated', { id: fresh.id, file: settings.encryption.keyFile }));
     });
 }
 
@@ -54,12 +52,5 @@ function printEnvRotation(current: string, now: Date, out: Output): void {
   const decryptFirst = formatKeyList([...existing, fresh]);
   const encryptNext = formatKeyList([fresh, ...existing]);
   if (out.json) return printJson({ id: fresh.id, createdAt: fresh.createdAt, decryptFirst, encryptNext });
-  console.log(
-    `A new key ${fresh.id}. CONVENE_ENCRYPTION_KEYS comes from the environment, so roll it out in two steps:\n\n` +
-      `1. everywhere (every worker, CLI, codec server), restart with the new key last, so all can decrypt it:\n` +
-      `   CONVENE_ENCRYPTION_KEYS=${decryptFirst}\n\n` +
-      `2. then, everywhere again, with the new key first, so new payloads use it:\n` +
-      `   CONVENE_ENCRYPTION_KEYS=${encryptNext}\n\n` +
-      'Keep every older key in the list for as long as a workflow may replay payloads it sealed.',
-  );
+  console.log(out.t.t('cli.keys.rotateEnv', { id: fresh.id, decryptFirst, encryptNext }));
 }

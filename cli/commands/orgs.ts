@@ -16,8 +16,19 @@ export function registerOrgs(command: Command, output: () => Output): void {
     .action(() => {
       const directory = loadDirectory(loadSettings().directoryFile);
       if (output().json) return printJson(directory.organizations);
+      const { t } = output();
       printTable(
-        ['id', 'acronym', 'kind', 'charter basis', 'headquarters', 'time zone', 'weekend'],
+        (
+          [
+            'cli.col.id',
+            'cli.col.acronym',
+            'cli.col.kind',
+            'cli.col.charterBasis',
+            'cli.col.headquarters',
+            'cli.col.timeZone',
+            'cli.col.weekend',
+          ] as const
+        ).map((k) => t.t(k)),
         directory.organizations.map((o) => [
           o.id,
           o.acronym,
@@ -28,6 +39,6 @@ export function registerOrgs(command: Command, output: () => Output): void {
           o.weekendDays.map((d) => d.slice(0, 3)).join('–'),
         ]),
       );
-      console.log(`\n${directory.organizations.length} organizations.`);
+      console.log(`\n${t.t('cli.orgs.count', { count: directory.organizations.length })}`);
     });
 }

@@ -13,6 +13,7 @@ import { loadDirectory, type Directory } from '../../config/directory';
 import type { Settings } from '../../config/settings';
 import { slotParticipant } from '../../config/slot-participants';
 import { committeeStatusQuery } from '../../workflows/definitions/standing-committee';
+import type { Translator } from '../../i18n/catalog';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 
@@ -55,7 +56,7 @@ Example:
           limit: positive(o.limit, '--limit'),
         });
         if (output().json) return printJson(slots);
-        printSlots(slots);
+        printSlots(slots, output().t);
       });
     });
 }
@@ -124,21 +125,21 @@ async function pastBurden(client: Client, settings: Settings, directory: Directo
   }
 }
 
-function printSlots(result: FairSlots): void {
+function printSlots(result: FairSlots, t: Translator): void {
   if (!result.slots.length) {
-    console.log('No slot in that window: every day is a weekend or holiday somewhere. Widen --between.');
+    console.log(t.t('cli.slots.none'));
     return;
   }
   const ids = result.slots[0]!.participants.map((p) => p.id);
   printTable(
-    ['start (UTC)', ...ids, 'unsocial hours'],
+    [t.t('cli.col.startUtc'), ...ids, t.t('cli.col.unsocialHours')],
     result.slots.map((slot) => [
       slot.start.slice(0, 16).replace('T', ' '),
       ...slot.participants.map(
         (p) => `${p.localStart.slice(5, 16).replace('T', ' ')}${p.insideWorkingHours ? '' : '*'}`,
       ),
-      slot.inconvenienced.join(', ') || 'nobody',
+      slot.inconvenienced.join(', ') || t.t('cli.slots.nobody'),
     ]),
   );
-  console.log(`\n${result.candidatesConsidered} start times considered; * = outside working hours.`);
+  console.log(`\n${t.t('cli.slots.considered', { count: result.candidatesConsidered })}`);
 }

@@ -119,7 +119,7 @@ test('a focal point comments, the organizer approves, and after the meeting reco
     );
     expect(recorded.stderr).toBe('');
     expect(recorded.stdout).toMatch(
-      new RegExp(`^Outcome recorded: 1 decisions tracked \\(decision-${EDITION}-ew1\\)\\.`),
+      new RegExp(`^Outcome recorded: 1 decision tracked \\(decision-${EDITION}-ew1\\)\\.`),
     );
 
     const decision = t.client.workflow.getHandle(workflowIds.decision(String(EDITION), 'ew1'));

@@ -280,7 +280,30 @@ test('the committee: ideas kept once, a review scheduled, its status, the digest
   ]);
   expect(ok(shown)).toMatch(/^Standing committee \(run 1\): \d+ members; next digest /);
   expect(ok(shown)).toContain('Ideas: 1;');
-  expect(ok(digest)).toMatch(/^Implementation digest, \S+ to \S+\n\d+ decision\(s\) listed: /);
+  expect(ok(digest)).toMatch(/^Implementation digest, \S+ to \S+\n\d+ decisions? listed: /);
   expect(ok(digest)).toContain('A joint early-warning workshop with the AU and IGAD');
   expect(ok(carried)).toContain('A joint early-warning workshop with the AU and IGAD.');
 }, 180_000);
+
+test('a French reader gets the committee in French: its idea receipt, status, review meeting and digest; the idea as written', async () => {
+  const fr = (...args: string[]) => convene(args, { ...env, CONVENE_LANG: 'fr' });
+  const text = 'Un atelier commun d’alerte précoce avec la CEDEAO.';
+  expect(ok(await fr('committee', 'idea', '--text', text, '--idea-id', 'fr1', '--as', MEMBER_AU))).toBe(
+    'Retenue : idée fr1 pour la prochaine réunion.',
+  );
+  const [shown, cancel, digest] = await Promise.all([
+    fr('committee', 'status'),
+    fr('committee', 'review-cancel', '--as', ORGANIZER),
+    fr('committee', 'digest'),
+  ]);
+  expect(ok(shown)).toMatch(/^Comité permanent \(exécution 1\) : \d+ membres ; prochaine synthèse le \S+\./);
+  expect(ok(cancel)).toBe('Aucune réunion d’examen n’est prévue : rien à annuler.');
+  const lines = ok(digest).split('\n');
+  expect(lines[0]).toMatch(/^Synthèse de la mise en œuvre, du \S+ au \S+$/);
+  expect(lines[1]).toMatch(/^\d+ décisions? répertoriées? : \d+ en cours, \d+ closes? pendant la période\.$/);
+  for (const title of ['En retard', 'Au point mort (pas de rapport d’avancement récent)', 'Par organisation'])
+    expect(lines.some((l) => l.startsWith(title))).toBe(true);
+  expect(lines).toContainEqual(expect.stringMatching(/^org\.\s+pilote\s+en cours\s+en retard/));
+  expect(lines).toContainEqual(expect.stringMatching(/^Idées pour la prochaine réunion \(\d+\)$/));
+  expect(ok(digest)).toContain(`  ${text.replace(/\.$/, '')}`);
+}, 120_000);

@@ -149,7 +149,7 @@ test('an organizer reviews and a chair asks for more time, through the CLI', asy
 
     const status = await convene(['input', 'status', '531', PEACEKEEPING.id], env);
     expect(status.stdout).toMatch(
-      /^Peacekeeping: \S+; deadline .* New York time .*; 1 version\(s\); 0 reminder\(s\) sent/,
+      /^Peacekeeping: \S+; deadline .* New York time .*; 1 version; 0 reminders sent/,
     );
     expect(status.stdout).toContain(`v1 by ${PEACEKEEPING.chair} at `);
     expect(status.stdout).toContain(`— revision-requested by ${ORGANIZER}`);
