@@ -112,15 +112,15 @@ function createTranslator(language: string): Translator {
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
 type MessageElements = ReturnType<IntlMessageFormat['getAst']>;
-/** The parser's element types (TYPE in @formatjs/icu-messageformat-parser) that hold options. */
-const SELECT = 5;
-const PLURAL = 6;
 
-/** The names a message's `select`s choose by, at any depth: they must reach ICU as they are. */
+/**
+ * The names a message's `select`s choose by, at any depth: they must reach ICU as they are. A
+ * select and a plural hold options; a plural also has a pluralType.
+ */
 function selectorsOf(ast: MessageElements, into = new Set<string>()): Set<string> {
   for (const element of ast) {
-    if (element.type !== SELECT && element.type !== PLURAL) continue;
-    if (element.type === SELECT) into.add(element.value);
+    if (!('options' in element)) continue;
+    if (!('pluralType' in element)) into.add(element.value);
     for (const option of Object.values(element.options)) selectorsOf(option.value, into);
   }
   return into;
