@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/problems';
 import { issueLine } from '../clients/issues';
-import { issueDetails, type issueLines } from '../domain/issues';
+import { issueDetails } from '../domain/issues';
 import { translator, type Translator } from '../i18n/catalog';
 import { cliTranslator, RejectedError, UpdateFailedError, UserError, type Output } from './output';
 
@@ -170,7 +170,7 @@ export function report(err: unknown, language: () => Translator): number {
 }
 
 /** By shape, so that the CLI's start does not load zod for a command that never uses it. */
-function isZodError(err: unknown): err is { issues: Parameters<typeof issueLines>[0] } {
+function isZodError(err: unknown): err is { issues: Parameters<typeof issueDetails>[0] } {
   return (
     err instanceof Error && err.name === 'ZodError' && Array.isArray((err as { issues?: unknown }).issues)
   );

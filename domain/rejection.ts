@@ -76,10 +76,6 @@ export class RejectedAction extends Error {
     super(technicalForm(key, values));
     this.name = 'RejectedAction';
   }
-
-  get detail(): RefusalDetail {
-    return { code: this.code, key: this.key, values: this.values };
-  }
 }
 
 /** `refusal.onlyOrganizers {"organizers":"…","you":"…"}`: the key and its values, unrendered. */

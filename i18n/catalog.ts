@@ -31,8 +31,10 @@ export const CATALOGS: Readonly<Record<BaseLanguage, CatalogFile>> = { en, fr, e
 /** The keys every catalog should carry: English's. */
 export const MESSAGE_KEYS = Object.keys(en).filter((k) => k !== '$meta') as MessageKey[];
 
+const KNOWN_KEYS: ReadonlySet<string> = new Set(MESSAGE_KEYS);
+
 export function isMessageKey(key: unknown): key is MessageKey {
-  return typeof key === 'string' && (MESSAGE_KEYS as readonly string[]).includes(key);
+  return typeof key === 'string' && KNOWN_KEYS.has(key);
 }
 
 export interface Translator {

@@ -67,8 +67,9 @@ export class Sessions {
   }
 
   async end(id: string): Promise<void> {
-    this.trusted.delete(sha256(id));
-    await this.store.query(`update portal_sessions set ended_at = now() where id_sha256 = $1`, [sha256(id)]);
+    const hash = sha256(id);
+    this.trusted.delete(hash);
+    await this.store.query(`update portal_sessions set ended_at = now() where id_sha256 = $1`, [hash]);
   }
 
   /** Every session of the person, on every device. */

@@ -10,6 +10,7 @@ import {
   REJECTED_FAILURE_TYPE,
   RejectedAction,
   technicalForm,
+  type RefusalDetail,
   type RefusalKey,
   type RefusalValues,
   type RejectionCode,
@@ -24,7 +25,7 @@ export function rejectionFailure(
     message: technicalForm(key, values),
     type: REJECTED_FAILURE_TYPE,
     nonRetryable: true,
-    details: [{ code, key, values }],
+    details: [{ code, key, values } satisfies RefusalDetail],
   });
 }
 
