@@ -49,7 +49,11 @@ export const CycleSpec = z.object({
   securityCouncil: z
     .object({
       title: Line(300),
-      start: z.string().min(1),
+      /**
+       * The Council's date, local to `timeZone`. With `session`, the running session's own date is
+       * used instead, and this one only while that session has not been started here.
+       */
+      start: z.string().min(1).optional(),
       timeZone: TimeZone.default('America/New_York'),
       /** The year of the Council session that owns this date (`convene council start`), if it runs here. */
       session: z.int().min(1945).max(2999).optional(),
@@ -92,6 +96,18 @@ export interface ResolveOptions {
   /** One real day lasts this many seconds; the edition becomes "r<edition>". */
   rehearsal?: { secondsPerDay: number };
   defaults: { reminderOffsetsDays: number[]; overdueGrace: string };
+  /**
+   * The date the named Council session holds now (`securityCouncil.session`), when it runs here:
+   * the session owns the Council's date, so the cycle starts from it, not from a copy in the file.
+   */
+  councilSession?: CouncilSessionDate;
+}
+
+/** A Council session's meeting as the cycle needs it: its start (UTC) and its zone. */
+export interface CouncilSessionDate {
+  workflowId: string;
+  start: string;
+  timeZone: string;
 }
 
 export function readCycleSpecFile(file: string): unknown {
@@ -180,20 +196,24 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
   if (spec.securityCouncil && meeting) {
     const council = spec.securityCouncil;
     check(() => {
-      const start = localDateTime(council.start, council.timeZone, 'securityCouncil.start');
+      const owned = council.session ? o.councilSession : undefined;
       securityCouncil = {
         title: council.title,
-        start: start.toUTC().toISO()!,
-        timeZone: council.timeZone,
+        ...(owned ? { start: owned.start, timeZone: owned.timeZone } : councilDateFromFile(council)),
         ...(council.session
           ? { session: workflowIds.councilSession(councilSessionKey(council.session, Boolean(o.rehearsal))) }
           : {}),
       };
       const result = checkCoincidence({
         highLevelMeeting: { start: meeting!.start, timeZone: meeting!.timeZone },
-        securityCouncil: { start: securityCouncil.start, timeZone: council.timeZone },
+        securityCouncil: { start: securityCouncil.start, timeZone: securityCouncil.timeZone },
       });
-      if (!result.coincide) throw new SpecProblem(`securityCouncil.start: ${result.explanation}`);
+      if (!result.coincide) {
+        const where = owned
+          ? `securityCouncil.session (${owned.workflowId}'s date)`
+          : 'securityCouncil.start';
+        throw new SpecProblem(`${where}: ${result.explanation}`);
+      }
     });
   }
   check(() => {
@@ -256,4 +276,26 @@ function durationMs(iso: string, where: string): number {
   if (!d.isValid || d.toMillis() <= 0)
     throw new SpecProblem(`${where}: "${iso}" must be a positive ISO-8601 duration such as P7D or PT30S`);
   return d.toMillis();
+}
+
+type CouncilInFile = NonNullable<CycleSpec['securityCouncil']>;
+
+/** The Council's date as the file gives it: needed when no running session owns it. */
+function councilDateFromFile(council: CouncilInFile): { start: string; timeZone: string } {
+  if (!council.start)
+    throw new SpecProblem(
+      council.session
+        ? `securityCouncil.start: needed while the Council session of ${council.session} is not running here; start that session first (\`convene council start\`), or give the Council's date`
+        : "securityCouncil.start: needed: the Council's date, or securityCouncil.session naming the Council session that owns it",
+    );
+  const start = localDateTime(council.start, council.timeZone, 'securityCouncil.start');
+  return { start: start.toUTC().toISO()!, timeZone: council.timeZone };
+}
+
+/** The workflow id of the Council session a specification names, if it names one (read before resolving). */
+export function councilSessionNamed(raw: unknown, rehearsal: boolean): string | undefined {
+  const named = z.object({ securityCouncil: z.object({ session: z.int() }) }).safeParse(raw);
+  return named.success
+    ? workflowIds.councilSession(councilSessionKey(named.data.securityCouncil.session, rehearsal))
+    : undefined;
 }

@@ -93,6 +93,8 @@ export const CouncilSessionInput = z
     decisionEdition: EditionKey,
     /** The preparation cycle this session is timed to coincide with (`hlm-7`), if any. */
     cycleWorkflowId: z.string().optional(),
+    /** The Council affairs organizer who started it (`--as`): in whose name the cycle hears its date. */
+    startedBy: Email.optional(),
     /** A rehearsal: `planStart` happens when the workflow starts, one day lasts `secondsPerDay`. */
     rehearsal: z.object({ secondsPerDay: z.number().positive().max(86_400), planStart: Instant }).optional(),
     /** Marks of the specification that are illustrative, not from the record (shown in the status). */

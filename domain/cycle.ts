@@ -386,6 +386,7 @@ export class PreparationCycle {
   }
 
   securityCouncilMoved(r: z.infer<typeof CouncilMovedRequest>, at: string): void {
+    const unchanged = this.state.securityCouncil?.start === r.start;
     this.state.securityCouncil = {
       title: r.title ?? this.state.securityCouncil?.title ?? 'Security Council meeting',
       start: r.start,
@@ -395,7 +396,8 @@ export class PreparationCycle {
     // A proposal made for the Council's earlier date no longer answers.
     this.state.councilProposal = undefined;
     const source = r.source ? ` from ${r.source}` : '';
-    this.log(`Security Council meeting moved to ${r.start} (recorded by ${r.as}${source})`, at);
+    const what = unchanged ? 'date confirmed as' : 'moved to';
+    this.log(`Security Council meeting ${what} ${r.start} (recorded by ${r.as}${source})`, at);
   }
 
   /** The pending proposal, taken to be applied: a second follow finds none. */

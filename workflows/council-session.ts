@@ -111,6 +111,9 @@ export async function councilSession(raw: CouncilSessionInput): Promise<CouncilS
 
   // ── what it waits for ───────────────────────────────────────────────────────────────────────────
   await s.setPhase('planning');
+  // The session owns the Council's date: a cycle started before it (from its file's copy) hears the
+  // session's own date at once. Sessions from before replay without it.
+  if (s.tellsCycle && patched('council-date-told-at-start')) await s.tellCycleOfDate();
   await s.waitUntil(
     () => s.rules.state.meeting.start,
     () => Boolean(s.rules.state.invitations),
@@ -265,21 +268,29 @@ class Session {
       return move;
     });
 
+  get tellsCycle(): boolean {
+    return Boolean(this.input.cycleWorkflowId);
+  }
+
   /** The cycle timed to coincide with this session hears of its new date, for the organizer who moved it. */
   private async tellCycle(move: SessionMove, sequence: number): Promise<void> {
-    const cycleWorkflowId = this.input.cycleWorkflowId!;
-    const told = await cycles.tellCycleOfCouncilMove({
-      cycleWorkflowId,
-      moveId: `${this.id}:move:${sequence}`,
-      request: {
-        as: move.by,
-        start: move.to.start,
-        timeZone: this.input.meeting.timeZone,
-        title: this.input.title,
-        source: this.id,
-      },
+    const told = await this.tellCycleThat(`${this.id}:move:${sequence}`, move.by, move.to.start);
+    this.log(`${this.input.cycleWorkflowId} told of the move: ${whatTheCycleDid(told)}`);
+  }
+
+  /** At the start: the cycle hears the date this session holds, in the name of who started it. */
+  async tellCycleOfDate(): Promise<void> {
+    const as = this.input.startedBy ?? this.input.organizers[0]!.email;
+    const told = await this.tellCycleThat(`${this.id}:date`, as, this.rules.state.meeting.start);
+    this.log(`${this.input.cycleWorkflowId} told of the session's date: ${whatTheCycleDid(told)}`);
+  }
+
+  private tellCycleThat(moveId: string, as: string, start: string): Promise<CycleTold> {
+    return cycles.tellCycleOfCouncilMove({
+      cycleWorkflowId: this.input.cycleWorkflowId!,
+      moveId,
+      request: { as, start, timeZone: this.input.meeting.timeZone, title: this.input.title, source: this.id },
     });
-    this.log(`${cycleWorkflowId} told of the move: ${whatTheCycleDid(told)}`);
   }
 
   readonly recordOutcome = (request: unknown) =>

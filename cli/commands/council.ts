@@ -151,7 +151,7 @@ Examples:
             {
               taskQueue: settings.taskQueue,
               workflowId,
-              args: [input],
+              args: [{ ...input, startedBy: o.as }],
               typedSearchAttributes: [
                 { key: searchAttributes.CouncilPhase, value: 'planning' },
                 { key: searchAttributes.Rehearsal, value: Boolean(input.rehearsal) },

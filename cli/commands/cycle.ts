@@ -1,11 +1,16 @@
 import type { Command } from 'commander';
 import { act, asOption } from '../act';
-import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { inputHash, startOnce } from '../../clients/starts';
 import { loadHolidayCalendars } from '../../calendar/holidays';
 import { formatTime } from '../../i18n/dates';
 import { localDateTime } from '../../calendar/zones';
-import { readCycleSpecFile, resolveCycleSpec } from '../../config/cycle-spec';
+import {
+  councilSessionNamed,
+  readCycleSpecFile,
+  resolveCycleSpec,
+  type CouncilSessionDate,
+} from '../../config/cycle-spec';
 import { loadDirectory } from '../../config/directory';
 import { searchAttributes, workflowIds } from '../../domain/ids';
 import {
@@ -19,6 +24,7 @@ import {
   PREPARATION_CYCLE_WORKFLOW,
   type PreparationCycleWorkflow,
 } from '../../workflows/definitions/preparation-cycle';
+import { councilStatusQuery } from '../../workflows/definitions/council-session';
 import { cycleHandle } from '../cycle-target';
 import { registerDraftNext } from './cycle-draft';
 import { printJson, printTable, startedLine, UserError, type Output } from '../output';
@@ -58,13 +64,25 @@ Examples:
         const directory = loadDirectory(settings.directoryFile);
         trustedOrganizer(opts.as, directory);
         const raw = readCycleSpecFile(specFile);
+        const councilSession = await councilSessionDate(
+          client,
+          councilSessionNamed(raw, Boolean(opts.rehearse)),
+        );
         const input = resolveCycleSpec(raw, `The cycle specification ${specFile}`, {
           directory,
           holidays: loadHolidayCalendars(),
           now: new Date(),
           rehearsal: opts.rehearse ? { secondsPerDay } : undefined,
           defaults: settings.policies,
+          councilSession,
         });
+        if (councilSession) {
+          const { start, timeZone } = councilSession;
+          const at = formatTime(output().t, start, timeZone);
+          console.error(
+            output().t.t('cli.cycle.councilDateFromSession', { session: councilSession.workflowId, at }),
+          );
+        }
         const workflowId = workflowIds.cycle(input.editionKey);
         // The same specification (and rehearsal pace) hashes the same: a second launch answers with it.
         const hash = inputHash({ spec: raw, rehearsal: input.rehearsal ?? null });
@@ -265,6 +283,21 @@ export async function queryStatus(
 }
 
 /** The first answer once the timeline is planned, so `start` can show the milestones. */
+/** The named Council session's own date, when it runs on this server (else the file's date is used). */
+async function councilSessionDate(
+  client: Client,
+  workflowId: string | undefined,
+): Promise<CouncilSessionDate | undefined> {
+  if (!workflowId) return undefined;
+  try {
+    const { meeting } = await client.workflow.getHandle(workflowId).query(councilStatusQuery);
+    return { workflowId, start: meeting.start, timeZone: meeting.timeZone };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return undefined;
+    throw err;
+  }
+}
+
 async function waitForTimeline(handle: WorkflowHandle): Promise<CycleStatus> {
   for (let i = 0; i < 100; i++) {
     const status = await handle.query(cycleStatusQuery);

@@ -19,6 +19,7 @@ import {
   followCouncilUpdate,
 } from '../../workflows/definitions/preparation-cycle';
 import { eventually } from '../helpers/eventually';
+import { recordHistory } from '../helpers/histories';
 import { compressedCycle, GROUPS, ORGANIZER, startCycle, type CompressedTimeline } from '../helpers/cycle';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { expectRejected } from '../helpers/rejections';
@@ -317,4 +318,53 @@ test('a move of the Council session reaches the cycle timed with it: coincidence
     (m) => m.kind === 'council-move-proposal' && m.subject.includes('HLM 474'),
   );
   expect(proposals).toHaveLength(1);
+}, 90_000);
+
+test("a session started after its cycle tells the cycle the session's own date at once, in the name of who started it", async () => {
+  const worker = await t.createWorker();
+  const base = compressedCycle(t.settings, 475, UNHURRIED);
+  const sessionId = workflowIds.councilSession('2043');
+  const input: CycleInput = {
+    ...base,
+    securityCouncil: {
+      ...cycleWithCouncil(475).securityCouncil!,
+      start: base.meeting.start,
+      session: sessionId,
+    },
+  };
+  await worker.runUntil(async () => {
+    const cycle = await startCycle(t, input);
+    await planned(cycle);
+    // The session holds a date an hour later than the copy the cycle started from.
+    const own = sessionFor(input, '2043');
+    const later = (iso: string) => new Date(Date.parse(iso) + 3_600_000).toISOString();
+    const meeting = { ...own.meeting, start: later(own.meeting.start), end: later(own.meeting.end) };
+    const session = await t.client.workflow.start(COUNCIL_SESSION_WORKFLOW, {
+      taskQueue: t.taskQueue,
+      workflowId: sessionId,
+      args: [{ ...own, meeting, startedBy: COUNCIL_AFFAIRS }],
+    });
+    const told = await eventually(
+      async () => {
+        const s = await cycle.query(cycleStatusQuery);
+        return s.securityCouncil?.start === meeting.start && s;
+      },
+      { timeout: 30_000, what: "the cycle holding the session's date" },
+    );
+    expect(told.coincidence?.coincide).toBe(inNewYorkWeek(base.meeting.start, meeting.start));
+    expect(told.log.map((l) => l.what)).toContainEqual(
+      `Security Council meeting moved to ${meeting.start} (recorded by ${COUNCIL_AFFAIRS} from ${sessionId})`,
+    );
+    await eventually(
+      async () =>
+        (await session.query(councilStatusQuery)).log.some((l) =>
+          l.what.startsWith(`${workflowIds.cycle(input.editionKey)} told of the session's date: `),
+        ),
+      { what: "the session's log of the telling" },
+    );
+    if (process.env.CONVENE_RECORD_HISTORIES) await recordHistory(session, 'council-session-date-told');
+    await session.terminate('test over');
+    await cycle.executeUpdate(cancelUpdate, { args: [{ as: ORGANIZER, reason: 'test over' }] });
+    await cycle.result();
+  });
 }, 90_000);
