@@ -159,6 +159,39 @@ export type FreezeRequest = z.infer<typeof FreezeRequest>;
 export const MoveRequest = z.object({ as: As, start: Instant, end: Instant, reason: Text(1_000) });
 export type MoveRequest = z.infer<typeof MoveRequest>;
 
+/**
+ * The preparation cycle timed with this session was rescheduled (sent by the cycle, naming itself
+ * in `source`, for the organizer who rescheduled it): whether the two still coincide, and why not.
+ */
+export const CycleMovedRequest = z
+  .object({
+    as: As,
+    source: Line(200),
+    meeting: z.object({ title: Line(300), start: Instant, end: Instant }),
+    previousStart: Instant,
+    coincide: z.boolean(),
+    /** Why they no longer coincide (the calendar's words); absent when they do. */
+    explanation: Text(2_000).optional(),
+  })
+  .refine((r) => r.coincide || r.explanation, {
+    path: ['explanation'],
+    message: 'is needed when the meetings no longer coincide',
+  });
+export type CycleMovedRequest = z.infer<typeof CycleMovedRequest>;
+
+/** The high-level meeting as this session last heard of it from its cycle. */
+export interface CycleMeeting {
+  cycle: string;
+  title: string;
+  start: string;
+  end: string;
+  previousStart: string;
+  coincide: boolean;
+  explanation?: string;
+  by: string;
+  at: string;
+}
+
 export const RecordCouncilOutcomeRequest = z.object({ as: As, outcome: CouncilOutcome });
 export type RecordCouncilOutcomeRequest = z.input<typeof RecordCouncilOutcomeRequest>;
 
@@ -242,6 +275,8 @@ export interface CouncilSessionState {
   unansweredTold?: { at: string; organizations: string[] };
   speakers: { list: SpeakerLine[]; frozen?: { at: string; by: string }; changes: SpeakersChange[] };
   moves: SessionMove[];
+  /** The high-level meeting's dates, as its cycle last told them after a reschedule. */
+  cycleMeeting?: CycleMeeting;
   outcome?: CouncilOutcome & { recordedAt: string; recordedBy: string };
   requests: TrackedRequest[];
   deliveryFailures: DeliveryFailure[];
@@ -486,6 +521,17 @@ export class CouncilSession {
     return req;
   }
 
+  /** Only the cycle this session is timed with tells it of the high-level meeting's moves. */
+  validateCycleMoved(r: unknown): CycleMovedRequest {
+    const req = parsePayload(CycleMovedRequest, r, 'the move of the high-level meeting');
+    if (req.source !== this.input.cycleWorkflowId)
+      reject('wrong-actor', 'refusal.council.notItsCycle', {
+        source: req.source,
+        session: this.state.id,
+      });
+    return req;
+  }
+
   validateRecordOutcome(r: unknown): RecordCouncilOutcomeRequest & { outcome: CouncilOutcome } {
     const req = parsePayload(RecordCouncilOutcomeRequest, r, 'the outcome');
     this.requireOrganizer(req.as, phrase('refusal.action.recordOutcome'));
@@ -570,6 +616,25 @@ export class CouncilSession {
     this.state.moves.push(move);
     this.planVersion++;
     return move;
+  }
+
+  /** Recorded whenever it comes; the organizers need telling only while the session is ahead. */
+  recordCycleMove(req: CycleMovedRequest, now: string): CycleMeeting {
+    const { source, as, meeting, previousStart, coincide, explanation } = req;
+    this.state.cycleMeeting = {
+      cycle: source,
+      ...meeting,
+      previousStart,
+      coincide,
+      ...(explanation ? { explanation } : {}),
+      by: as,
+      at: now,
+    };
+    return this.state.cycleMeeting;
+  }
+
+  get beforeTheMeeting(): boolean {
+    return this.state.phase === 'planning' || this.state.phase === 'invitations';
   }
 
   recordOutcome(outcome: CouncilOutcome, by: string, now: string): void {

@@ -244,6 +244,14 @@ export const Message = z.discriminatedUnion('kind', [
     reason: Prose,
   }),
   kind('council-decline-noted', { ...councilCommon, organization: OneLine }),
+  /** To the session's organizers: the high-level meeting timed with it moved, and no longer coincides. */
+  kind('council-cycle-moved', {
+    ...councilCommon,
+    hlm: z.object({ title: OneLine, start: Instant, previousStart: Instant }),
+    explanation: Prose,
+    /** The command that moves the session, without its options (each copy adds the organizer's `--as`). */
+    moveCommand: OneLine,
+  }),
   kind('council-outcome', {
     ...councilCommon,
     outcome: z.object({ symbol: OneLine, kind: OneLine }),

@@ -55,6 +55,7 @@ import {
   answerUpdate,
   conceptNoteUpdate,
   councilStatusQuery,
+  cycleMovedUpdate,
   freezeSpeakersUpdate,
   inviteUpdate,
   moveSessionUpdate,
@@ -108,6 +109,7 @@ export async function councilSession(raw: CouncilSessionInput): Promise<CouncilS
   s.wire(freezeSpeakersUpdate, s.checks.freeze, s.freeze);
   s.wire(moveSessionUpdate, s.checks.move, s.move);
   s.wire(recordCouncilOutcomeUpdate, s.checks.recordOutcome, s.recordOutcome);
+  s.wire(cycleMovedUpdate, s.checks.cycleMoved, s.cycleMoved);
 
   // ── what it waits for ───────────────────────────────────────────────────────────────────────────
   await s.setPhase('planning');
@@ -142,6 +144,8 @@ class Session {
   private readonly decisions: Array<ChildWorkflowHandle<DecisionTrackingWorkflow>> = [];
   /** The outcome's requests have their decisions started (or were found already tracked). */
   requestsTracked = false;
+  /** Notices to the organizers of the high-level meeting's moves: each mail's key. */
+  private cycleMovesTold = 0;
   readonly checks = {
     conceptNote: (r: unknown) => this.rules.validateConceptNote(r),
     invite: (r: unknown) => this.rules.validateInvite(r),
@@ -150,6 +154,7 @@ class Session {
     freeze: (r: unknown) => this.rules.validateFreeze(r),
     move: (r: unknown) => this.rules.validateMove(r, this.now()),
     recordOutcome: (r: unknown) => this.rules.validateRecordOutcome(r),
+    cycleMoved: (r: unknown) => this.rules.validateCycleMoved(r),
   };
 
   constructor(private readonly input: CouncilSessionParams) {
@@ -292,6 +297,32 @@ class Session {
       request: { as, start, timeZone: this.input.meeting.timeZone, title: this.input.title, source: this.id },
     });
   }
+
+  /**
+   * The high-level meeting moved: recorded, and the organizers told if the two no longer coincide.
+   * Not under the lock: the cycle may be telling this while a move of this session, holding the
+   * lock, waits for the cycle's answer; this touches only what it records and its own mail.
+   */
+  readonly cycleMoved = (request: unknown) =>
+    (async () => {
+      const r = asCallerFailure(() => this.checks.cycleMoved(request));
+      const heard = this.rules.recordCycleMove(r, this.now());
+      const what = r.coincide ? 'the meetings still coincide' : 'the meetings no longer coincide';
+      this.log(`${r.source} rescheduled by ${r.as} to ${r.meeting.start}: ${what}`);
+      if (!r.coincide && this.rules.beforeTheMeeting) {
+        await this.mail(
+          `cycle-moved:${++this.cycleMovesTold}`,
+          'council-cycle-moved',
+          {
+            hlm: { title: r.meeting.title, start: r.meeting.start, previousStart: r.previousStart },
+            explanation: r.explanation!, // the request's rule: given when they no longer coincide
+            moveCommand: `convene council move ${this.rules.state.key} --start <local> --end <local> --reason "…"`,
+          },
+          this.input.organizers,
+        );
+      }
+      return heard;
+    })();
 
   readonly recordOutcome = (request: unknown) =>
     this.lock.run(async () => {

@@ -32,6 +32,7 @@ import {
 } from '@temporalio/workflow';
 import type { CalendarActivities } from '../activities/calendar';
 import type { CommitteeActivities } from '../activities/committee';
+import type { CouncilActivities } from '../activities/council';
 import type { DecisionStartActivities } from '../activities/decision-starts';
 import type { DocumentActivities } from '../activities/documents';
 import {
@@ -101,6 +102,11 @@ const committee = proxyActivities<Pick<CommitteeActivities, 'getCarryForward'>>(
 const decisionStarts = proxyActivities<DecisionStartActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
+// The Council session's Update goes through an activity: a workflow can signal another, not update it.
+const councilSessions = proxyActivities<Pick<CouncilActivities, 'tellSessionOfCycleMove'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 30 },
 });
 // Signal-with-start of the committee goes through an activity: a workflow cannot signal-with-start.
 const announcer = proxyActivities<Pick<CommitteeActivities, 'notifyCommitteeOfDecisions'>>({
@@ -606,6 +612,10 @@ class Cycle {
     if (council) await this.checkCoincidence(council.start);
     // A cancellation accepted meanwhile has told everyone; a reschedule notice after it would mislead.
     if (this.rules.isCancelled) return this.rules.status();
+    // The session that owns the Council's date hears of the move (a move that follows it needs no
+    // telling). Cycles from before the link replay without it.
+    if (council?.session && !followed && patched('reschedule-tells-council-session'))
+      await this.tellSession(council.session, previous.start, r.as);
     const sequence = ++this.rules.icsSequence;
     await sendOrRecord(
       this.ctx,
@@ -625,6 +635,29 @@ class Cycle {
     );
     if (this.rules.state.invitations) this.rules.state.invitations = { sequence, sentAt: this.now() };
     return this.rules.status();
+  }
+
+  /** The Council session hears of the meeting's new dates; its organizers act if the two no longer coincide. */
+  private async tellSession(sessionWorkflowId: string, previousStart: string, as: string): Promise<void> {
+    const { meeting, coincidence } = this.rules.state;
+    try {
+      const told = await councilSessions.tellSessionOfCycleMove({
+        sessionWorkflowId,
+        moveId: `${this.id}:rescheduled:${this.rules.planVersion}`,
+        request: {
+          as,
+          source: this.id,
+          meeting: { title: this.input.title, start: meeting.start, end: meeting.end },
+          previousStart,
+          coincide: coincidence?.coincide ?? true,
+          ...(coincidence && !coincidence.coincide ? { explanation: coincidence.explanation } : {}),
+        },
+      });
+      this.log(`${sessionWorkflowId} told of the reschedule${told.told ? '' : `: not taken (${told.why})`}`);
+    } catch (err) {
+      // Telling the session is a courtesy to its organizers: the reschedule itself stands.
+      this.log(`${sessionWorkflowId} could not be told of the reschedule: ${causeMessage(err)}`);
+    }
   }
 
   /**

@@ -421,6 +421,13 @@ function printStatus(s: CouncilSessionStatus, t: Translator): void {
   );
   say(t.t('cli.councilStatus.organizers', { list: s.organizers.map((o) => o.email).join(', ') }));
   say(t.t('cli.councilStatus.replyBy', { time: when(s.replyBy) }));
+  if (s.cycleMeeting)
+    say(
+      t.t(s.cycleMeeting.coincide ? 'cli.councilStatus.cycleCoincides' : 'cli.councilStatus.cycleApart', {
+        cycle: s.cycleMeeting.cycle,
+        start: when(s.cycleMeeting.start),
+      }),
+    );
   const note = s.conceptNotes.at(-1);
   say(
     note

@@ -119,6 +119,24 @@ export const councilDeclineNoted: Template<MessageData<'council-decline-noted'>>
   };
 };
 
+export const councilCycleMoved: Template<MessageData<'council-cycle-moved'>> = (d, ctx) => {
+  const { t, time, recipient } = ctx;
+  return {
+    subject: t('council.cycleMoved.subject', { sc: tag(d, t), hlm: d.hlm.title }),
+    reason: organizer(d, t),
+    body: [
+      paragraph(t('council.cycleMoved.body', { hlm: d.hlm.title, title: d.meeting.title })),
+      quote(t('label.found'), d.explanation),
+      facts(
+        [t('council.label.hlmStart'), time(d.hlm.start)],
+        [t('label.previously'), time(d.hlm.previousStart)],
+        ...sessionFacts(d, ctx),
+      ),
+      paragraph(t('council.cycleMoved.what', { command: `${d.moveCommand} --as ${recipient.email}` })),
+    ],
+  };
+};
+
 export const councilOutcome: Template<MessageData<'council-outcome'>> = (d, ctx) => {
   const { t, time } = ctx;
   return {

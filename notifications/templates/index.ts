@@ -95,6 +95,8 @@ function write(message: Message, ctx: TemplateContext): Letter {
       return council.councilSessionMoved(message.data, ctx);
     case 'council-decline-noted':
       return council.councilDeclineNoted(message.data, ctx);
+    case 'council-cycle-moved':
+      return council.councilCycleMoved(message.data, ctx);
     case 'council-outcome':
       return council.councilOutcome(message.data, ctx);
     case 'decision-progress-request':

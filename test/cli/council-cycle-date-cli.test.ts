@@ -15,7 +15,7 @@ afterAll(() => t.close());
 
 const COUNCIL_AFFAIRS = 'council.affairs@un.example.org';
 
-test("cycle start takes the Council's date from the running session it names, and says so", async () => {
+test("cycle start takes the Council's date from the running session it names, and says so; a reschedule of the cycle reaches the session's status", async () => {
   const env = cliEnv(t.settings);
   const worker = await t.createWorker();
   await worker.runUntil(async () => {
@@ -76,6 +76,29 @@ test("cycle start takes the Council's date from the running session it names, an
       start: '2006-09-21T14:00:00.000Z',
       session: 'council-session-r2006',
     });
+
+    // The cycle is rescheduled a fortnight later: the session's organizers read that they no longer coincide.
+    const rescheduled = await convene(
+      [
+        'cycle',
+        'reschedule',
+        'r7',
+        '--start',
+        '2006-10-06T10:00',
+        '--end',
+        '2006-10-06T18:00',
+        '--reason',
+        'The venue is taken.',
+        '--as',
+        ORGANIZER,
+      ],
+      env,
+    );
+    expect(rescheduled).toMatchObject({ code: 0 });
+    const council = await convene(['council', 'status', 'r2006'], env);
+    expect(council.stdout).toMatch(
+      /high-level meeting: hlm-r7 starts Friday 6 October 2006.*the two NO LONGER coincide/,
+    );
 
     await t.client.workflow.getHandle(workflowIds.cycle('r7')).terminate('test over');
     await t.client.workflow.getHandle('council-session-r2006').terminate('test over');

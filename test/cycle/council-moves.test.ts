@@ -17,6 +17,7 @@ import {
   councilMovedUpdate,
   cycleStatusQuery,
   followCouncilUpdate,
+  rescheduleUpdate,
 } from '../../workflows/definitions/preparation-cycle';
 import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';
@@ -368,3 +369,74 @@ test("a session started after its cycle tells the cycle the session's own date a
     await cycle.result();
   });
 }, 90_000);
+
+test("a reschedule of the cycle that breaks the coincidence tells the session's organizers, with the command that moves the session; moved back, no second notice", async () => {
+  const worker = await t.createWorker();
+  const base = compressedCycle(t.settings, 476, UNHURRIED);
+  const sessionId = workflowIds.councilSession('2044');
+  const input: CycleInput = {
+    ...base,
+    securityCouncil: {
+      ...cycleWithCouncil(476).securityCouncil!,
+      start: base.meeting.start,
+      session: sessionId,
+    },
+  };
+  const twoWeeksOn = (iso: string) => new Date(Date.parse(iso) + 14 * DAY).toISOString();
+  await worker.runUntil(async () => {
+    const cycle = await startCycle(t, input);
+    await planned(cycle);
+    const session = await t.client.workflow.start(COUNCIL_SESSION_WORKFLOW, {
+      taskQueue: t.taskQueue,
+      workflowId: sessionId,
+      args: [{ ...sessionFor(input, '2044'), startedBy: COUNCIL_AFFAIRS }],
+    });
+    await phaseIsPlanning(session);
+    const reschedule = (start: string, end: string) =>
+      cycle.executeUpdate(rescheduleUpdate, {
+        args: [{ as: ORGANIZER, start, end, reason: 'The venue is not free that week.' }],
+      });
+    await reschedule(twoWeeksOn(input.meeting.start), twoWeeksOn(input.meeting.end));
+    // The cycle's Update returns once the session has taken it.
+    const heard = (await session.query(councilStatusQuery)).cycleMeeting;
+    expect(heard).toMatchObject({
+      cycle: workflowIds.cycle(input.editionKey),
+      start: twoWeeksOn(input.meeting.start),
+      previousStart: input.meeting.start,
+      coincide: false,
+      by: ORGANIZER,
+    });
+    expect(heard?.explanation).toMatch(/different ISO weeks/);
+
+    await reschedule(input.meeting.start, input.meeting.end);
+    expect((await session.query(councilStatusQuery)).cycleMeeting).toMatchObject({
+      start: input.meeting.start,
+      coincide: true,
+    });
+    expect((await cycle.query(cycleStatusQuery)).log.map((l) => l.what)).toContainEqual(
+      `${sessionId} told of the reschedule`,
+    );
+    if (process.env.CONVENE_RECORD_HISTORIES) await recordHistory(cycle, 'cycle-reschedule-tells-session');
+    await session.terminate('test over');
+    await cycle.executeUpdate(cancelUpdate, { args: [{ as: ORGANIZER, reason: 'test over' }] });
+    await cycle.result();
+  });
+  const notices = (await readOutbox(t.settings.mail.outboxDir)).filter(
+    (m) => m.kind === 'council-cycle-moved' && m.listId === `<${sessionId}.example.org>`,
+  );
+  expect(notices.map((m) => m.to)).toEqual([expect.stringContaining(COUNCIL_AFFAIRS)]);
+  expect(notices[0]!.subject).toMatch(
+    /^SC 2044 · the Test high-level meeting 476 moved and no longer coincides$/,
+  );
+  expect(notices[0]!.text.replace(/\s+/g, ' ')).toContain(
+    `move the session (convene council move 2044 --start <local> --end <local> --reason "…" --as ${COUNCIL_AFFAIRS})`,
+  );
+}, 90_000);
+
+async function phaseIsPlanning(session: {
+  query: (q: typeof councilStatusQuery) => Promise<{ phase: string }>;
+}) {
+  await eventually(async () => (await session.query(councilStatusQuery)).phase === 'planning', {
+    what: "the session's first task",
+  });
+}

@@ -31,6 +31,9 @@ test('there are recorded histories to replay', () => {
       'working-group-refused-recipient.json',
       'standing-committee-period.json',
       'decision-continue-as-new.json',
+      // The Council session and its cycle tell each other their moves (issue 16, one date owned once).
+      'council-session-date-told.json',
+      'cycle-reschedule-tells-session.json',
     ]),
   );
 });
@@ -58,6 +61,7 @@ const SEALED_RECORDINGS = [
   'decision-lifecycle.json',
   'decision-continue-as-new.json',
   'standing-committee-period.json',
+  'cycle-reschedule-tells-session.json',
 ];
 const sealedRecordings = recorded.filter((f) => SEALED_RECORDINGS.includes(f));
 

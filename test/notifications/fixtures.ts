@@ -229,6 +229,16 @@ export const SAMPLES: { [K in MessageKind]: DataOf<K> } = {
     reason: 'The Council moved the meeting by a day.',
   },
   'council-decline-noted': { ...council, organization: 'PIF' },
+  'council-cycle-moved': {
+    ...council,
+    hlm: {
+      title: 'Seventh high-level meeting',
+      start: '2006-10-03T14:00:00Z',
+      previousStart: '2006-09-22T14:00:00Z',
+    },
+    explanation: 'They fall in different ISO weeks in New York (2006-W38 and 2006-W40).',
+    moveCommand: 'convene council move 2006',
+  },
   'council-outcome': {
     ...council,
     outcome: { symbol: 'S/PRST/2006/39', kind: 'presidential-statement' },

@@ -31,8 +31,8 @@ function render(message = sample('input-reminder'), rehearsal = false) {
   return renderMessage(Message.parse(message), { recipient: chair, meetingZone: MEETING_ZONE, rehearsal });
 }
 
-test('the engine has a template for each of its thirty-three kinds of message', () => {
-  expect(KINDS).toHaveLength(33);
+test('the engine has a template for each of its thirty-four kinds of message', () => {
+  expect(KINDS).toHaveLength(34);
 });
 
 test.each(KINDS)(

@@ -10,6 +10,8 @@ import type {
   ConceptNoteRequest,
   CouncilSessionInput,
   CouncilSessionStatus,
+  CycleMeeting,
+  CycleMovedRequest,
   FreezeRequest,
   InviteRequest,
   MoveRequest,
@@ -29,6 +31,8 @@ export const moveSessionUpdate = defineUpdate<SessionMove, [MoveRequest]>('moveS
 export const recordCouncilOutcomeUpdate = defineUpdate<TrackedRequest[], [RecordCouncilOutcomeRequest]>(
   'recordCouncilOutcome',
 );
+/** Sent by the preparation cycle timed with the session (through an activity), never by a person. */
+export const cycleMovedUpdate = defineUpdate<CycleMeeting, [CycleMovedRequest]>('cycleMoved');
 export const councilStatusQuery = defineQuery<CouncilSessionStatus>('status');
 
 export const COUNCIL_SESSION_WORKFLOW = 'councilSession';
