@@ -188,10 +188,36 @@ export class StandingCommittee {
     }
   }
 
-  checkCancelReview(raw: unknown): z.output<typeof CancelReviewRequest> {
+  /** Moving the review meeting: who may schedule it, to a time ahead, and a meeting to move. */
+  checkMoveReview(raw: unknown, now: string): z.output<typeof ScheduleReviewRequest> {
+    const request = this.checkScheduleReview(raw, now);
+    this.requirePendingReview(now, 'refusal.committee.noReviewToMove');
+    return request;
+  }
+
+  /** Who may cancel the review meeting: who may schedule it. */
+  checkCancelRequest(raw: unknown): z.output<typeof CancelReviewRequest> {
     const request = parsePayload(CancelReviewRequest, raw, 'the cancellation');
     this.requireChairOrOrganizer(request.as);
     return request;
+  }
+
+  /** Cancelling the review meeting: who may, and a meeting to cancel. */
+  checkCancelReview(raw: unknown, now: string): z.output<typeof CancelReviewRequest> {
+    const request = this.checkCancelRequest(raw);
+    this.requirePendingReview(now, 'refusal.committee.noReviewToCancel');
+    return request;
+  }
+
+  /**
+   * A move or a cancellation needs a review meeting ahead in the members' calendars. The state says
+   * so before the roster is loaded, so a validator can refuse it then too.
+   */
+  requirePendingReview(
+    now: string,
+    key: 'refusal.committee.noReviewToMove' | 'refusal.committee.noReviewToCancel',
+  ): void {
+    if (!this.pendingReview(now)) throw new RejectedAction('not-found', key);
   }
 
   /** The review meeting in the members' calendars, while it is ahead and not cancelled. */

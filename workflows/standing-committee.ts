@@ -97,15 +97,25 @@ export async function standingCommittee(input: StandingCommitteeInput = {}): Pro
     check: (r) => session.committee.checkScheduleReview(r, now()),
     apply: (r) => session.committee.scheduleReview(r, now()),
   });
+  // With no review meeting ahead, the validators refuse a move or a cancellation; the handlers are
+  // as before (they answer "nothing changed" should the meeting be gone by the time they run).
   session.wire(moveReviewMeetingUpdate, {
-    payload: (r) => parsePayload(ScheduleReviewRequest, r, 'the review date'),
-    check: (r) => session.committee.checkScheduleReview(r, now()),
+    payload: (r) => {
+      const request = parsePayload(ScheduleReviewRequest, r, 'the review date');
+      session.committee.requirePendingReview(now(), 'refusal.committee.noReviewToMove');
+      return request;
+    },
+    check: (r) => session.committee.checkMoveReview(r, now()),
     apply: (r) => session.moveReview(session.committee.checkScheduleReview(r, now()).at),
   });
   session.wire(cancelReviewMeetingUpdate, {
-    payload: (r) => parsePayload(CancelReviewRequest, r, 'the cancellation'),
-    check: (r) => session.committee.checkCancelReview(r),
-    apply: (r) => session.cancelReview(session.committee.checkCancelReview(r).as),
+    payload: (r) => {
+      const request = parsePayload(CancelReviewRequest, r, 'the cancellation');
+      session.committee.requirePendingReview(now(), 'refusal.committee.noReviewToCancel');
+      return request;
+    },
+    check: (r) => session.committee.checkCancelReview(r, now()),
+    apply: (r) => session.cancelReview(session.committee.checkCancelRequest(r).as),
   });
   session.wire(sendDigestNowUpdate, {
     payload: (r) => parsePayload(DigestRequest, r, 'the digest request'),

@@ -262,14 +262,19 @@ test('the committee: ideas kept once, a review scheduled, its status, the digest
     /^Next review and digest: /,
   );
 
-  // No digest has invited to a review meeting yet: nothing to move or cancel; a wrong actor is refused.
+  // No digest has invited to a review meeting yet: a move or a cancellation is refused, and so,
+  // for who they are, is a wrong actor.
   const [move, cancel, refused] = await Promise.all([
     run('committee', 'review-move', '--at', at, '--as', CHAIR),
     run('committee', 'review-cancel', '--as', ORGANIZER),
     run('committee', 'review-cancel', '--as', AU),
   ]);
-  expect(ok(move)).toBe('No review meeting is planned: nothing to move.');
-  expect(ok(cancel)).toBe('No review meeting is planned: nothing to cancel.');
+  expect([move.code, move.stdout]).toEqual([1, '']);
+  expect(move.stderr.trim()).toBe(
+    'Rejected: no review meeting is planned, so there is none to move; the next digest proposes one',
+  );
+  expect(cancel.code).toBe(1);
+  expect(cancel.stderr.trim()).toBe('Rejected: no review meeting is planned, so there is none to cancel');
   expect(refused.code).toBe(1);
   expect(refused.stderr).toMatch(/^Rejected: only the chair of the standing committee or the organizers/);
 
@@ -297,7 +302,10 @@ test('a French reader gets the committee in French: its idea receipt, status, re
     fr('committee', 'digest'),
   ]);
   expect(ok(shown)).toMatch(/^Comité permanent \(exécution 1\) : \d+ membres ; prochaine synthèse le \S+\./);
-  expect(ok(cancel)).toBe('Aucune réunion d’examen n’est prévue : rien à annuler.');
+  expect(cancel.code).toBe(1);
+  expect(cancel.stderr.trim()).toBe(
+    'Refusé : aucune réunion d’examen n’est prévue, il n’y a donc rien à annuler',
+  );
   const lines = ok(digest).split('\n');
   expect(lines[0]).toMatch(/^Synthèse de la mise en œuvre, du \S+ au \S+$/);
   expect(lines[1]).toMatch(/^\d+ décisions? répertoriées? : \d+ en cours, \d+ closes? pendant la période\.$/);
