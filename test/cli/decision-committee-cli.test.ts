@@ -6,6 +6,7 @@ import { cliEnv, convene, type CliResult } from '../helpers/cli';
 import {
   AU,
   CHAIR,
+  IGAD,
   MEMBER_AU,
   MEMBER_EU,
   ORGANIZER,
@@ -14,6 +15,7 @@ import {
   status,
   type DecisionHarness,
 } from '../decisions/helpers';
+import type { DecisionView } from '../../domain/decision';
 
 let h: DecisionHarness;
 let env: Record<string, string>;
@@ -132,6 +134,83 @@ test('a claim goes from the lead to the committee and back, and is verified the 
   expect(shown).toMatch(
     /claim .* Now with data\. — verified by committee@eu\.example\.org: Checked the databank\./,
   );
+}, 180_000);
+
+test('`--json decision show` carries what the printed record shows: status changes, extensions, lead changes, claims', async () => {
+  const decision = await h.start({ ref: 'recorded' });
+  await settled(decision);
+  const id = decision.workflowId;
+  const before = await status(decision);
+  const later = new Date(Date.parse(before.dueDate) + 60 * 86_400_000).toISOString();
+  ok(await run('decision', 'report', id, '--percent', '30', '--narrative', 'Started.', '--as', AU));
+  ok(await run('decision', 'extend', id, '--to', later, '--reason', 'Budget cycle.', '--as', MEMBER_EU));
+  ok(
+    await run('decision', 'reassign', id, '--lead', 'igad', '--reason', 'IGAD leads now.', '--as', ORGANIZER),
+  );
+  ok(
+    await run(
+      'decision',
+      'claim',
+      id,
+      '--summary',
+      'Done.',
+      '--evidence',
+      'https://igad.example.org/r',
+      '--as',
+      IGAD,
+    ),
+  );
+  ok(await run('decision', 'reject', id, '--reasons', 'No evidence yet.', '--as', MEMBER_EU));
+
+  const [printed, json] = await Promise.all([
+    run('decision', 'show', id),
+    run('--json', 'decision', 'show', id),
+  ]);
+  const lines = ok(printed).split('\n');
+  const record = JSON.parse(ok(json)) as DecisionView;
+  const linesOf = (prefix: string) => lines.filter((l) => l.startsWith(`  ${prefix} `));
+
+  // Every status change, extension and lead change the reader sees is in the JSON, field by field.
+  expect(record.statusChanges.map((c) => c.to)).toEqual([
+    'in-progress',
+    'implementation-claimed',
+    'in-progress',
+  ]);
+  expect(linesOf('status').filter((l) => l.includes(' → '))).toEqual(
+    record.statusChanges.map((c) => `  status ${c.at}: ${c.from} → ${c.to} by ${c.by}: ${c.why}`),
+  );
+  expect(record.extensions).toEqual([
+    expect.objectContaining({ by: MEMBER_EU, from: before.dueDate, to: later, reason: 'Budget cycle.' }),
+  ]);
+  expect(linesOf('due date moved')).toEqual([
+    `  due date moved ${record.extensions[0]!.at} by ${MEMBER_EU}: ${before.dueDate} → ${later}: Budget cycle.`,
+  ]);
+  expect(record.leadChanges).toEqual([
+    expect.objectContaining({ by: ORGANIZER, from: 'au', to: 'igad', reason: 'IGAD leads now.' }),
+  ]);
+  expect(linesOf('lead changed')).toEqual([
+    `  lead changed ${record.leadChanges[0]!.at} by ${ORGANIZER}: au → igad: IGAD leads now.`,
+  ]);
+  // And the rest of the record: status, due dates, lead, reports, the claim and its outcome, notices.
+  expect(record).toMatchObject({
+    id,
+    status: 'in-progress',
+    dueDate: later,
+    originalDueDate: before.dueDate,
+    lead: { id: 'igad', acronym: 'IGAD' },
+    reports: [expect.objectContaining({ by: AU, percent: 30, narrative: 'Started.' })],
+    claims: [expect.objectContaining({ by: IGAD, summary: 'Done.' })],
+  });
+  expect(record.claims[0]!.outcome).toMatchObject({
+    verdict: 'rejected',
+    by: MEMBER_EU,
+    reasons: 'No evidence yet.',
+  });
+  expect(lines).toContain(`  status: in-progress; due ${later} (originally ${before.dueDate})`);
+  expect(linesOf('report')).toHaveLength(record.reports.length);
+  expect(linesOf('claim')).toHaveLength(record.claims.length);
+  expect(linesOf('notice')).toHaveLength(record.notices.length);
+  expect(linesOf('next:')).toHaveLength(record.upcoming.length);
 }, 180_000);
 
 test('the due date moves, the lead changes, and decisions are withdrawn or superseded, through the CLI', async () => {
