@@ -31,6 +31,11 @@ test('there are recorded histories to replay', () => {
       'working-group-refused-recipient.json',
       'standing-committee-period.json',
       'decision-continue-as-new.json',
+      // The branches of the patches of issue 15: an outcome without decisions that took up ideas
+      // (test/cycle/two-cycles.test.ts), and the review meeting moved and cancelled
+      // (test/decisions/review-meeting.test.ts), each recorded with CONVENE_RECORD_HISTORIES=1.
+      'cycle-ideas-taken-up-without-decisions.json',
+      'standing-committee-review-meeting.json',
     ]),
   );
 });
@@ -58,6 +63,8 @@ const SEALED_RECORDINGS = [
   'decision-lifecycle.json',
   'decision-continue-as-new.json',
   'standing-committee-period.json',
+  'cycle-ideas-taken-up-without-decisions.json',
+  'standing-committee-review-meeting.json',
 ];
 const sealedRecordings = recorded.filter((f) => SEALED_RECORDINGS.includes(f));
 

@@ -50,6 +50,12 @@ export const RECORDED = {
   lifecycle: 'decision-lifecycle',
   continueAsNew: 'decision-continue-as-new',
   committee: 'standing-committee-period',
+  /**
+   * Recorded by the review meeting's test (CONVENE_RECORD_HISTORIES=1 npx jest
+   * test/decisions/review-meeting.test.ts): invited with a digest, shown again, moved, cancelled,
+   * and a new meeting invited by the next digest.
+   */
+  reviewMeeting: 'standing-committee-review-meeting',
 } as const;
 
 const AU = 'focal.point@au.example.org';

@@ -28,6 +28,10 @@ test.each([
     'one period of the standing committee: an idea, new decisions, the digest and the hand-over',
     RECORDED.committee,
   ],
+  [
+    'the committee invites to its review meeting with a digest, shows it again, moves it, cancels it, then invites to a new one',
+    RECORDED.reviewMeeting,
+  ],
 ])('%s replays without a determinism error', async (_story, file) => {
   const history = historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, `${file}.json`), 'utf8')));
   expect(history.events?.length).toBeGreaterThan(10);

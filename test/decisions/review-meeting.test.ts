@@ -5,6 +5,7 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { eventually } from '../helpers/eventually';
+import { recordHistory } from '../helpers/histories';
 import { mailTo, type ReceivedMail } from '../helpers/outbox';
 import { expectRejected, rejectionOf } from '../helpers/rejections';
 import {
@@ -16,6 +17,7 @@ import {
   type StandingCommitteeWorkflow,
 } from '../../workflows/definitions/standing-committee';
 import { CHAIR, MEMBER_EU, ORGANIZER, OUTSIDER, startHarness, type DecisionHarness } from './helpers';
+import { RECORDED } from './record-histories';
 
 const MEMBERS = 7;
 
@@ -129,6 +131,9 @@ test('the review meeting keeps one calendar entry: invited with the digest, show
   const fresh = next.find((m) => field(m, 'UID') !== uid)!;
   expect(field(fresh, 'SEQUENCE')).toBe('0');
   expect((await committee.query(committeeStatusQuery)).reviewMeeting).toMatchObject({ sequence: 0 });
+  // Every branch of the review meeting's updates (patch 'committee-review-updates'): replayed by
+  // test/decisions/replay.test.ts.
+  if (process.env.CONVENE_RECORD_HISTORIES) await recordHistory(committee, RECORDED.reviewMeeting);
 }, 120_000);
 
 test('a committee that has just started, with no review meeting yet, refuses a move or a cancellation', async () => {
