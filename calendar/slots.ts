@@ -13,11 +13,13 @@ const SEARCH_DAYS = 7;
 const MAX_CANDIDATES = 200_000;
 
 /**
- * Ranked meeting times for participants across zones. Best first: the most participants (by weight)
- * inside their working hours; then the slot whose worst-off participant is least far from their
- * working hours; then the least total distance; then the earliest. Distance is multiplied by one plus
- * the number of earlier meetings of the series at which that participant was already outside working
- * hours, so the inconvenience rotates instead of falling on the same people every time.
+ * Ranked meeting times for participants across zones. Best first: the slot that leaves outside
+ * working hours the fewest times over those who were already outside them at earlier meetings of the
+ * series (each counts the meetings they bore), so the inconvenience rotates instead of falling on the
+ * same people every time; then the most participants (by weight) inside their working hours; then
+ * the slot whose worst-off participant is least far from their working hours; then the least total
+ * distance; then the earliest. Distance is multiplied by one plus the number of earlier meetings at
+ * which that participant was outside working hours. Without a history, the first rule ties.
  */
 export function findFairSlots(request: FindFairSlotsRequest): FairSlots {
   const input = parseOrThrow(FindFairSlotsRequest, request, 'slots');
@@ -48,7 +50,9 @@ interface LocalRules {
   readonly timeZone: string;
   readonly zone: Zone;
   readonly weight: number;
-  /** 1 + meetings of the series at which they were already outside working hours. */
+  /** Meetings of the series at which they were already outside working hours. */
+  readonly timesBefore: number;
+  /** 1 + timesBefore: scales their distance. */
   readonly burdenFactor: number;
   /** Minutes after local midnight. */
   readonly opens: number;
@@ -80,6 +84,7 @@ function localRules(
     timeZone: participant.timeZone,
     zone: zoneNamed(participant.timeZone),
     weight: participant.weight,
+    timesBefore: timesInconvenienced.get(participant.id) ?? 0,
     burdenFactor: 1 + (timesInconvenienced.get(participant.id) ?? 0),
     opens: minutesOfDay(participant.workingHours.start),
     closes: minutesOfDay(participant.workingHours.end),
@@ -91,6 +96,8 @@ function localRules(
 /** Totals only: per-participant detail is recomputed for the few slots that are shown. */
 interface SlotScore {
   readonly startMs: number;
+  /** For each participant outside working hours, the earlier meetings they were outside, summed. */
+  readonly repeated: number;
   readonly insideWeight: number;
   readonly worstBurden: number;
   readonly worstOff: number;
@@ -98,12 +105,13 @@ interface SlotScore {
 }
 
 function scoreSlot(startMs: number, durationMinutes: number, people: readonly LocalRules[]): SlotScore {
-  let [insideWeight, worstBurden, worstOff, totalOutside] = [0, 0, -1, 0];
+  let [repeated, insideWeight, worstBurden, worstOff, totalOutside] = [0, 0, 0, -1, 0];
   for (let index = 0; index < people.length; index++) {
     const person = people[index];
     if (!person) continue;
     const outside = minutesOutside(startMs, durationMinutes, person);
     if (outside === 0) insideWeight += person.weight;
+    else repeated += person.timesBefore;
     const burden = outside * person.burdenFactor;
     if (burden > worstBurden) {
       worstBurden = burden;
@@ -111,7 +119,7 @@ function scoreSlot(startMs: number, durationMinutes: number, people: readonly Lo
     }
     totalOutside += outside;
   }
-  return { startMs, insideWeight, worstBurden, worstOff, totalOutside };
+  return { startMs, repeated, insideWeight, worstBurden, worstOff, totalOutside };
 }
 
 /**
@@ -153,6 +161,7 @@ function isWorkingDay(person: LocalRules, day: number): boolean {
 
 function bestFirst(a: SlotScore, b: SlotScore): number {
   return (
+    a.repeated - b.repeated ||
     b.insideWeight - a.insideWeight ||
     a.worstBurden - b.worstBurden ||
     a.totalOutside - b.totalOutside ||

@@ -80,6 +80,11 @@ export const CommitteeState = z.object({
   digests: z.array(DigestRecord),
   /** The last review meeting the members were invited to (committees from before have none). */
   reviewMeeting: ReviewMeeting.optional(),
+  /**
+   * Review meetings held before `reviewMeeting`, at the slot they were held at, oldest first: whose
+   * unsocial hours the next slot rotates away from. Committees from before keep none yet.
+   */
+  pastReviews: z.array(ReviewSlot).optional(),
   announcements: z.array(
     z.object({
       edition: z.string(),
@@ -96,6 +101,8 @@ export type CommitteeState = z.infer<typeof CommitteeState>;
 /** Digests and announcements kept in the state; older ones live in the history of earlier runs. */
 const KEEP_DIGESTS = 12;
 const KEEP_ANNOUNCEMENTS = 100;
+/** Review meetings held, kept for the rotation of unsocial hours: three years of quarterly reviews. */
+const KEEP_PAST_REVIEWS = 12;
 
 export interface IdeaReceipt {
   id: string;
@@ -120,9 +127,18 @@ export class StandingCommittee {
     });
   }
 
-  /** Who was outside working hours at each review proposed so far, oldest first: the burden to rotate. */
+  /**
+   * Who was outside working hours at each review proposed so far, oldest first: the burden as
+   * committees before patch 'committee-review-rotation' counted it (a slot shown again, a meeting
+   * moved or cancelled, and the one still ahead counted as proposed).
+   */
   pastReviewBurden(): string[][] {
     return this.state.digests.flatMap((d) => (d.reviewSlot ? [d.reviewSlot.inconvenienced] : []));
+  }
+
+  /** Whose unsocial hours the next review slot rotates away from: see `reviewBurdenOf`. */
+  reviewBurden(now: string): string[][] {
+    return reviewBurdenOf(this.state, now);
   }
 
   static initial(now: string): CommitteeState {
@@ -130,6 +146,7 @@ export class StandingCommittee {
       ideas: [],
       lastDigestAt: now,
       digests: [],
+      pastReviews: [],
       announcements: [],
       mailSequence: 0,
       mailFailures: [],
@@ -188,10 +205,36 @@ export class StandingCommittee {
     }
   }
 
-  checkCancelReview(raw: unknown): z.output<typeof CancelReviewRequest> {
+  /** Moving the review meeting: who may schedule it, to a time ahead, and a meeting to move. */
+  checkMoveReview(raw: unknown, now: string): z.output<typeof ScheduleReviewRequest> {
+    const request = this.checkScheduleReview(raw, now);
+    this.requirePendingReview(now, 'refusal.committee.noReviewToMove');
+    return request;
+  }
+
+  /** Who may cancel the review meeting: who may schedule it. */
+  checkCancelRequest(raw: unknown): z.output<typeof CancelReviewRequest> {
     const request = parsePayload(CancelReviewRequest, raw, 'the cancellation');
     this.requireChairOrOrganizer(request.as);
     return request;
+  }
+
+  /** Cancelling the review meeting: who may, and a meeting to cancel. */
+  checkCancelReview(raw: unknown, now: string): z.output<typeof CancelReviewRequest> {
+    const request = this.checkCancelRequest(raw);
+    this.requirePendingReview(now, 'refusal.committee.noReviewToCancel');
+    return request;
+  }
+
+  /**
+   * A move or a cancellation needs a review meeting ahead in the members' calendars. The state says
+   * so before the roster is loaded, so a validator can refuse it then too.
+   */
+  requirePendingReview(
+    now: string,
+    key: 'refusal.committee.noReviewToMove' | 'refusal.committee.noReviewToCancel',
+  ): void {
+    if (!this.pendingReview(now)) throw new RejectedAction('not-found', key);
   }
 
   /** The review meeting in the members' calendars, while it is ahead and not cancelled. */
@@ -210,10 +253,13 @@ export class StandingCommittee {
     slot: ReviewSlot,
     now: string,
     fresh: { id: string; edition: ReviewMeeting['edition'] },
+    /** Keep the meeting a new one follows, if it was held, for the rotation (see `reviewBurden`). */
+    keepsHeld = false,
   ): ReviewChange | null {
     const pending = this.pendingReview(now);
     const { start, end, inconvenienced } = slot;
     if (pending && pending.start === start && pending.end === end) return null;
+    if (keepsHeld && !pending) this.keepHeldReview(now, slot);
     // A new entry never reuses a cancelled one's UID: calendars ignore a lower SEQUENCE for it.
     const id =
       fresh.id === this.state.reviewMeeting?.id ? `${fresh.id}-${this.state.mailSequence}` : fresh.id;
@@ -227,6 +273,15 @@ export class StandingCommittee {
           previous: { start: pending.start, end: pending.end, inconvenienced: pending.inconvenienced },
         }
       : { meeting };
+  }
+
+  /** The last meeting, before `planned` takes its place: kept if it was held. */
+  private keepHeldReview(now: string, planned: ReviewSlot): void {
+    const last = this.state.reviewMeeting;
+    const kept = [...(this.state.pastReviews ?? proposedBefore(this.state, [last, planned]))];
+    if (last && isHeld(last, now))
+      kept.push({ start: last.start, end: last.end, inconvenienced: last.inconvenienced });
+    this.state.pastReviews = kept.slice(-KEEP_PAST_REVIEWS);
   }
 
   /** Cancels the pending review meeting; none pending (or cancelled already) changes nothing. */
@@ -307,6 +362,41 @@ export class StandingCommittee {
     const since = sinceIso ? Date.parse(sinceIso) : -Infinity;
     return this.state.ideas.filter((i) => Date.parse(i.proposedAt) >= since);
   }
+}
+
+/**
+ * Who was outside working hours at each review meeting held, oldest first, each meeting once and
+ * at the slot it was held at: the burden the next slot rotates away from. A meeting still ahead,
+ * or cancelled, imposed nothing.
+ */
+export function reviewBurdenOf(
+  state: Pick<CommitteeState, 'reviewMeeting' | 'pastReviews' | 'digests'>,
+  now: string,
+): string[][] {
+  const last = state.reviewMeeting;
+  const past = state.pastReviews ?? proposedBefore(state, [last]);
+  return [...past, ...(last && isHeld(last, now) ? [last] : [])].map((m) => m.inconvenienced);
+}
+
+/**
+ * For committees from before they kept their meetings: the slots their digests proposed, each
+ * once, but for those of `except` (the last meeting, one being planned).
+ */
+function proposedBefore(
+  state: Pick<CommitteeState, 'digests'>,
+  except: ReadonlyArray<ReviewSlot | undefined>,
+): ReviewSlot[] {
+  const seen = new Set(except.flatMap((m) => (m ? [`${m.start}/${m.end}`] : [])));
+  return state.digests.flatMap(({ reviewSlot: slot }) => {
+    if (!slot || seen.has(`${slot.start}/${slot.end}`)) return [];
+    seen.add(`${slot.start}/${slot.end}`);
+    return [{ start: slot.start, end: slot.end, inconvenienced: slot.inconvenienced }];
+  });
+}
+
+/** A review meeting that took place: not cancelled, and its start has passed. */
+function isHeld(meeting: ReviewMeeting, now: string): boolean {
+  return !meeting.cancelledAt && Date.parse(meeting.start) <= Date.parse(now);
 }
 
 function firstLine(text: string): string {

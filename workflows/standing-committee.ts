@@ -97,15 +97,25 @@ export async function standingCommittee(input: StandingCommitteeInput = {}): Pro
     check: (r) => session.committee.checkScheduleReview(r, now()),
     apply: (r) => session.committee.scheduleReview(r, now()),
   });
+  // With no review meeting ahead, the validators refuse a move or a cancellation; the handlers are
+  // as before (they answer "nothing changed" should the meeting be gone by the time they run).
   session.wire(moveReviewMeetingUpdate, {
-    payload: (r) => parsePayload(ScheduleReviewRequest, r, 'the review date'),
-    check: (r) => session.committee.checkScheduleReview(r, now()),
+    payload: (r) => {
+      const request = parsePayload(ScheduleReviewRequest, r, 'the review date');
+      session.committee.requirePendingReview(now(), 'refusal.committee.noReviewToMove');
+      return request;
+    },
+    check: (r) => session.committee.checkMoveReview(r, now()),
     apply: (r) => session.moveReview(session.committee.checkScheduleReview(r, now()).at),
   });
   session.wire(cancelReviewMeetingUpdate, {
-    payload: (r) => parsePayload(CancelReviewRequest, r, 'the cancellation'),
-    check: (r) => session.committee.checkCancelReview(r),
-    apply: (r) => session.cancelReview(session.committee.checkCancelReview(r).as),
+    payload: (r) => {
+      const request = parsePayload(CancelReviewRequest, r, 'the cancellation');
+      session.committee.requirePendingReview(now(), 'refusal.committee.noReviewToCancel');
+      return request;
+    },
+    check: (r) => session.committee.checkCancelReview(r, now()),
+    apply: (r) => session.cancelReview(session.committee.checkCancelRequest(r).as),
   });
   session.wire(sendDigestNowUpdate, {
     payload: (r) => parsePayload(DigestRequest, r, 'the digest request'),
@@ -234,8 +244,12 @@ async function sendDigest(committee: StandingCommittee, requestedBy?: string): P
   const pending = follows ? slotOf(committee.pendingReview(now())) : null;
   // A digest asked for between periods shows the review meeting the members already have; so does
   // one that finds no new slot.
-  const slot =
-    requestedBy && pending ? pending : ((await proposeSlot(committee.pastReviewBurden())) ?? pending);
+  const showsPending = Boolean(requestedBy && pending);
+  // Committees from before the rotation by meetings held counted every slot proposed (the one
+  // still ahead too); they replay that way.
+  const rotates = !showsPending && follows && patched(REVIEW_ROTATION);
+  const burden = rotates ? committee.reviewBurden(now()) : committee.pastReviewBurden();
+  const slot = showsPending ? pending : ((await proposeSlot(burden)) ?? pending);
   const record = committee.recordDigest(digest, slot, requestedBy);
   // Committees from before the review's invitation mailed the digest alone; they replay that way.
   const invites = slot !== null && patched(REVIEW_INVITATION);
@@ -246,7 +260,7 @@ async function sendDigest(committee: StandingCommittee, requestedBy?: string): P
     return record;
   }
   // A new period's slot moves a review meeting still ahead rather than adding a second one.
-  const change = invites ? committee.planReview(slot, now(), { id: reviewId(slot), edition }) : null;
+  const change = invites ? committee.planReview(slot, now(), { id: reviewId(slot), edition }, rotates) : null;
   await mailDigest(committee, digest, invites ? slot : null);
   if (change) await inviteToReview(committee, change);
   return record;
@@ -254,6 +268,7 @@ async function sendDigest(committee: StandingCommittee, requestedBy?: string): P
 
 const REVIEW_INVITATION = 'committee-review-invitation';
 const REVIEW_UPDATES = 'committee-review-updates';
+const REVIEW_ROTATION = 'committee-review-rotation';
 
 function slotOf(meeting: ReviewMeeting | undefined): ReviewSlot | null {
   return meeting ? { start: meeting.start, end: meeting.end, inconvenienced: meeting.inconvenienced } : null;

@@ -12,6 +12,7 @@ import { loadStandingCommittee } from '../../config/committee';
 import { loadDirectory, type Directory } from '../../config/directory';
 import type { Settings } from '../../config/settings';
 import { slotParticipant } from '../../config/slot-participants';
+import { reviewBurdenOf } from '../../domain/standing-committee';
 import { committeeStatusQuery } from '../../workflows/definitions/standing-committee';
 import type { Translator } from '../../i18n/catalog';
 import { printJson, printTable, UserError, type Output } from '../output';
@@ -114,11 +115,10 @@ async function pastBurden(client: Client, settings: Settings, directory: Directo
   );
   try {
     const status = await client.workflow.getHandle(settings.committeeWorkflowId).query(committeeStatusQuery);
-    return status.digests.flatMap((d) =>
-      d.reviewSlot
-        ? [{ inconvenienced: d.reviewSlot.inconvenienced.map((email) => members.get(email) ?? email) }]
-        : [],
-    );
+    // The review meetings the committee held, as its next review slot counts them.
+    return reviewBurdenOf(status, new Date().toISOString()).map((inconvenienced) => ({
+      inconvenienced: inconvenienced.map((email) => members.get(email) ?? email),
+    }));
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return [];
     throw err;

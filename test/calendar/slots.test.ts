@@ -53,6 +53,33 @@ describe('fair slot finder', () => {
     );
   });
 
+  test('the committee’s seven zones: those who stayed up at the last meeting are inside at the next, though the others could always meet in their own hours', () => {
+    const committee = [
+      { id: 'un', timeZone: 'America/New_York', weight: 2 },
+      { id: 'au', timeZone: 'Africa/Addis_Ababa' },
+      { id: 'eu', timeZone: 'Europe/Brussels' },
+      { id: 'oas', timeZone: 'America/New_York' },
+      { id: 'asean', timeZone: 'Asia/Jakarta' },
+      { id: 'las', timeZone: 'Africa/Cairo', weekendDays: ['friday' as const, 'saturday' as const] },
+      { id: 'pif', timeZone: 'Pacific/Fiji' },
+    ];
+    const request = { participants: committee, duration: 'PT90M', ...WEEK };
+    const first = findFairSlots(request);
+    expect(first.bearsInconvenience).toEqual(['asean', 'pif']);
+    const second = findFairSlots({ ...request, history: [{ inconvenienced: first.bearsInconvenience }] });
+    // 09:00 in Jakarta, 14:00 in Suva: the others' turn, the night before in New York.
+    expect(second.slots[0]?.participants.find((p) => p.id === 'asean')?.localStart).toBe(
+      '2026-09-15T09:00:00.000+07:00',
+    );
+    expect(second.bearsInconvenience).toEqual(['un', 'au', 'eu', 'oas', 'las']);
+    // A third meeting: each has borne it once, so the fewest again are the two from before.
+    const third = findFairSlots({
+      ...request,
+      history: [{ inconvenienced: first.bearsInconvenience }, { inconvenienced: second.bearsInconvenience }],
+    });
+    expect(third.bearsInconvenience).toEqual(['asean', 'pif']);
+  });
+
   test('a weighted participant counts for more when deciding who is inside working hours', () => {
     const { bearsInconvenience } = findFairSlots({
       participants: [

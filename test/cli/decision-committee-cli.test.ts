@@ -6,6 +6,7 @@ import { cliEnv, convene, type CliResult } from '../helpers/cli';
 import {
   AU,
   CHAIR,
+  IGAD,
   MEMBER_AU,
   MEMBER_EU,
   ORGANIZER,
@@ -14,6 +15,7 @@ import {
   status,
   type DecisionHarness,
 } from '../decisions/helpers';
+import type { DecisionView } from '../../domain/decision';
 
 let h: DecisionHarness;
 let env: Record<string, string>;
@@ -132,6 +134,83 @@ test('a claim goes from the lead to the committee and back, and is verified the 
   expect(shown).toMatch(
     /claim .* Now with data\. — verified by committee@eu\.example\.org: Checked the databank\./,
   );
+}, 180_000);
+
+test('`--json decision show` carries what the printed record shows: status changes, extensions, lead changes, claims', async () => {
+  const decision = await h.start({ ref: 'recorded' });
+  await settled(decision);
+  const id = decision.workflowId;
+  const before = await status(decision);
+  const later = new Date(Date.parse(before.dueDate) + 60 * 86_400_000).toISOString();
+  ok(await run('decision', 'report', id, '--percent', '30', '--narrative', 'Started.', '--as', AU));
+  ok(await run('decision', 'extend', id, '--to', later, '--reason', 'Budget cycle.', '--as', MEMBER_EU));
+  ok(
+    await run('decision', 'reassign', id, '--lead', 'igad', '--reason', 'IGAD leads now.', '--as', ORGANIZER),
+  );
+  ok(
+    await run(
+      'decision',
+      'claim',
+      id,
+      '--summary',
+      'Done.',
+      '--evidence',
+      'https://igad.example.org/r',
+      '--as',
+      IGAD,
+    ),
+  );
+  ok(await run('decision', 'reject', id, '--reasons', 'No evidence yet.', '--as', MEMBER_EU));
+
+  const [printed, json] = await Promise.all([
+    run('decision', 'show', id),
+    run('--json', 'decision', 'show', id),
+  ]);
+  const lines = ok(printed).split('\n');
+  const record = JSON.parse(ok(json)) as DecisionView;
+  const linesOf = (prefix: string) => lines.filter((l) => l.startsWith(`  ${prefix} `));
+
+  // Every status change, extension and lead change the reader sees is in the JSON, field by field.
+  expect(record.statusChanges.map((c) => c.to)).toEqual([
+    'in-progress',
+    'implementation-claimed',
+    'in-progress',
+  ]);
+  expect(linesOf('status').filter((l) => l.includes(' → '))).toEqual(
+    record.statusChanges.map((c) => `  status ${c.at}: ${c.from} → ${c.to} by ${c.by}: ${c.why}`),
+  );
+  expect(record.extensions).toEqual([
+    expect.objectContaining({ by: MEMBER_EU, from: before.dueDate, to: later, reason: 'Budget cycle.' }),
+  ]);
+  expect(linesOf('due date moved')).toEqual([
+    `  due date moved ${record.extensions[0]!.at} by ${MEMBER_EU}: ${before.dueDate} → ${later}: Budget cycle.`,
+  ]);
+  expect(record.leadChanges).toEqual([
+    expect.objectContaining({ by: ORGANIZER, from: 'au', to: 'igad', reason: 'IGAD leads now.' }),
+  ]);
+  expect(linesOf('lead changed')).toEqual([
+    `  lead changed ${record.leadChanges[0]!.at} by ${ORGANIZER}: au → igad: IGAD leads now.`,
+  ]);
+  // And the rest of the record: status, due dates, lead, reports, the claim and its outcome, notices.
+  expect(record).toMatchObject({
+    id,
+    status: 'in-progress',
+    dueDate: later,
+    originalDueDate: before.dueDate,
+    lead: { id: 'igad', acronym: 'IGAD' },
+    reports: [expect.objectContaining({ by: AU, percent: 30, narrative: 'Started.' })],
+    claims: [expect.objectContaining({ by: IGAD, summary: 'Done.' })],
+  });
+  expect(record.claims[0]!.outcome).toMatchObject({
+    verdict: 'rejected',
+    by: MEMBER_EU,
+    reasons: 'No evidence yet.',
+  });
+  expect(lines).toContain(`  status: in-progress; due ${later} (originally ${before.dueDate})`);
+  expect(linesOf('report')).toHaveLength(record.reports.length);
+  expect(linesOf('claim')).toHaveLength(record.claims.length);
+  expect(linesOf('notice')).toHaveLength(record.notices.length);
+  expect(linesOf('next:')).toHaveLength(record.upcoming.length);
 }, 180_000);
 
 test('the due date moves, the lead changes, and decisions are withdrawn or superseded, through the CLI', async () => {
@@ -262,14 +341,19 @@ test('the committee: ideas kept once, a review scheduled, its status, the digest
     /^Next review and digest: /,
   );
 
-  // No digest has invited to a review meeting yet: nothing to move or cancel; a wrong actor is refused.
+  // No digest has invited to a review meeting yet: a move or a cancellation is refused, and so,
+  // for who they are, is a wrong actor.
   const [move, cancel, refused] = await Promise.all([
     run('committee', 'review-move', '--at', at, '--as', CHAIR),
     run('committee', 'review-cancel', '--as', ORGANIZER),
     run('committee', 'review-cancel', '--as', AU),
   ]);
-  expect(ok(move)).toBe('No review meeting is planned: nothing to move.');
-  expect(ok(cancel)).toBe('No review meeting is planned: nothing to cancel.');
+  expect([move.code, move.stdout]).toEqual([1, '']);
+  expect(move.stderr.trim()).toBe(
+    'Rejected: no review meeting is planned, so there is none to move; the next digest proposes one',
+  );
+  expect(cancel.code).toBe(1);
+  expect(cancel.stderr.trim()).toBe('Rejected: no review meeting is planned, so there is none to cancel');
   expect(refused.code).toBe(1);
   expect(refused.stderr).toMatch(/^Rejected: only the chair of the standing committee or the organizers/);
 
@@ -297,7 +381,10 @@ test('a French reader gets the committee in French: its idea receipt, status, re
     fr('committee', 'digest'),
   ]);
   expect(ok(shown)).toMatch(/^Comité permanent \(exécution 1\) : \d+ membres ; prochaine synthèse le \S+\./);
-  expect(ok(cancel)).toBe('Aucune réunion d’examen n’est prévue : rien à annuler.');
+  expect(cancel.code).toBe(1);
+  expect(cancel.stderr.trim()).toBe(
+    'Refusé : aucune réunion d’examen n’est prévue, il n’y a donc rien à annuler',
+  );
   const lines = ok(digest).split('\n');
   expect(lines[0]).toMatch(/^Synthèse de la mise en œuvre, du \S+ au \S+$/);
   expect(lines[1]).toMatch(/^\d+ décisions? répertoriées? : \d+ en cours, \d+ closes? pendant la période\.$/);

@@ -34,6 +34,15 @@ test('there are recorded histories to replay', () => {
       // The Council session and its cycle tell each other their moves (issue 16, one date owned once).
       'council-session-date-told.json',
       'cycle-reschedule-tells-session.json',
+      // The branches of the patches of issue 15: an outcome without decisions that took up ideas
+      // (test/cycle/two-cycles.test.ts), and the review meeting moved and cancelled
+      // (test/decisions/review-meeting.test.ts; -v1 before the rotation by meetings held), and the
+      // rotation after a meeting held (test/decisions/review-rotation.test.ts), each recorded with
+      // CONVENE_RECORD_HISTORIES=1.
+      'cycle-ideas-taken-up-without-decisions.json',
+      'standing-committee-review-meeting-v1.json',
+      'standing-committee-review-meeting.json',
+      'standing-committee-review-rotation.json',
     ]),
   );
 });
@@ -62,6 +71,10 @@ const SEALED_RECORDINGS = [
   'decision-continue-as-new.json',
   'standing-committee-period.json',
   'cycle-reschedule-tells-session.json',
+  'cycle-ideas-taken-up-without-decisions.json',
+  'standing-committee-review-meeting-v1.json',
+  'standing-committee-review-meeting.json',
+  'standing-committee-review-rotation.json',
 ];
 const sealedRecordings = recorded.filter((f) => SEALED_RECORDINGS.includes(f));
 

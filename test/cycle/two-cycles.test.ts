@@ -10,6 +10,7 @@
  */
 import { testKeyRing } from '../helpers/keys';
 import { eventually } from '../helpers/eventually';
+import { recordHistory } from '../helpers/histories';
 import { DocumentStore } from '../../store/documents';
 import { storeFor } from '../../store/store';
 import {
@@ -176,6 +177,11 @@ test('an outcome without decisions still marks the ideas its agenda took up, so 
     expect(idea.takenUpBy?.edition).toBe(input.editionKey);
     const announced = (await committee.query(committeeStatusQuery)).announcements;
     expect(announced).toContainEqual(expect.objectContaining({ edition: input.editionKey, refs: [] }));
+    // The branch of patch 'ideas-taken-up-without-decisions', replayed by test/cycle/replay.test.ts.
+    if (process.env.CONVENE_RECORD_HISTORIES) {
+      expect((await cycle.result()).phase).toBe('completed');
+      await recordHistory(cycle, 'cycle-ideas-taken-up-without-decisions');
+    }
   });
   for (const id of started)
     await t.client.workflow

@@ -50,6 +50,20 @@ export const RECORDED = {
   lifecycle: 'decision-lifecycle',
   continueAsNew: 'decision-continue-as-new',
   committee: 'standing-committee-period',
+  /**
+   * Recorded by the review meeting's test (CONVENE_RECORD_HISTORIES=1 npx jest
+   * test/decisions/review-meeting.test.ts): invited with a digest, shown again, moved, cancelled,
+   * and a new meeting invited by the next digest.
+   */
+  reviewMeeting: 'standing-committee-review-meeting',
+  /** The same, recorded before patch 'committee-review-rotation'. */
+  reviewMeetingV1: 'standing-committee-review-meeting-v1',
+  /**
+   * Recorded by the rotation's test (CONVENE_RECORD_HISTORIES=1 npx jest
+   * test/decisions/review-rotation.test.ts): a period that follows a review meeting held, keeps it
+   * and invites to the next, away from those who bore the first (patch 'committee-review-rotation').
+   */
+  reviewRotation: 'standing-committee-review-rotation',
 } as const;
 
 const AU = 'focal.point@au.example.org';

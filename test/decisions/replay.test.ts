@@ -28,6 +28,15 @@ test.each([
     'one period of the standing committee: an idea, new decisions, the digest and the hand-over',
     RECORDED.committee,
   ],
+  [
+    'the committee invites to its review meeting with a digest, shows it again, moves it, cancels it, then invites to a new one',
+    RECORDED.reviewMeeting,
+  ],
+  ['the same, before the rotation by meetings held', RECORDED.reviewMeetingV1],
+  [
+    'a period after a review meeting held: it is kept, and the next is proposed away from those who bore it',
+    RECORDED.reviewRotation,
+  ],
 ])('%s replays without a determinism error', async (_story, file) => {
   const history = historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, `${file}.json`), 'utf8')));
   expect(history.events?.length).toBeGreaterThan(10);

@@ -5,8 +5,9 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { eventually } from '../helpers/eventually';
+import { recordHistory } from '../helpers/histories';
 import { mailTo, type ReceivedMail } from '../helpers/outbox';
-import { rejectionOf } from '../helpers/rejections';
+import { expectRejected, rejectionOf } from '../helpers/rejections';
 import {
   cancelReviewMeetingUpdate,
   committeeStatusQuery,
@@ -16,6 +17,7 @@ import {
   type StandingCommitteeWorkflow,
 } from '../../workflows/definitions/standing-committee';
 import { CHAIR, MEMBER_EU, ORGANIZER, OUTSIDER, startHarness, type DecisionHarness } from './helpers';
+import { RECORDED } from './record-histories';
 
 const MEMBERS = 7;
 
@@ -100,11 +102,25 @@ test('the review meeting keeps one calendar entry: invited with the digest, show
   expect(field(cancellation, 'STATUS')).toBe('CANCELLED');
   expect(field(cancellation, 'SEQUENCE')).toBe('2');
   expect(cancellation.subject).toBe('HLM 1 · standing committee review meeting cancelled');
-  const twice = await committee.executeUpdate(cancelReviewMeetingUpdate, { args: [{ as: CHAIR }] });
-  expect(twice).toEqual({ meeting: null, changed: false });
-  // Nothing pending: a move has no entry to move.
-  const nothing = await committee.executeUpdate(moveReviewMeetingUpdate, { args: [{ as: CHAIR, at }] });
-  expect(nothing).toEqual({ meeting: null, changed: false });
+  // Nothing is planned any more: a second cancellation, or a move, is refused before anything is
+  // written to the history, with the sentence the chair reads.
+  const eventsBefore = (await committee.fetchHistory()).events?.length;
+  await expectRejected(
+    committee.executeUpdate(cancelReviewMeetingUpdate, { args: [{ as: CHAIR }] }),
+    'not-found',
+    'no review meeting is planned, so there is none to cancel',
+  );
+  await expectRejected(
+    committee.executeUpdate(moveReviewMeetingUpdate, { args: [{ as: CHAIR, at }] }),
+    'not-found',
+    'no review meeting is planned, so there is none to move; the next digest proposes one',
+  );
+  expect((await committee.fetchHistory()).events?.length).toBe(eventsBefore);
+  // A wrong actor is still told who may, rather than that there is nothing to move.
+  expect(
+    (await rejectionOf(committee.executeUpdate(moveReviewMeetingUpdate, { args: [{ as: OUTSIDER, at }] })))
+      .code,
+  ).toBe('wrong-actor');
 
   // The next digest proposes a new meeting, a new entry of its own.
   await committee.executeUpdate(sendDigestNowUpdate, { args: [{ as: CHAIR }] });
@@ -115,4 +131,34 @@ test('the review meeting keeps one calendar entry: invited with the digest, show
   const fresh = next.find((m) => field(m, 'UID') !== uid)!;
   expect(field(fresh, 'SEQUENCE')).toBe('0');
   expect((await committee.query(committeeStatusQuery)).reviewMeeting).toMatchObject({ sequence: 0 });
+  // Every branch of the review meeting's updates (patch 'committee-review-updates'): replayed by
+  // test/decisions/replay.test.ts.
+  if (process.env.CONVENE_RECORD_HISTORIES) await recordHistory(committee, RECORDED.reviewMeeting);
 }, 120_000);
+
+test('a committee that has just started, with no review meeting yet, refuses a move or a cancellation', async () => {
+  const fresh = await h.t.client.workflow.start<StandingCommitteeWorkflow>(STANDING_COMMITTEE_WORKFLOW, {
+    taskQueue: h.t.taskQueue,
+    workflowId: `${h.committeeId}-fresh`,
+    args: [{ policy: { reviewPeriod: 'P1Y' } }],
+  });
+  try {
+    const at = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    // Sent at once: the validator may run before the roster is loaded; it refuses either way.
+    const [move, cancel] = await Promise.all([
+      rejectionOf(fresh.executeUpdate(moveReviewMeetingUpdate, { args: [{ as: CHAIR, at }] })),
+      rejectionOf(fresh.executeUpdate(cancelReviewMeetingUpdate, { args: [{ as: ORGANIZER }] })),
+    ]);
+    expect(move).toEqual({
+      code: 'not-found',
+      message: 'no review meeting is planned, so there is none to move; the next digest proposes one',
+    });
+    expect(cancel).toEqual({
+      code: 'not-found',
+      message: 'no review meeting is planned, so there is none to cancel',
+    });
+    expect((await fresh.query(committeeStatusQuery)).reviewMeeting).toBeUndefined();
+  } finally {
+    await fresh.terminate('test done').catch(() => undefined);
+  }
+}, 60_000);
