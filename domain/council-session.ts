@@ -251,14 +251,14 @@ export interface CouncilSessionState {
 export interface PartnerStatus {
   organization: string;
   acronym: string;
-  briefer: { name: string; email: string; role: string; timeZone: string };
+  briefer: { name: string; email: string; role: string; timeZone: string; language?: string };
   basis: string;
   answer?: BrieferAnswer;
 }
 
 export interface CouncilSessionStatus extends CouncilSessionState {
   partners: PartnerStatus[];
-  organizers: Array<{ name: string; email: string }>;
+  organizers: Array<{ name: string; email: string; timeZone: string; language?: string }>;
   /** Who owes an answer now. */
   awaitingAnswer: string[];
 }
@@ -326,11 +326,17 @@ export class CouncilSession {
           email: p.briefer.email,
           role: p.briefer.role,
           timeZone: p.briefer.timeZone,
+          ...(p.briefer.language ? { language: p.briefer.language } : {}),
         },
         basis: p.basis,
         ...(this.state.answers[p.organization] ? { answer: this.state.answers[p.organization] } : {}),
       })),
-      organizers: this.input.organizers.map((o) => ({ name: o.name, email: o.email })),
+      organizers: this.input.organizers.map((o) => ({
+        name: o.name,
+        email: o.email,
+        timeZone: o.timeZone,
+        ...(o.language ? { language: o.language } : {}),
+      })),
       awaitingAnswer: this.unanswered().map((p) => p.organization),
     };
   }
