@@ -273,6 +273,9 @@ export const DeliveryFailureList = z.array(DeliveryFailure);
 
 // ── The rules ───────────────────────────────────────────────────────────────────────────────────────
 
+const answered = (answer: AnswerRequest['answer']): BrieferAnswer['answer'] =>
+  answer === 'confirm' ? 'confirmed' : 'declined';
+
 const reject = (code: RejectionCode, key: RefusalKey, values?: RefusalValues): never => {
   throw new RejectedAction(code, key, values);
 };
@@ -406,7 +409,13 @@ export class CouncilSession {
     return req;
   }
 
-  validateAnswer(r: unknown): AnswerRequest {
+  /**
+   * A briefer answers while the invitations are out, and may change their mind (a decline, then a
+   * confirmation) until the list of speakers is frozen; after that only the organizers record a
+   * change, and they change the list with a reason. `frozenAnswers: false` is the rule before that
+   * (sessions whose histories recorded answers changed after the freeze replay by it).
+   */
+  validateAnswer(r: unknown, { frozenAnswers = true } = {}): AnswerRequest {
     const req = parsePayload(AnswerRequest, r, 'the answer');
     const partner = this.partner(req.organization);
     if (!partner)
@@ -424,6 +433,21 @@ export class CouncilSession {
         you: req.as,
       });
     this.requirePhase(['invitations'], phrase('refusal.action.council.answering'));
+    const before = this.state.answers[req.organization]?.answer;
+    const changes = before !== undefined && before !== answered(req.answer);
+    const { frozen } = this.state.speakers;
+    if (
+      frozenAnswers &&
+      frozen &&
+      changes &&
+      !this.input.organizers.some((o) => sameAddress(o.email, req.as))
+    )
+      reject('wrong-phase', 'refusal.council.answerFrozen', {
+        organization: partner!.acronym,
+        at: frozen.at,
+        by: frozen.by,
+        organizers: listAddresses(this.input.organizers),
+      });
     return req;
   }
 
@@ -513,7 +537,7 @@ export class CouncilSession {
 
   answer(req: AnswerRequest, now: string): BrieferAnswer {
     const answer: BrieferAnswer = {
-      answer: req.answer === 'confirm' ? 'confirmed' : 'declined',
+      answer: answered(req.answer),
       at: now,
       by: req.as,
       ...(req.note ? { note: req.note } : {}),

@@ -198,13 +198,17 @@ async function showBriefing(
   const { status } = found.page;
   const note = status.conceptNotes.at(-1);
   const stored = note ? await conceptNoteDocument(portal.deps.documents, found.page) : undefined;
+  const fixed = Boolean(status.speakers.frozen && found.briefer?.answer);
   return show(reply, request, 'council-briefing', {
     page: found.page,
     partner: found.briefer,
     note,
     noteStored: Boolean(stored),
     when: timeOf(request, found),
-    canAnswer: ANSWERING.includes(status.phase),
+    canAnswer: ANSWERING.includes(status.phase) && !fixed,
+    // Once the list is frozen an answer given stands; only the organizers record a change (the validator says so too).
+    fixed,
+    organizers: status.organizers.map((o) => o.email).join(', '),
     refusal: shown.action ? { action: shown.action, message: shown.message } : undefined,
     form: shown.action ? request.typed : {},
     done: shown.done,

@@ -15,6 +15,7 @@ import {
 import { loadDirectory } from '../../config/directory';
 import { workflowIds } from '../../domain/ids';
 import {
+  answerUpdate,
   conceptNoteUpdate,
   councilStatusQuery,
   COUNCIL_SESSION_WORKFLOW,
@@ -274,4 +275,26 @@ test('an organizer freezes the list of speakers from the dashboard; the validato
   expect(page.html).toContain('Chairperson of the AU Commission (AU) : 7 minutes');
   expect(page.html).toMatch(/<th scope="row">EU<\/th>[\s\S]*?confirmé/);
   expect(page.html).not.toContain(`action="${dashboard}/freeze"`);
+});
+
+test('once the list of speakers is frozen a briefer can no longer change their answer in the portal; the organizers still record a change', async () => {
+  expect((await status()).speakers.frozen).toBeDefined(); // the test before froze it
+  const briefer = await p.signIn(AU, briefing);
+  const page = await briefer.get(briefing);
+  expect(page.html).not.toContain(`action="/council/${sessionId}/answer"`);
+  expect(page.html).toContain('your answer can no longer be changed here');
+  const refused = await briefer.post(`/council/${sessionId}/answer`, { answer: 'decline' });
+  expect(refused.status).toBe(409);
+  expect(refusalOf(refused.html)).toMatch(
+    /^Not done: answer: the list of speakers was frozen .* AU&#39;s answer can no longer be changed here\. Write to the Council affairs organizers \(amina\.rahman@un\.example\.org, council\.affairs@un\.example\.org\)/,
+  );
+  expect((await status()).answers.au?.answer).toBe('confirmed');
+  // The same answer again is no change, and is taken.
+  const same = await briefer.post(`/council/${sessionId}/answer`, { answer: 'confirm' });
+  expect(same.status).toBe(303);
+
+  const recorded = await session().executeUpdate(answerUpdate, {
+    args: [{ as: ORGANIZER, organization: 'au', answer: 'decline', note: 'Told by telephone.' }],
+  });
+  expect(recorded).toEqual(expect.objectContaining({ answer: 'declined', by: ORGANIZER }));
 });
