@@ -19,6 +19,8 @@ import {
   conceptNoteUpdate,
   councilStatusQuery,
   COUNCIL_SESSION_WORKFLOW,
+  inviteUpdate,
+  recordCouncilOutcomeUpdate,
   setSpeakersUpdate,
   type CouncilSessionWorkflow,
 } from '../../workflows/definitions/council-session';
@@ -46,19 +48,19 @@ let p: TestPortal;
 let worker: Worker;
 let running: Promise<void>;
 
-function spec(): CouncilSessionSpec {
+function spec(year = YEAR): CouncilSessionSpec {
   return {
-    year: YEAR,
-    title: `Test meeting ${YEAR} of the Security Council with regional and subregional organizations`,
+    year,
+    title: `Test meeting ${year} of the Security Council with regional and subregional organizations`,
     meeting: {
-      start: `${YEAR}-10-17T10:00`,
-      end: `${YEAR}-10-17T13:00`,
+      start: `${year}-10-17T10:00`,
+      end: `${year}-10-17T13:00`,
       timeZone: 'America/New_York',
       venue: 'Security Council Chamber, New York',
     },
     presidency: {
       member: 'Romania',
-      month: `${YEAR}-10`,
+      month: `${year}-10`,
       actingFor: { name: 'Office of the Council presidency', email: 'presidency@council.example.org' },
     },
     councilMembers: ['Romania', 'France', 'Benin'],
@@ -70,9 +72,9 @@ function spec(): CouncilSessionSpec {
       },
       { organization: 'oas', briefer: { name: 'Secretary General of the OAS', email: OAS, role: 'head' } },
     ],
-    replyBy: `${YEAR}-10-10T18:00`,
+    replyBy: `${year}-10-10T18:00`,
     reminderOffsets: ['P2D'],
-    decisionEdition: String(YEAR % 1000),
+    decisionEdition: String(year % 1000),
     illustrative: [],
   };
 }
@@ -297,4 +299,82 @@ test('once the list of speakers is frozen a briefer can no longer change their a
     args: [{ as: ORGANIZER, organization: 'au', answer: 'decline', note: 'Told by telephone.' }],
   });
   expect(recorded).toEqual(expect.objectContaining({ answer: 'declined', by: ORGANIZER }));
+});
+
+test('after the meeting the dashboard shows the outcome, each request linked to its decision page, which the session’s organizers may read', async () => {
+  // A compressed rehearsal (one day in two seconds) of another year, so the meeting is over in seconds.
+  const directory = loadDirectory(p.t.settings.directoryFile);
+  const input = councilSessionInput(spec(2083), 'the portal test rehearsal', {
+    directory,
+    affairs: loadCouncilAffairs(directory),
+    now: new Date(),
+    rehearsal: { secondsPerDay: 2 },
+  });
+  const id = workflowIds.councilSession(input.key);
+  const rehearsal = await p.t.client.workflow.start<CouncilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW, {
+    taskQueue: p.t.taskQueue,
+    workflowId: id,
+    args: [input],
+  });
+  try {
+    await rehearsal.executeUpdate(conceptNoteUpdate, {
+      args: [
+        { as: ORGANIZER, title: 'Concept note', text: 'The Council will hear the regional organizations.' },
+      ],
+    });
+    await rehearsal.executeUpdate(inviteUpdate, { args: [{ as: ORGANIZER }] });
+    await eventually(async () => (await rehearsal.query(councilStatusQuery)).phase === 'awaiting-outcome', {
+      timeout: 40_000,
+      what: 'the rehearsal awaiting its outcome',
+    });
+    const [tracked] = await rehearsal.executeUpdate(recordCouncilOutcomeUpdate, {
+      args: [
+        {
+          as: ORGANIZER,
+          outcome: {
+            kind: 'presidential-statement',
+            symbol: 'S/PRST/2083/5',
+            adoptedAt: '2083-10-17T17:00:00Z',
+            paragraphs: [
+              {
+                number: 3,
+                text: 'The Council requests the Secretary-General to report on the cooperation.',
+                request: {
+                  addressee: 'the Secretary-General',
+                  leadOrganization: 'un',
+                  area: 'cooperation with regional organizations',
+                  title: 'Report on the cooperation',
+                  dueDate: '2084-09-15T22:00:00Z',
+                },
+              },
+            ],
+          },
+        },
+      ],
+    });
+    const organizer = await p.signIn(COUNCIL_AFFAIRS);
+    const page = await eventually(
+      async () => {
+        const shown = await organizer.get(`/council/${id}`);
+        return shown.html.includes(`href="/decisions/${tracked!.workflowId}"`) && shown;
+      },
+      { what: 'the request linked on the dashboard once its decision is started' },
+    );
+    expect(page.html).toMatch(/S\/PRST\/2083\/5, recorded on [^<]* by amina\.rahman@un\.example\.org/);
+    expect(page.html).toContain(`S/PRST/2083/5, para. 3: decision ${tracked!.ref}`);
+    const decision = await organizer.get(`/decisions/${tracked!.workflowId}`);
+    expect(decision.status).toBe(200);
+    expect(decision.html).toContain('Report on the cooperation');
+    // A briefer of the session is none of its organizers, nor the decision's lead: refused.
+    const briefer = await p.signIn(AU);
+    expect((await briefer.get(`/decisions/${tracked!.workflowId}`)).status).toBe(403);
+  } finally {
+    await rehearsal.terminate('test over').catch(() => undefined);
+    // The requests' decisions outlive their session (parent-close policy abandon).
+    for (const r of (await rehearsal.query(councilStatusQuery).catch(() => undefined))?.requests ?? [])
+      await p.t.client.workflow
+        .getHandle(r.workflowId)
+        .terminate('test over')
+        .catch(() => undefined);
+  }
 });
