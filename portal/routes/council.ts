@@ -109,7 +109,6 @@ interface Found {
   page: CouncilPage;
   /** The signed-in person's own invitation, when they brief. */
   briefer?: PartnerStatus;
-  organizes: boolean;
 }
 
 /**
@@ -139,7 +138,7 @@ async function sessionFor(
     const key = page === 'organizer' ? 'council.onlyOrganizers' : 'council.notInvited';
     return refuse(reply, request, 403, t(request, key, { email }));
   }
-  return { page: found, organizes, ...(briefer ? { briefer } : {}) };
+  return { page: found, ...(briefer ? { briefer } : {}) };
 }
 
 /** Times in the reader's zone (a briefer's own, as the session knows it) and the meeting's. */

@@ -125,6 +125,8 @@ test('a Council affairs organizer known only from the session signs in, finds th
   const organizer = await p.signIn(COUNCIL_AFFAIRS);
   const home = await organizer.get('/');
   expect(home.html).toContain(`href="${dashboard}"`);
+  // An organizer who follows a briefer's link is taken to the dashboard.
+  expect((await organizer.get(briefing)).location).toBe(dashboard);
 
   const page = await organizer.get(dashboard);
   expect(page.status).toBe(200);
