@@ -6,8 +6,9 @@
  *
  * The pages: a working group's (the chair's messages and receipts; the organizers' extension
  * requests), a cycle's (the draft agenda, to comment on; the final agenda, which its mail and the
- * invitation link to; the outcome report), a decision's (progress requests, due soon) and the
- * committee's claims awaiting verification (the digest).
+ * invitation link to; the outcome report), a decision's (progress requests, due soon), the
+ * committee's claims awaiting verification (the digest) and a Council session's briefing page
+ * (the invitation to brief and its reminders: a briefer confirms or declines there).
  */
 import type { Message } from '../domain/messages';
 
@@ -37,6 +38,7 @@ function isOneOf<K extends readonly Message['kind'][]>(message: Message, kinds: 
 const GROUP_WORKFLOW = /^hlm-r?\d+-wg-[a-z][a-z0-9-]*$/;
 const CYCLE_WORKFLOW = /^hlm-r?\d+$/;
 const DECISION_WORKFLOW = /^decision-r?\d+-[a-z0-9][a-z0-9-]*$/;
+const COUNCIL_WORKFLOW = /^council-session-r?\d{4}$/;
 
 /** The portal page a message from `workflowId` asks its reader to act on, if there is one. */
 export function withPageLink(
@@ -64,6 +66,11 @@ export function withPageLink(
     return link('agendaUrl', `/cycles/${workflowId}`);
   if (DECISION_WORKFLOW.test(workflowId) && isOneOf(message, REPORT_LINK_KINDS))
     return link('reportUrl', `/decisions/${workflowId}`);
+  if (
+    COUNCIL_WORKFLOW.test(workflowId) &&
+    (message.kind === 'council-invitation' || message.kind === 'council-reminder')
+  )
+    return link('detailsUrl', `/council/${workflowId}/briefing`);
   if (message.kind === 'committee-digest') return link('verifyUrl', '/committee/claims');
   return message;
 }

@@ -288,14 +288,14 @@ export interface CouncilSessionState {
 export interface PartnerStatus {
   organization: string;
   acronym: string;
-  briefer: { name: string; email: string; role: string; timeZone: string };
+  briefer: { name: string; email: string; role: string; timeZone: string; language?: string };
   basis: string;
   answer?: BrieferAnswer;
 }
 
 export interface CouncilSessionStatus extends CouncilSessionState {
   partners: PartnerStatus[];
-  organizers: Array<{ name: string; email: string }>;
+  organizers: Array<{ name: string; email: string; timeZone: string; language?: string }>;
   /** Who owes an answer now. */
   awaitingAnswer: string[];
 }
@@ -309,6 +309,9 @@ export interface ConceptNoteReceipt {
 export const DeliveryFailureList = z.array(DeliveryFailure);
 
 // ── The rules ───────────────────────────────────────────────────────────────────────────────────────
+
+const answered = (answer: AnswerRequest['answer']): BrieferAnswer['answer'] =>
+  answer === 'confirm' ? 'confirmed' : 'declined';
 
 const reject = (code: RejectionCode, key: RefusalKey, values?: RefusalValues): never => {
   throw new RejectedAction(code, key, values);
@@ -363,11 +366,17 @@ export class CouncilSession {
           email: p.briefer.email,
           role: p.briefer.role,
           timeZone: p.briefer.timeZone,
+          ...(p.briefer.language ? { language: p.briefer.language } : {}),
         },
         basis: p.basis,
         ...(this.state.answers[p.organization] ? { answer: this.state.answers[p.organization] } : {}),
       })),
-      organizers: this.input.organizers.map((o) => ({ name: o.name, email: o.email })),
+      organizers: this.input.organizers.map((o) => ({
+        name: o.name,
+        email: o.email,
+        timeZone: o.timeZone,
+        ...(o.language ? { language: o.language } : {}),
+      })),
       awaitingAnswer: this.unanswered().map((p) => p.organization),
     };
   }
@@ -437,7 +446,13 @@ export class CouncilSession {
     return req;
   }
 
-  validateAnswer(r: unknown): AnswerRequest {
+  /**
+   * A briefer answers while the invitations are out, and may change their mind (a decline, then a
+   * confirmation) until the list of speakers is frozen; after that only the organizers record a
+   * change, and they change the list with a reason. `frozenAnswers: false` is the rule before that
+   * (sessions whose histories recorded answers changed after the freeze replay by it).
+   */
+  validateAnswer(r: unknown, { frozenAnswers = true } = {}): AnswerRequest {
     const req = parsePayload(AnswerRequest, r, 'the answer');
     const partner = this.partner(req.organization);
     if (!partner)
@@ -455,6 +470,21 @@ export class CouncilSession {
         you: req.as,
       });
     this.requirePhase(['invitations'], phrase('refusal.action.council.answering'));
+    const before = this.state.answers[req.organization]?.answer;
+    const changes = before !== undefined && before !== answered(req.answer);
+    const { frozen } = this.state.speakers;
+    if (
+      frozenAnswers &&
+      frozen &&
+      changes &&
+      !this.input.organizers.some((o) => sameAddress(o.email, req.as))
+    )
+      reject('wrong-phase', 'refusal.council.answerFrozen', {
+        organization: partner!.acronym,
+        at: frozen.at,
+        by: frozen.by,
+        organizers: listAddresses(this.input.organizers),
+      });
     return req;
   }
 
@@ -555,7 +585,7 @@ export class CouncilSession {
 
   answer(req: AnswerRequest, now: string): BrieferAnswer {
     const answer: BrieferAnswer = {
-      answer: req.answer === 'confirm' ? 'confirmed' : 'declined',
+      answer: answered(req.answer),
       at: now,
       by: req.as,
       ...(req.note ? { note: req.note } : {}),

@@ -232,7 +232,13 @@ export const Message = z.discriminatedUnion('kind', [
     conceptNote: z.object({ title: OneLine, version: z.int().positive() }),
     detailsUrl: WebLink.optional(),
   }),
-  kind('council-reminder', { ...councilCommon, organization: OneLine, replyBy: Instant }),
+  kind('council-reminder', {
+    ...councilCommon,
+    organization: OneLine,
+    replyBy: Instant,
+    /** The briefer's page, to confirm or decline on; filled by the mail activity. */
+    detailsUrl: WebLink.optional(),
+  }),
   kind('council-unanswered', {
     ...councilCommon,
     replyBy: Instant,

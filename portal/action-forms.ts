@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CommentRequest } from '../domain/cycle';
 import { ProposeIdeaRequest } from '../domain/committee';
+import { AnswerRequest, FreezeRequest, InviteRequest } from '../domain/council-session';
 import { ClaimImplementedRequest, ReportProgressRequest, VerdictRequest } from '../domain/decision';
 
 type Fields = Record<string, unknown>;
@@ -39,6 +40,13 @@ export const ClaimForm = formFor(ClaimImplementedRequest.omit({ as: true }), (f)
 export const VerdictForm = formFor(VerdictRequest.omit({ as: true }));
 
 export const IdeaForm = formFor(ProposeIdeaRequest.omit({ as: true }));
+
+/** A briefer's answer: the organization is the signed-in briefer's own, never a form field. */
+export const AnswerForm = formFor(AnswerRequest.omit({ as: true, organization: true }));
+
+export const FreezeForm = formFor(FreezeRequest.omit({ as: true }));
+
+export const InviteForm = formFor(InviteRequest.omit({ as: true }));
 
 /** What the person typed, to fill the form again beside a refusal. */
 export function typedBack(body: unknown): Record<string, string> {

@@ -9,7 +9,7 @@ import type { DecisionListing } from '../domain/committee';
 import type { CycleInput } from '../domain/cycle-input';
 import type { DecisionView } from '../domain/decision';
 import { sameAddress } from '../domain/people';
-import type { DocumentStore } from '../store/documents';
+import type { DocumentStore, DocumentVersion } from '../store/documents';
 import { runningWorkflowIds } from './running';
 import { decisionStatusQuery } from '../workflows/definitions/decision-tracking';
 import {
@@ -92,7 +92,11 @@ export async function cycleDocument(
   // Histories from before the store recorded paths on a worker's disk: nothing to read here.
   if (!recorded || 'markdown' in recorded) return undefined;
   const doc = await documents.get(recorded.cycleId, kind, recorded.version);
-  if (!doc) return undefined;
+  return doc && readableDocument(doc);
+}
+
+/** A stored document as a page shows it: its body, language and direction. */
+export function readableDocument(doc: DocumentVersion): AgendaDocument {
   const root = /<html lang="([^"]*)" dir="(ltr|rtl)">/.exec(doc.html);
   const body = /<body>\n?([\s\S]*?)\n?<\/body>/.exec(doc.html)?.[1] ?? '';
   return {

@@ -1,8 +1,9 @@
 /**
  * Who the portal knows, and as what: organizers and committee members from the standing
  * committee's file, focal points from the directory, chairs and delegates from the running working
- * groups. Only a known person is mailed a sign-in link; roles decide what pages show, the
- * workflows decide what a person may do.
+ * groups, Council affairs organizers and briefers from the running Council sessions. Only a known
+ * person is mailed a sign-in link; roles decide what pages show, the workflows decide what a person
+ * may do.
  */
 import type { Client } from '@temporalio/client';
 import type { StandingCommitteeConfig } from '../config/committee';
@@ -10,6 +11,7 @@ import type { Directory } from '../config/directory';
 import { placeIn } from '../config/directory';
 import { DEFAULT_LANGUAGE } from '../domain/language';
 import { sameAddress } from '../domain/people';
+import { councilSessionsOf } from './council';
 import { groupsOf, submitterOf } from './groups';
 
 export interface Person {
@@ -76,7 +78,18 @@ export class People {
     }
     const [group] = await groupsOf(this.deps.client, this.deps.taskQueue, email, false);
     const submitter = group && submitterOf(group.view, email);
-    if (!submitter) return undefined;
-    return { email: p.email, name: submitter.name, language: submitter.language ?? DEFAULT_LANGUAGE };
+    if (submitter)
+      return { email: p.email, name: submitter.name, language: submitter.language ?? DEFAULT_LANGUAGE };
+    return this.councilRecipient(email);
+  }
+
+  /** A Council affairs organizer or a briefer of a running Council session, as that session names them. */
+  private async councilRecipient(email: string): Promise<SignInRecipient | undefined> {
+    const [session] = await councilSessionsOf(this.deps.client, this.deps.taskQueue, email);
+    if (!session) return undefined;
+    const named =
+      session.briefer?.briefer ?? session.status.organizers.find((o) => sameAddress(o.email, email));
+    if (!named) return undefined;
+    return { email: email.toLowerCase(), name: named.name, language: named.language ?? DEFAULT_LANGUAGE };
   }
 }

@@ -24,6 +24,7 @@ import { knownLanguage, translatorFor } from './labels';
 import { People } from './people';
 import { RateLimits } from './rate-limit';
 import { registerCommitteeRoutes } from './routes/committee';
+import { registerCouncilRoutes } from './routes/council';
 import { registerCycleRoutes } from './routes/cycles';
 import { registerDecisionRoutes } from './routes/decisions';
 import { registerUploads } from './papers';
@@ -113,6 +114,7 @@ export async function buildPortal(deps: PortalDeps): Promise<FastifyInstance> {
   registerCycleRoutes(typed, portal);
   registerDecisionRoutes(typed, portal);
   registerCommitteeRoutes(typed, portal);
+  registerCouncilRoutes(typed, portal);
   registerFileRoutes(typed, portal);
   app.setNotFoundHandler((request, reply) =>
     show(reply.code(404), request, 'message', {

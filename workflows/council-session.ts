@@ -6,7 +6,8 @@
  *
  *   conceptNote           organizer   a new version of the concept note, into the store
  *   invite                organizer   invitation letters (rule 39) with a calendar entry, to every briefer
- *   answer                briefer or organizer   confirm or decline; a decline removes the calendar entry
+ *   answer                briefer or organizer   confirm or decline; a decline removes the calendar entry;
+ *                                                a briefer changes it until the list of speakers is frozen
  *   setSpeakers           organizer   the ordered list with minutes; after the freeze, with a reason (recorded)
  *   freezeSpeakers        organizer   before the meeting (the meeting's start freezes it otherwise)
  *   moveSession           organizer   new date → calendars updated (SEQUENCE), reminders re-planned
@@ -212,7 +213,9 @@ class Session {
 
   readonly answer = (request: unknown) =>
     this.lock.run(async () => {
-      const r = asCallerFailure(() => this.checks.answer(request));
+      // Sessions from before the rule took answers changed after the freeze; they replay that way.
+      const frozenAnswers = patched('council-answers-fixed-once-frozen');
+      const r = asCallerFailure(() => this.rules.validateAnswer(request, { frozenAnswers }));
       const before = this.rules.state.answers[r.organization]?.answer;
       const answer = this.rules.answer(r, this.now());
       const partner = this.rules.partner(r.organization)!;

@@ -3,7 +3,7 @@
  * (under rule 39), reminders to briefers who have not answered, the organizers' notice of those who
  * never did, a move of the session, a decline noted, and the outcome with its requests.
  */
-import { facts, list, paragraph, quote, type Fact } from '../body';
+import { action, facts, list, paragraph, quote, type Fact } from '../body';
 import type { MessageData } from '../messages';
 import type { Template, TemplateContext } from './context';
 import { meetingFacts } from './meeting';
@@ -37,6 +37,15 @@ const briefer = (d: { edition: { number: number } }, t: TemplateContext['t']) =>
 const organizer = (d: { edition: { number: number } }, t: TemplateContext['t']) =>
   t('council.reason.organizer', { year: d.edition.number });
 
+/** How to answer: on the briefer's page when the mail links to it, else through the organizers. */
+function answerHere(d: { detailsUrl?: string | undefined }, t: TemplateContext['t']) {
+  if (!d.detailsUrl) return [paragraph(t('council.invitation.answer'))];
+  return [
+    paragraph(t('council.invitation.answerOnline')),
+    action(t('action.answerInvitation'), d.detailsUrl),
+  ];
+}
+
 export const councilInvitation: Template<MessageData<'council-invitation'>> = (d, ctx) => {
   const { t, time } = ctx;
   return {
@@ -53,7 +62,7 @@ export const councilInvitation: Template<MessageData<'council-invitation'>> = (d
         ],
         [t('label.replyBy'), time(d.replyBy)],
       ),
-      paragraph(t('council.invitation.answer', { sc: tag(d, t) })),
+      ...answerHere(d, t),
       paragraph(t('meeting.invitation.calendar')),
     ],
   };
@@ -67,7 +76,7 @@ export const councilReminder: Template<MessageData<'council-reminder'>> = (d, ct
     body: [
       paragraph(t('council.reminder.body', about(d, t))),
       facts([t('label.replyBy'), time(d.replyBy)], ...sessionFacts(d, ctx)),
-      paragraph(t('council.invitation.answer', { sc: tag(d, t) })),
+      ...answerHere(d, t),
     ],
   };
 };

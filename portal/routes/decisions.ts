@@ -15,6 +15,7 @@ import {
   verifyUpdate,
 } from '../../workflows/definitions/decision-tracking';
 import { ClaimForm, ReportForm, VerdictForm } from '../action-forms';
+import { councilPage, organizesSession } from '../council';
 import { actsOn, decisionsOf, decisionView } from '../meetings';
 import type { Person } from '../people';
 import { act, refuse, show, STATUS_OF_REFUSAL, t, timeFor, type Outcome, type Portal } from '../pages';
@@ -94,7 +95,8 @@ export function registerDecisionRoutes(app: TypedApp, portal: Portal): void {
 
 /**
  * The decision, when the signed-in person may see it: a focal point of its lead or a responsible
- * organization, a committee member or an organizer. Anyone else is refused here, before any Update.
+ * organization, a committee member or an organizer (of the meetings, or of the Council session whose
+ * request it is). Anyone else is refused here, before any Update.
  */
 async function allowedDecision(
   portal: Portal,
@@ -106,10 +108,20 @@ async function allowedDecision(
   const view = await decisionView(portal.deps.client, workflowId);
   if (!view) return refuse(reply, request, 404, t(request, 'decision.notFound'));
   const person = request.person as Person;
-  if (!person.organizer && !person.committeeMember && !actsOn(view, person.focalPointOf)) {
-    return refuse(reply, request, 403, t(request, 'decision.notYours', { email: person.email }));
-  }
+  const allowed =
+    person.organizer ||
+    person.committeeMember ||
+    Boolean(actsOn(view, person.focalPointOf)) ||
+    (await organizesItsSession(portal, view, person.email));
+  if (!allowed) return refuse(reply, request, 403, t(request, 'decision.notYours', { email: person.email }));
   return view;
+}
+
+/** A Council request's decision is also its session's organizers' to read (their dashboard links it). */
+async function organizesItsSession(portal: Portal, view: DecisionView, email: string): Promise<boolean> {
+  if (!view.source?.session) return false;
+  const session = await councilPage(portal.deps.client, view.source.session);
+  return Boolean(session && organizesSession(session.status, email));
 }
 
 async function refusedForm(

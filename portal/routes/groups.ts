@@ -27,6 +27,7 @@ import {
   ReviewForm,
   SubmitForm,
 } from '../forms';
+import { councilSessionsOf } from '../council';
 import { editionOfGroup, groupPage, groupsOf, submitterOf, type GroupPage } from '../groups';
 import { carriesFiles, keptIn, keptOf, papersFromForm, uploadLabels } from '../papers';
 import type { Person } from '../people';
@@ -50,9 +51,12 @@ export function registerGroupRoutes(app: TypedApp, portal: Portal): void {
     const person = request.person as Person;
     const { client, taskQueue } = portal.deps;
     const groups = await groupsOf(client, taskQueue, person.email, person.organizer);
+    const councils = await councilSessionsOf(client, taskQueue, person.email);
     return show(reply, request, 'home', {
       mine: groups.filter((g) => submitterOf(g.view, person.email)),
       toReview: person.organizer ? groups.filter((g) => g.view.status === 'under-review') : undefined,
+      briefings: councils.filter((c) => c.briefer),
+      organizing: councils.filter((c) => c.organizes),
     });
   });
 

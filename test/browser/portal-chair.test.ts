@@ -8,22 +8,16 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Worker } from '@temporalio/worker';
 import { workflowIds } from '../../domain/ids';
 import { groupStatusQuery } from '../../workflows/definitions/working-group-input';
 import { compressedCycle, GROUPS, ORGANIZER, startCycle, type CompressedTimeline } from '../helpers/cycle';
+import { check, CHROMIUM, DESKTOP, SHOTS, signInAs } from '../helpers/browser';
 import { eventually } from '../helpers/eventually';
 import { mailTo, readOutbox } from '../helpers/outbox';
 import { pdfSaying } from '../helpers/papers';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(__dirname, '..', '..', 'test-results', 'portal');
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 375, height: 800 };
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Inputs stay open for the whole file. */
 const SLOW: CompressedTimeline = {
@@ -73,32 +67,6 @@ afterAll(async () => {
   await p?.close();
 });
 
-interface Checked {
-  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-}
-
-/**
- * What every page must be: no axe-core violation of WCAG 2.1 AA, no horizontal scroll at 375 px;
- * a screenshot at both widths. axe is evaluated through the driver, so the page's CSP (no script
- * at all) stays as it is.
- */
-async function check(page: Page, name: string): Promise<void> {
-  await page.evaluate(`${axe.source}; 0`);
-  const result = await page.evaluate<Checked>(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_21_AA)} } })`,
-  );
-  const violations = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect([name, violations]).toEqual([name, []]);
-  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(PHONE);
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-  expect([name, overflow]).toEqual([name, 0]);
-  await page.screenshot({ path: path.join(SHOTS, `${name}-375.png`), fullPage: true });
-  await page.setViewportSize(DESKTOP);
-}
-
 /** Tab until the element `selector` has the focus, as a keyboard user would. */
 async function tabTo(page: Page, selector: string): Promise<void> {
   for (let i = 0; i < 80; i++) {
@@ -112,20 +80,6 @@ async function tabTo(page: Page, selector: string): Promise<void> {
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await tabTo(page, selector);
   await page.keyboard.type(text);
-}
-
-/** Signs in with the mouse and the mailed link (the organizer's path; the chair's is by keyboard). */
-async function signInAs(page: Page, email: string, next: string): Promise<void> {
-  const before = new Set(await p.signInLinksFor(email));
-  await page.goto(`${p.url}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.fill('#email', email);
-  await page.getByRole('button', { name: 'Mail me a sign-in link' }).click();
-  const link = await eventually(async () => (await p.signInLinksFor(email)).find((l) => !before.has(l)), {
-    what: `a sign-in mail to ${email}`,
-  });
-  await page.goto(link);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${p.url}${next}`);
 }
 
 test('a chair follows the mail, signs in, submits with an uploaded paper by keyboard alone, and sees the receipt; the organizer asks for a revision and accepts', async () => {
@@ -194,7 +148,7 @@ test('a chair follows the mail, signs in, submits with an uploaded paper by keyb
   await eventually(async () => (await handle.query(groupStatusQuery)).status === 'under-review', {
     what: 'version 1 under review',
   });
-  await signInAs(organizer, ORGANIZER, groupPath());
+  await signInAs(p, organizer, ORGANIZER, groupPath());
   await check(organizer, '07-organizer-review');
   await organizer.fill('#comments', 'Please add an item on financing peacebuilding.');
   await organizer.getByRole('button', { name: 'Ask for a revision' }).click();

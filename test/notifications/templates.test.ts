@@ -269,3 +269,21 @@ test('a moved review meeting says where it was, in French too; a cancelled one r
   expect(unfolded).toContain('SEQUENCE:2');
   expect(unfolded).toContain('SUMMARY:Review meeting of the standing committee');
 });
+
+test('a briefer’s invitation and reminder link to the page where they confirm or decline, when the portal serves one', () => {
+  const link = 'https://convene.example.org/council/council-session-2006/briefing';
+  for (const kind of ['council-invitation', 'council-reminder'] as const) {
+    const { data } = sample(kind);
+    const linked = render({ ...sample(kind), data: { ...data, detailsUrl: link } } as ReturnType<
+      typeof sample
+    >);
+    expect(linked.html).toContain(`href="${link}"`);
+    expect(linked.text).toContain(link);
+    expect(linked.text.replace(/\s+/g, ' ')).toContain('on your invitation’s page');
+    const unlinked = render(sample(kind));
+    expect(unlinked.text).not.toContain('/briefing');
+    expect(unlinked.text.replace(/\s+/g, ' ')).toContain(
+      'the Council affairs organizers named below record your answer',
+    );
+  }
+});
