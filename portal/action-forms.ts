@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { CommentRequest } from '../domain/cycle';
 import { ProposeIdeaRequest } from '../domain/committee';
-import { AnswerRequest, FreezeRequest, InviteRequest } from '../domain/council-session';
+import { AnswerRequest, FreezeRequest, InviteRequest, MoveRequest } from '../domain/council-session';
 import { ClaimImplementedRequest, ReportProgressRequest, VerdictRequest } from '../domain/decision';
 
 type Fields = Record<string, unknown>;
@@ -53,3 +53,13 @@ export function typedBack(body: unknown): Record<string, string> {
   const entries = Object.entries((body ?? {}) as Fields).filter(([k]) => k !== '_csrf');
   return Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' ? v : '']));
 }
+
+/** What a browser's `datetime-local` field sends: a wall-clock time, read in the meeting's zone. */
+const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and a time, such as 2006-09-21T10:00');
+
+/** A move of the session: local times the route reads in the meeting's zone, and the reason. */
+export const MoveForm = formFor(
+  z.object({ start: LocalDateTime, end: LocalDateTime, reason: MoveRequest.shape.reason }),
+);

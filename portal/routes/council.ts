@@ -2,21 +2,25 @@
  * A Security Council session with regional organizations in the browser. A briefer reads the
  * invitation (the meeting in their zone and New York's, the basis, the concept note) and confirms
  * or declines; the Council affairs organizers follow the session on its dashboard and send the
- * invitations or freeze the list of speakers. Each POST is the CLI's Update (`convene council
- * confirm|decline|invite|freeze`) with the signed-in person as the actor; its validator decides,
+ * invitations, freeze the list of speakers or move the session. Each POST is the CLI's Update
+ * (`convene council confirm|decline|invite|freeze|move`) with the signed-in person as the actor; its validator decides,
  * and its sentence is shown beside the action. Who may see which page comes from the session's
  * own status: its organizers (from the trusted file it was started with) and its invited briefers.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { PartnerStatus } from '../../domain/council-session';
 import { formatTime } from '../../i18n/dates';
+import { CalendarError } from '../../calendar/errors';
+import { meetingTime } from '../../calendar/zones';
 import {
   answerUpdate,
   freezeSpeakersUpdate,
   inviteUpdate,
+  moveSessionUpdate,
 } from '../../workflows/definitions/council-session';
-import { AnswerForm, FreezeForm, InviteForm } from '../action-forms';
+import { AnswerForm, FreezeForm, InviteForm, MoveForm } from '../action-forms';
 import { brieferOf, conceptNoteDocument, councilPage, organizesSession, type CouncilPage } from '../council';
 import { translatorFor } from '../labels';
 import { decisionView } from '../meetings';
@@ -26,7 +30,7 @@ import { requireSignIn } from './sign-in';
 import type { TypedApp } from './typed';
 
 const SessionParams = z.object({ workflowId: z.string().max(200) });
-const ACTIONS = ['answer', 'invite', 'freeze'] as const;
+const ACTIONS = ['answer', 'invite', 'freeze', 'move'] as const;
 type CouncilAction = (typeof ACTIONS)[number];
 const DoneQuery = z.object({ done: z.enum(ACTIONS).optional().catch(undefined) });
 /** The phases in which a briefer's answer is taken (the validator says so too). */
@@ -103,6 +107,37 @@ export function registerCouncilRoutes(app: TypedApp, portal: Portal): void {
     );
   organizerAction('invite', InviteForm);
   organizerAction('freeze', FreezeForm);
+
+  app.post(
+    '/council/:workflowId/move',
+    {
+      schema: { params: SessionParams, body: MoveForm },
+      config: { onInvalid: (request, reply, message) => refused(portal, request, reply, 'move', message) },
+    },
+    async (request, reply) => {
+      const found = await sessionFor(portal, request, reply, 'organizer');
+      if (!found) return reply;
+      const zone = found.page.status.meeting.timeZone;
+      let start: string, end: string;
+      try {
+        // The wall clock of the meeting's zone, as the CLI reads --start and --end.
+        [start, end] = [request.body.start, request.body.end].map((v, i) =>
+          new Date(meetingTime(v, zone, i ? 'end' : 'start')).toISOString(),
+        ) as [string, string];
+      } catch (err) {
+        if (!(err instanceof CalendarError)) throw err;
+        return refused(portal, request, reply.code(422), 'move', err.message);
+      }
+      const as = (request.person as Person).email;
+      const outcome = await act(portal, request, found.page.workflowId, moveSessionUpdate, {
+        as,
+        start,
+        end,
+        reason: request.body.reason,
+      });
+      return after(portal, request, reply, found, 'move', outcome);
+    },
+  );
 }
 
 interface Found {
@@ -230,6 +265,7 @@ async function showDashboard(
     })),
   );
   const open = ['planning', 'invitations'].includes(status.phase);
+  const zone = status.meeting.timeZone;
   return show(reply, request, 'council-session', {
     page: found.page,
     requests,
@@ -237,7 +273,19 @@ async function showDashboard(
     when: timeOf(request, found),
     canInvite: !status.invitations && status.phase === 'planning',
     canFreeze: open && !status.speakers.frozen,
+    canMove: open,
+    // The move form starts from the session's own dates, as wall clock in the meeting's zone.
+    move:
+      shown.action === 'move'
+        ? request.typed
+        : { start: wallClockOf(status.meeting.start, zone), end: wallClockOf(status.meeting.end, zone) },
+    zoneName: zone,
     refusal: shown.action ? { action: shown.action, message: shown.message } : undefined,
     done: shown.done,
   });
+}
+
+/** "2006-09-21T10:00": an instant as a `datetime-local` field shows it, in `zone`. */
+function wallClockOf(instant: string, zone: string): string {
+  return DateTime.fromISO(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 }

@@ -380,3 +380,77 @@ test('after the meeting the dashboard shows the outcome, each request linked to 
         .catch(() => undefined);
   }
 });
+
+test('an organizer moves the session from the dashboard, in the meeting’s own wall clock; a malformed or inverted date is refused beside the form, naming the rule', async () => {
+  const year = 2082;
+  const id = workflowIds.councilSession(String(year));
+  const directory = loadDirectory(p.t.settings.directoryFile);
+  const input = councilSessionInput(spec(year), 'the portal move test session', {
+    directory,
+    affairs: loadCouncilAffairs(directory),
+    now: new Date(),
+  });
+  const moved = p.t.client.workflow.getHandle<CouncilSessionWorkflow>(id);
+  await p.t.client.workflow.start<CouncilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW, {
+    taskQueue: p.t.taskQueue,
+    workflowId: id,
+    args: [input],
+  });
+  try {
+    const organizer = await p.signIn(ORGANIZER);
+    const page = await organizer.get(`/council/${id}`);
+    // The form starts from the session's own dates, as New York's wall clock.
+    expect(page.html).toContain(
+      'id="move-start" name="start" required aria-describedby="move-hint" value="2082-10-17T10:00"',
+    );
+    expect(page.html).toContain('(America/New_York)');
+
+    const malformed = await organizer.post(`/council/${id}/move`, {
+      start: 'next Tuesday',
+      end: '2082-10-18T13:00',
+      reason: 'The Council’s programme of work changed.',
+    });
+    expect(malformed.status).toBe(422);
+    expect(refusalOf(malformed.html)).toContain('start: must be a date and a time, such as 2006-09-21T10:00');
+    expect(malformed.html).toContain('The Council’s programme of work changed.</textarea>');
+
+    const inverted = await organizer.post(`/council/${id}/move`, {
+      start: '2082-10-18T13:00',
+      end: '2082-10-18T10:00',
+      reason: 'The Council’s programme of work changed.',
+    });
+    expect(inverted.status).toBe(422);
+    expect(refusalOf(inverted.html)).toContain('end: must be after start');
+    expect((await moved.query(councilStatusQuery)).meeting.start).toBe(input.meeting.start);
+
+    const done = await organizer.post(`/council/${id}/move`, {
+      start: '2082-10-18T10:00',
+      end: '2082-10-18T13:00',
+      reason: 'The Council’s programme of work changed.',
+    });
+    expect([done.status, done.location]).toEqual([303, `/council/${id}?done=move`]);
+    const after = await moved.query(councilStatusQuery);
+    // 10:00 in New York on 18 October 2082 (daylight saving time) is 14:00 UTC.
+    expect(after.meeting).toMatchObject({
+      start: '2082-10-18T14:00:00.000Z',
+      end: '2082-10-18T17:00:00.000Z',
+    });
+    expect(after.moves.at(-1)).toMatchObject({
+      by: ORGANIZER,
+      reason: 'The Council’s programme of work changed.',
+    });
+    expect((await organizer.get(done.location ?? '')).html).toContain('The session has moved');
+
+    // A briefer may not move it: the door is shut before any Update.
+    const briefer = await p.signIn(AU);
+    const refused = await briefer.post(`/council/${id}/move`, {
+      start: '2082-10-19T10:00',
+      end: '2082-10-19T13:00',
+      reason: 'No.',
+    });
+    expect(refused.status).toBe(403);
+    expect((await moved.query(councilStatusQuery)).moves).toHaveLength(1);
+  } finally {
+    await moved.terminate('test over').catch(() => undefined);
+  }
+});
