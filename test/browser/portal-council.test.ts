@@ -8,26 +8,24 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import type { Worker } from '@temporalio/worker';
-import { councilSessionInput, loadCouncilAffairs } from '../../config/council-session';
-import { loadDirectory } from '../../config/directory';
 import { workflowIds } from '../../domain/ids';
 import {
   conceptNoteUpdate,
   councilStatusQuery,
-  COUNCIL_SESSION_WORKFLOW,
   inviteUpdate,
   setSpeakersUpdate,
   type CouncilSessionWorkflow,
 } from '../../workflows/definitions/council-session';
 import { check, CHROMIUM, DESKTOP, SHOTS, signInAs } from '../helpers/browser';
+import { BRIEFERS, councilInput, councilSpec, startCouncilSession } from '../helpers/council';
 import { startTestPortal, type TestPortal } from '../helpers/portal';
 
 jest.setTimeout(180_000);
 
 const ORGANIZER = 'amina.rahman@un.example.org';
-const AU = 'briefer@au.example.org';
+const AU = BRIEFERS.au;
 /** The League of Arab States reads Arabic: its briefer's pages come right to left. */
-const LAS = 'briefer@las.example.org';
+const LAS = BRIEFERS.las;
 /** A real session decades ahead: nothing happens on its own while the browser acts. */
 const YEAR = 2082;
 const sessionId = workflowIds.councilSession(String(YEAR));
@@ -45,45 +43,8 @@ beforeAll(async () => {
   p = await startTestPortal();
   worker = await p.t.createWorker();
   running = worker.run();
-  const directory = loadDirectory(p.t.settings.directoryFile);
-  const input = councilSessionInput(
-    {
-      year: YEAR,
-      title: `Test meeting ${YEAR} of the Security Council with regional and subregional organizations`,
-      meeting: {
-        start: `${YEAR}-10-17T10:00`,
-        end: `${YEAR}-10-17T13:00`,
-        timeZone: 'America/New_York',
-        venue: 'Security Council Chamber, New York',
-      },
-      presidency: {
-        member: 'Romania',
-        month: `${YEAR}-10`,
-        actingFor: { name: 'Office of the Council presidency', email: 'presidency@council.example.org' },
-      },
-      councilMembers: ['Romania', 'France', 'Benin'],
-      partners: [
-        {
-          organization: 'au',
-          briefer: { name: 'Chairperson of the AU Commission', email: AU, role: 'head' },
-        },
-        {
-          organization: 'las',
-          briefer: { name: 'Secretary-General of the League', email: LAS, role: 'head' },
-        },
-      ],
-      replyBy: `${YEAR}-10-10T18:00`,
-      decisionEdition: String(YEAR % 1000),
-      illustrative: [],
-    },
-    'the browser test session',
-    { directory, affairs: loadCouncilAffairs(directory), now: new Date() },
-  );
-  await p.t.client.workflow.start<CouncilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW, {
-    taskQueue: p.t.taskQueue,
-    workflowId: sessionId,
-    args: [input],
-  });
+  const spec = councilSpec(YEAR, { partners: ['au', 'las'] });
+  await startCouncilSession(p.t.client, p.t.taskQueue, councilInput(p.t.settings, spec));
   await session().executeUpdate(conceptNoteUpdate, {
     args: [
       {

@@ -4,12 +4,6 @@
  * in seconds. Each test uses a year of its own, so its workflow ids never meet another's.
  */
 import { WorkflowHandle } from '@temporalio/client';
-import {
-  councilSessionInput,
-  loadCouncilAffairs,
-  type CouncilSessionSpec,
-} from '../../config/council-session';
-import { loadDirectory } from '../../config/directory';
 import type { CouncilSessionParams } from '../../domain/council-session';
 import { workflowIds } from '../../domain/ids';
 import {
@@ -25,6 +19,7 @@ import {
   type CouncilSessionWorkflow,
 } from '../../workflows/definitions/council-session';
 import { decisionStatusQuery } from '../../workflows/definitions/decision-tracking';
+import { BRIEFERS, councilInput, councilSpec } from '../helpers/council';
 import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';
 import { mailTo, readOutbox, type ReceivedMail } from '../helpers/outbox';
@@ -38,52 +33,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const ORGANIZER = 'amina.rahman@un.example.org';
-const AU = 'briefer@au.example.org';
-const EU = 'briefer@eu.example.org';
-const OAS = 'briefer@oas.example.org';
+const { au: AU, eu: EU, oas: OAS } = BRIEFERS;
 /** One day of the plan lasts this long: the plan below (replyBy − 3 days → meeting + 3 h) plays in ~12 s. */
 const SECONDS_PER_DAY = 2;
 
 /** A session in `year` with three briefers, reminders two days and one day before the reply date. */
-function sessionSpec(year: number): CouncilSessionSpec {
-  return {
-    year,
-    title: `Test meeting ${year} of the Security Council with regional and subregional organizations`,
-    meeting: {
-      start: `${year}-10-17T10:00`,
-      end: `${year}-10-17T13:00`,
-      timeZone: 'America/New_York',
-      venue: 'Security Council Chamber, New York',
-    },
-    presidency: {
-      member: 'Romania',
-      month: `${year}-10`,
-      actingFor: { name: 'Office of the Council presidency', email: 'presidency@council.example.org' },
-    },
-    councilMembers: ['Romania', 'France', 'Benin'],
-    partners: [
-      { organization: 'au', briefer: { name: 'Chairperson of the AU Commission', email: AU, role: 'head' } },
-      {
-        organization: 'eu',
-        briefer: { name: 'Representative of the European Union', email: EU, role: 'representative' },
-      },
-      { organization: 'oas', briefer: { name: 'Secretary General of the OAS', email: OAS, role: 'head' } },
-    ],
-    replyBy: `${year}-10-14T18:00`,
-    reminderOffsets: ['P2D', 'P1D'],
-    decisionEdition: String(year % 1000),
-    illustrative: [],
-  };
-}
-
 function sessionInput(year: number): CouncilSessionParams {
-  const directory = loadDirectory(t.settings.directoryFile);
-  return councilSessionInput(sessionSpec(year), `test session ${year}`, {
-    directory,
-    affairs: loadCouncilAffairs(directory),
-    now: new Date(),
-    rehearsal: { secondsPerDay: SECONDS_PER_DAY },
-  });
+  const spec = councilSpec(year, { replyBy: `${year}-10-14T18:00`, reminderOffsets: ['P2D', 'P1D'] });
+  return councilInput(t.settings, spec, { secondsPerDay: SECONDS_PER_DAY });
 }
 
 async function startSession(input: CouncilSessionParams): Promise<WorkflowHandle<CouncilSessionWorkflow>> {

@@ -244,18 +244,24 @@ function sessionFor(cycle: CycleInput, key: string): CouncilSessionInput {
   };
 }
 
-test('a move of the Council session reaches the cycle timed with it: coincidence broken, a re-plan proposed; moved back, the meetings coincide again', async () => {
-  const worker = await t.createWorker();
-  const base = compressedCycle(t.settings, 474, UNHURRIED);
-  const sessionId = workflowIds.councilSession('2041');
+/** A compressed cycle whose Council date is owned by the session `key` (not started yet). */
+function timedWithSession(edition: number, key: string) {
+  const base = compressedCycle(t.settings, edition, UNHURRIED);
+  const sessionId = workflowIds.councilSession(key);
   const input: CycleInput = {
     ...base,
     securityCouncil: {
-      ...cycleWithCouncil(474).securityCouncil!,
+      ...cycleWithCouncil(edition).securityCouncil!,
       start: base.meeting.start,
       session: sessionId,
     },
   };
+  return { base, input, sessionId };
+}
+
+test('a move of the Council session reaches the cycle timed with it: coincidence broken, a re-plan proposed; moved back, the meetings coincide again', async () => {
+  const worker = await t.createWorker();
+  const { input, sessionId } = timedWithSession(474, '2041');
   await worker.runUntil(async () => {
     const cycle = await startCycle(t, input);
     await planned(cycle);
@@ -323,16 +329,7 @@ test('a move of the Council session reaches the cycle timed with it: coincidence
 
 test("a session started after its cycle tells the cycle the session's own date at once, in the name of who started it", async () => {
   const worker = await t.createWorker();
-  const base = compressedCycle(t.settings, 475, UNHURRIED);
-  const sessionId = workflowIds.councilSession('2043');
-  const input: CycleInput = {
-    ...base,
-    securityCouncil: {
-      ...cycleWithCouncil(475).securityCouncil!,
-      start: base.meeting.start,
-      session: sessionId,
-    },
-  };
+  const { base, input, sessionId } = timedWithSession(475, '2043');
   await worker.runUntil(async () => {
     const cycle = await startCycle(t, input);
     await planned(cycle);
@@ -372,16 +369,7 @@ test("a session started after its cycle tells the cycle the session's own date a
 
 test("a reschedule of the cycle that breaks the coincidence tells the session's organizers, with the command that moves the session; moved back, no second notice", async () => {
   const worker = await t.createWorker();
-  const base = compressedCycle(t.settings, 476, UNHURRIED);
-  const sessionId = workflowIds.councilSession('2044');
-  const input: CycleInput = {
-    ...base,
-    securityCouncil: {
-      ...cycleWithCouncil(476).securityCouncil!,
-      start: base.meeting.start,
-      session: sessionId,
-    },
-  };
+  const { input, sessionId } = timedWithSession(476, '2044');
   const twoWeeksOn = (iso: string) => new Date(Date.parse(iso) + 14 * DAY).toISOString();
   await worker.runUntil(async () => {
     const cycle = await startCycle(t, input);

@@ -7,23 +7,17 @@
  * briefing page for anyone not invited, an organizer's action by a briefer.
  */
 import type { Worker } from '@temporalio/worker';
-import {
-  councilSessionInput,
-  loadCouncilAffairs,
-  type CouncilSessionSpec,
-} from '../../config/council-session';
-import { loadDirectory } from '../../config/directory';
 import { workflowIds } from '../../domain/ids';
 import {
   answerUpdate,
   conceptNoteUpdate,
   councilStatusQuery,
-  COUNCIL_SESSION_WORKFLOW,
   inviteUpdate,
   recordCouncilOutcomeUpdate,
   setSpeakersUpdate,
   type CouncilSessionWorkflow,
 } from '../../workflows/definitions/council-session';
+import { BRIEFERS, councilInput, councilSpec, startCouncilSession } from '../helpers/council';
 import { eventually } from '../helpers/eventually';
 import { mailTo, readOutbox, type ReceivedMail } from '../helpers/outbox';
 import { startTestPortal, Visitor, type TestPortal } from '../helpers/portal';
@@ -33,9 +27,7 @@ jest.setTimeout(120_000);
 const ORGANIZER = 'amina.rahman@un.example.org';
 /** The other Council affairs organizer: known to the portal only through the sessions naming them. */
 const COUNCIL_AFFAIRS = 'council.affairs@un.example.org';
-const AU = 'briefer@au.example.org';
-const EU = 'briefer@eu.example.org';
-const OAS = 'briefer@oas.example.org';
+const { au: AU, eu: EU } = BRIEFERS;
 /** A standing committee member, signed in, who has nothing to do with the session. */
 const COMMITTEE_CHAIR = 'jonas.berg@un.example.org';
 /** A real session (no rehearsal) decades ahead: nothing happens on its own while the tests act. */
@@ -48,36 +40,7 @@ let p: TestPortal;
 let worker: Worker;
 let running: Promise<void>;
 
-function spec(year = YEAR): CouncilSessionSpec {
-  return {
-    year,
-    title: `Test meeting ${year} of the Security Council with regional and subregional organizations`,
-    meeting: {
-      start: `${year}-10-17T10:00`,
-      end: `${year}-10-17T13:00`,
-      timeZone: 'America/New_York',
-      venue: 'Security Council Chamber, New York',
-    },
-    presidency: {
-      member: 'Romania',
-      month: `${year}-10`,
-      actingFor: { name: 'Office of the Council presidency', email: 'presidency@council.example.org' },
-    },
-    councilMembers: ['Romania', 'France', 'Benin'],
-    partners: [
-      { organization: 'au', briefer: { name: 'Chairperson of the AU Commission', email: AU, role: 'head' } },
-      {
-        organization: 'eu',
-        briefer: { name: 'Representative of the European Union', email: EU, role: 'representative' },
-      },
-      { organization: 'oas', briefer: { name: 'Secretary General of the OAS', email: OAS, role: 'head' } },
-    ],
-    replyBy: `${year}-10-10T18:00`,
-    reminderOffsets: ['P2D'],
-    decisionEdition: String(year % 1000),
-    illustrative: [],
-  };
-}
+const spec = (year = YEAR) => councilSpec(year);
 
 const session = () => p.t.client.workflow.getHandle<CouncilSessionWorkflow>(sessionId);
 const status = () => session().query(councilStatusQuery);
@@ -90,17 +53,7 @@ beforeAll(async () => {
   p = await startTestPortal();
   worker = await p.t.createWorker();
   running = worker.run();
-  const directory = loadDirectory(p.t.settings.directoryFile);
-  const input = councilSessionInput(spec(), 'the portal test session', {
-    directory,
-    affairs: loadCouncilAffairs(directory),
-    now: new Date(),
-  });
-  await p.t.client.workflow.start<CouncilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW, {
-    taskQueue: p.t.taskQueue,
-    workflowId: sessionId,
-    args: [input],
-  });
+  await startCouncilSession(p.t.client, p.t.taskQueue, councilInput(p.t.settings, spec()));
   await session().executeUpdate(conceptNoteUpdate, {
     args: [
       {
@@ -305,19 +258,9 @@ test('once the list of speakers is frozen a briefer can no longer change their a
 
 test('after the meeting the dashboard shows the outcome, each request linked to its decision page, which the session’s organizers may read', async () => {
   // A compressed rehearsal (one day in two seconds) of another year, so the meeting is over in seconds.
-  const directory = loadDirectory(p.t.settings.directoryFile);
-  const input = councilSessionInput(spec(2083), 'the portal test rehearsal', {
-    directory,
-    affairs: loadCouncilAffairs(directory),
-    now: new Date(),
-    rehearsal: { secondsPerDay: 2 },
-  });
+  const input = councilInput(p.t.settings, spec(2083), { secondsPerDay: 2 });
   const id = workflowIds.councilSession(input.key);
-  const rehearsal = await p.t.client.workflow.start<CouncilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW, {
-    taskQueue: p.t.taskQueue,
-    workflowId: id,
-    args: [input],
-  });
+  const rehearsal = await startCouncilSession(p.t.client, p.t.taskQueue, input);
   try {
     await rehearsal.executeUpdate(conceptNoteUpdate, {
       args: [
@@ -382,32 +325,22 @@ test('after the meeting the dashboard shows the outcome, each request linked to 
 });
 
 test('an organizer moves the session from the dashboard, in the meeting’s own wall clock; a malformed or inverted date is refused beside the form, naming the rule', async () => {
-  const year = 2082;
+  const year = 2084;
   const id = workflowIds.councilSession(String(year));
-  const directory = loadDirectory(p.t.settings.directoryFile);
-  const input = councilSessionInput(spec(year), 'the portal move test session', {
-    directory,
-    affairs: loadCouncilAffairs(directory),
-    now: new Date(),
-  });
-  const moved = p.t.client.workflow.getHandle<CouncilSessionWorkflow>(id);
-  await p.t.client.workflow.start<CouncilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW, {
-    taskQueue: p.t.taskQueue,
-    workflowId: id,
-    args: [input],
-  });
+  const input = councilInput(p.t.settings, spec(year));
+  const moved = await startCouncilSession(p.t.client, p.t.taskQueue, input);
   try {
     const organizer = await p.signIn(ORGANIZER);
     const page = await organizer.get(`/council/${id}`);
     // The form starts from the session's own dates, as New York's wall clock.
     expect(page.html).toContain(
-      'id="move-start" name="start" required aria-describedby="move-hint" value="2082-10-17T10:00"',
+      `id="move-start" name="start" required aria-describedby="move-hint" value="${year}-10-17T10:00"`,
     );
     expect(page.html).toContain('(America/New_York)');
 
     const malformed = await organizer.post(`/council/${id}/move`, {
       start: 'next Tuesday',
-      end: '2082-10-18T13:00',
+      end: `${year}-10-18T13:00`,
       reason: 'The Council’s programme of work changed.',
     });
     expect(malformed.status).toBe(422);
@@ -415,8 +348,8 @@ test('an organizer moves the session from the dashboard, in the meeting’s own 
     expect(malformed.html).toContain('The Council’s programme of work changed.</textarea>');
 
     const inverted = await organizer.post(`/council/${id}/move`, {
-      start: '2082-10-18T13:00',
-      end: '2082-10-18T10:00',
+      start: `${year}-10-18T13:00`,
+      end: `${year}-10-18T10:00`,
       reason: 'The Council’s programme of work changed.',
     });
     expect(inverted.status).toBe(422);
@@ -424,16 +357,16 @@ test('an organizer moves the session from the dashboard, in the meeting’s own 
     expect((await moved.query(councilStatusQuery)).meeting.start).toBe(input.meeting.start);
 
     const done = await organizer.post(`/council/${id}/move`, {
-      start: '2082-10-18T10:00',
-      end: '2082-10-18T13:00',
+      start: `${year}-10-18T10:00`,
+      end: `${year}-10-18T13:00`,
       reason: 'The Council’s programme of work changed.',
     });
     expect([done.status, done.location]).toEqual([303, `/council/${id}?done=move`]);
     const after = await moved.query(councilStatusQuery);
-    // 10:00 in New York on 18 October 2082 (daylight saving time) is 14:00 UTC.
+    // 10:00 in New York on 18 October (daylight saving time) is 14:00 UTC.
     expect(after.meeting).toMatchObject({
-      start: '2082-10-18T14:00:00.000Z',
-      end: '2082-10-18T17:00:00.000Z',
+      start: `${year}-10-18T14:00:00.000Z`,
+      end: `${year}-10-18T17:00:00.000Z`,
     });
     expect(after.moves.at(-1)).toMatchObject({
       by: ORGANIZER,
@@ -444,8 +377,8 @@ test('an organizer moves the session from the dashboard, in the meeting’s own 
     // A briefer may not move it: the door is shut before any Update.
     const briefer = await p.signIn(AU);
     const refused = await briefer.post(`/council/${id}/move`, {
-      start: '2082-10-19T10:00',
-      end: '2082-10-19T13:00',
+      start: `${year}-10-19T10:00`,
+      end: `${year}-10-19T13:00`,
       reason: 'No.',
     });
     expect(refused.status).toBe(403);
