@@ -456,6 +456,12 @@ export interface OrganizationRef {
 }
 
 /** The whole record of a decision, with what is derived from it (overdue, what comes next). */
+/** What a decision's workflow will do next, as data: the kind, and the ladder's step or the reminder's count. */
+export type UpcomingAction =
+  | { kind: 'progress-request' | 'due-soon' | 'stall' }
+  | { kind: 'escalation'; step: number; audience: string }
+  | { kind: 'verification-reminder' | 'verification-escalation'; count: number };
+
 export interface DecisionView extends Omit<DecisionState, 'spec' | 'lead' | 'responsible' | 'mailSequence'> {
   id: string;
   ref: string;
@@ -480,7 +486,8 @@ export interface DecisionView extends Omit<DecisionState, 'spec' | 'lead' | 'res
   lastReport?: { at: string; by: string; organization: string; summary: string };
   /** A Council request's symbol and paragraph; absent for a meeting's own decision. */
   source?: DecisionSource;
-  upcoming: Array<{ what: string; at: string }>;
+  /** `what` in English for scripts; `next` the same facts for a reader's language (cli/commands/decision.ts). */
+  upcoming: Array<{ what: string; at: string; next: UpcomingAction }>;
   policy: DecisionPolicy;
   /** 1 for the first run; one more after each continue-as-new. */
   run: number;
