@@ -27,7 +27,7 @@ export type RefusalKey = Extract<MessageKey, `refusal.${string}`>;
 /** A phrase inside a sentence, itself from the catalogs: what the person tried, a phase's name. */
 export interface Phrase {
   phrase: MessageKey;
-  values?: Record<string, string | number>;
+  values?: RefusalValues;
 }
 
 /** Phrases of which any one would do ("planning or invitations"), joined as the reader's language joins them. */
@@ -35,18 +35,28 @@ export interface PhraseChoice {
   anyOf: Phrase[];
 }
 
-/** The problems a schema found, one per field and rule, each rendered in the reader's language. */
+/**
+ * The problems a schema found, one per field and rule, each rendered in the reader's language:
+ * joined with "; " in a sentence, or one `  - ` line each under it.
+ */
 export interface IssueList {
   issues: IssueDetail[];
+  asLines?: true;
+}
+
+/** Sentences one under another ("refused: …" for each decision of a file), each from the catalogs. */
+export interface PhraseLines {
+  lines: Phrase[];
 }
 
 /**
- * What fills a refusal's sentence: text as people wrote it (a title, an address) or an identifier,
- * a number, a phrase, a choice of phrases, or a schema's problems.
+ * What fills a refusal's sentence (or any sentence that travels as key and values, such as the
+ * CLI's UserError): text as people wrote it (a title, an address) or an identifier, a number, a
+ * phrase, a choice of phrases, lines of phrases, or a schema's problems.
  */
-export type RefusalValues = Record<string, string | number | Phrase | PhraseChoice | IssueList>;
+export type RefusalValues = Record<string, string | number | Phrase | PhraseChoice | IssueList | PhraseLines>;
 
-export function phrase(key: MessageKey, values?: Record<string, string | number>): Phrase {
+export function phrase(key: MessageKey, values?: RefusalValues): Phrase {
   return values ? { phrase: key, values } : { phrase: key };
 }
 

@@ -50,9 +50,7 @@ Examples:
     .action(async (specFile: string, opts: { rehearse?: boolean; secondsPerDay: string; as: string }) => {
       const secondsPerDay = Number(opts.secondsPerDay);
       if (!(secondsPerDay > 0 && secondsPerDay <= 86_400)) {
-        throw new UserError(
-          `--seconds-per-day: "${opts.secondsPerDay}" must be a number of seconds between 0 and 86400`,
-        );
+        throw new UserError('cli.error.secondsPerDay', { got: String(opts.secondsPerDay) });
       }
       await withClient(async (client, settings) => {
         const directory = loadDirectory(settings.directoryFile);
@@ -256,9 +254,10 @@ export async function queryStatus(
     return await handle.query(cycleStatusQuery);
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) {
-      throw new UserError(
-        `There is no cycle ${edition}. See \`convene cycle list\`, or launch one with \`convene cycle start <spec> --as <organizer>\`.`,
-      );
+      throw new UserError('cli.error.noCycleLaunch', {
+        edition,
+        command: '`convene cycle start <spec> --as <organizer>`',
+      });
     }
     throw err;
   }
@@ -279,7 +278,7 @@ export function instant(value: string, zone: string, option: string): string {
   try {
     return localDateTime(value, zone, option).toUTC().toISO()!;
   } catch (err) {
-    throw new UserError(`${option}: ${(err as Error).message}`);
+    throw new UserError('cli.error.optionProblem', { option, problem: (err as Error).message });
   }
 }
 

@@ -13,7 +13,8 @@ import { loadDirectory, type Directory } from '../../config/directory';
 import type { Settings } from '../../config/settings';
 import type { DecisionFilter } from '../../clients/decisions';
 import type { DecisionListing } from '../../domain/committee';
-import { issueLines } from '../../domain/issues';
+import { issueDetails } from '../../domain/issues';
+import { phrase, type Phrase } from '../../domain/rejection';
 import {
   DECISION_STATUSES,
   DecisionStatus,
@@ -49,8 +50,7 @@ import { readDataFile } from './input';
 export function decisionId(argument: string): string {
   if (argument.startsWith('decision-')) return argument;
   const match = /^(r?\d+)\/([a-z0-9][a-z0-9-]*)$/.exec(argument);
-  if (!match)
-    throw new UserError(`"${argument}" is not a decision: write 7/94a (edition/ref) or decision-7-94a`);
+  if (!match) throw new UserError('cli.error.notDecision', { argument });
   return workflowIds.decision(match[1]!, match[2]!);
 }
 
@@ -78,15 +78,16 @@ interface ListOptions {
 export function listFilter(o: ListOptions, settings: Settings, now = new Date()): DecisionFilter {
   const status = o.status === undefined ? undefined : DecisionStatus.safeParse(o.status);
   if (status && !status.success) {
-    throw new UserError(`--status must be one of ${DECISION_STATUSES.join(', ')}; got "${o.status}"`);
+    throw new UserError('cli.error.statusOption', {
+      statuses: DECISION_STATUSES.join(', '),
+      got: String(o.status),
+    });
   }
   // "--edition 8 --rehearsal" and "--edition r8" both mean the rehearsal of the eighth meeting.
   const rehearsal = Boolean(o.rehearsal) || Boolean(o.edition?.startsWith('r'));
   const edition = o.edition && editionKey(Number(o.edition.replace(/^r/, '')), rehearsal);
   if (o.edition && !EditionKey.safeParse(edition).success) {
-    throw new UserError(
-      `--edition must be a meeting number such as 7 (or r7 for its rehearsal); got "${o.edition}"`,
-    );
+    throw new UserError('cli.error.editionOption', { got: o.edition });
   }
   return {
     taskQueue: settings.taskQueue,
@@ -507,7 +508,7 @@ function registerImport(decision: Command, output: () => Output): void {
           const committeeAt = { taskQueue: settings.taskQueue, workflowId: settings.committeeWorkflowId };
           await announceToCommittee(client, committeeAt, { edition, refs: started.map((r) => r.ref) });
         }
-        if (output().json) return printJson(results);
+        if (output().json) return printJson(results.map(forScripts));
         const { t } = output();
         printTable(
           [t.t('cli.col.decision'), t.t('cli.col.outcome')],
@@ -516,30 +517,53 @@ function registerImport(decision: Command, output: () => Output): void {
         const refused = results.filter((r) => r.outcome === 'refused');
         const already = results.length - started.length - refused.length;
         console.log(`\n${t.t('cli.decision.imported', { started: started.length, already })}`);
-        if (refused.length) throw new UserError(refused.map((r) => `refused: ${r.reason}`).join('\n'));
+        if (refused.length)
+          throw new UserError('cli.error.importRefused', {
+            count: refused.length,
+            lines: {
+              lines: refused.map((r) => phrase('cli.error.refusedLine', { reason: r.refusal })),
+            },
+          });
       });
     });
 }
 
 function parseDecisionFile(file: string, directory: Directory): DecisionFile {
-  const parsed = DecisionFile.safeParse(readDataFile(file));
+  const raw = readDataFile(file);
+  const parsed = DecisionFile.safeParse(raw);
   if (!parsed.success) {
-    const lines = issueLines(parsed.error.issues, '(file)').map((line) => `  - ${line}`);
-    throw new UserError(`${file} has ${lines.length} problem(s):\n${lines.join('\n')}`);
+    const issues = issueDetails(parsed.error.issues, '(file)', raw);
+    throw new UserError('cli.error.fileProblems', {
+      file,
+      count: issues.length,
+      problems: { issues, asLines: true },
+    });
   }
   const unknown = organizationsNamed(parsed.data).filter((o) => !directory.get(o.id));
   if (unknown.length) {
-    const lines = unknown.map((o) => `  - ${o.where}: unknown organization "${o.id}"`);
-    throw new UserError(
-      `${file}:\n${lines.join('\n')}\nKnown ids: ${directory.organizations.map((o) => o.id).join(', ')}`,
-    );
+    throw new UserError('cli.error.unknownOrganizations', {
+      file,
+      lines: {
+        lines: unknown.map((o) => phrase('cli.error.unknownOrganizationAt', { where: o.where, id: o.id })),
+      },
+      known: directory.organizations.map((o) => o.id).join(', '),
+    });
   }
   return parsed.data;
 }
 
 type ImportResult = { id: string; ref: string } & (
-  { outcome: 'started' | 'already tracked' } | { outcome: 'refused'; reason: string }
+  | { outcome: 'started' | 'already tracked' }
+  /** `reason` in English for scripts; `refusal` the same sentence for the reader's language. */
+  | { outcome: 'refused'; reason: string; refusal: Phrase }
 );
+
+/** What `--json` prints: the English reason, not the catalog's key. */
+function forScripts(result: ImportResult): Omit<ImportResult, 'refusal'> {
+  if (result.outcome !== 'refused') return result;
+  const { refusal: _sentence, ...rest } = result;
+  return rest;
+}
 
 async function startAll(
   client: Client,
@@ -567,7 +591,13 @@ async function startAll(
       results.push({ id, ref, outcome: existing ? 'already tracked' : 'started' });
     } catch (err) {
       if (!(err instanceof StartRefused)) throw err;
-      results.push({ id, ref, outcome: 'refused', reason: err.message });
+      results.push({
+        id,
+        ref,
+        outcome: 'refused',
+        reason: err.message,
+        refusal: phrase(err.key, err.values),
+      });
     }
   }
   return results;

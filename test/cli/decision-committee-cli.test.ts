@@ -222,6 +222,11 @@ test('the due date moves, the lead changes, and decisions are withdrawn or super
   expect(unknownId.stderr).toContain(
     '"seven" is not a decision: write 7/94a (edition/ref) or decision-7-94a',
   );
+  const unknownInFrench = await convene(['decision', 'show', 'sept'], { ...env, CONVENE_LANG: 'fr' });
+  expect(unknownInFrench.code).toBe(1);
+  expect(unknownInFrench.stderr.trim()).toBe(
+    '« sept » n’est pas une décision : écrivez 7/94a (édition/référence) ou decision-7-94a',
+  );
 }, 180_000);
 
 test('the committee: ideas kept once, a review scheduled, its status, the digest and what is carried forward', async () => {
