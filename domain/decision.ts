@@ -4,6 +4,7 @@
  * decision-tracker.ts; the workflow in workflows/decision-tracking.ts.
  */
 import { z } from 'zod';
+import { ruleIssue } from './issues';
 import { DeliveryFailure } from './delivery';
 import { IsoDurationText, addIsoDuration } from './duration';
 import { EditionKey } from './ids';
@@ -122,11 +123,14 @@ export const DecisionSpec = z
       ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'must be after adoptedAt' });
     }
     if (spec.responsibleOrganizations.includes(spec.leadOrganization)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['responsibleOrganizations'],
-        message: `must not repeat the lead organization ${spec.leadOrganization}`,
-      });
+      ctx.addIssue(
+        ruleIssue(
+          ['responsibleOrganizations'],
+          'rule.repeatsLead',
+          { lead: spec.leadOrganization },
+          `must not repeat the lead organization ${spec.leadOrganization}`,
+        ),
+      );
     }
     if (new Set(spec.responsibleOrganizations).size !== spec.responsibleOrganizations.length) {
       ctx.addIssue({ code: 'custom', path: ['responsibleOrganizations'], message: 'must not repeat an id' });
