@@ -3,6 +3,8 @@
  * on an action asserts who acts (authenticated users come with the web portal).
  */
 import { Command, CommanderError } from 'commander';
+import { CalendarError } from '../calendar/errors';
+import { sentence } from '../clients/sentences';
 import { ConfigError } from '../config/problems';
 import { issueLine } from '../clients/issues';
 import { issueDetails } from '../domain/issues';
@@ -144,6 +146,11 @@ export function report(err: unknown, language: () => Translator): number {
   if (err instanceof ConfigError) {
     console.error(err.message);
     return 2;
+  }
+  // A calendar rule broken on this machine (a local time the clocks skip, say): said as the user's mistake.
+  if (err instanceof CalendarError) {
+    console.error(say(language, (t) => sentence(err.key, err.values, t)));
+    return 1;
   }
   if (err instanceof UserError) {
     console.error(say(language, (t) => err.sentence(t)));

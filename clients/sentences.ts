@@ -6,6 +6,7 @@
  */
 import type { RefusalValues } from '../domain/rejection';
 import { isMessageKey, type MessageKey, type Translator, type Values } from '../i18n/catalog';
+import { formatTime } from '../i18n/dates';
 import { issueLine } from './issues';
 
 export function sentence(key: MessageKey, values: RefusalValues, reader: Translator): string {
@@ -24,6 +25,7 @@ function renderValue(value: RefusalValues[string], reader: Translator): string |
     const lines = value.issues.map((issue) => issueLine(issue, reader));
     return value.asLines ? lines.map((line) => `  - ${line}`).join('\n') : lines.join('; ');
   }
+  if ('at' in value && 'zone' in value) return formatTime(reader, value.at, value.zone);
   if ('lines' in value && Array.isArray(value.lines))
     return value.lines.map((line) => renderValue(line, reader)).join('\n');
   if ('anyOf' in value && Array.isArray(value.anyOf)) {

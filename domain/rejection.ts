@@ -18,6 +18,12 @@ export const REJECTION_CODES = [
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
+/**
+ * The failure type of a calendar rule the caller broke (activities/calendar.ts); its first detail is
+ * the sentence as a Phrase, which a workflow may put in a refusal.
+ */
+export const CALENDAR_FAILURE_TYPE = 'CalendarError';
+
 /** The failure type every refused action carries, in the workflow and on the client side. */
 export const REJECTED_FAILURE_TYPE = 'Rejected';
 
@@ -54,7 +60,20 @@ export interface PhraseLines {
  * CLI's UserError): text as people wrote it (a title, an address) or an identifier, a number, a
  * phrase, a choice of phrases, lines of phrases, or a schema's problems.
  */
-export type RefusalValues = Record<string, string | number | Phrase | PhraseChoice | IssueList | PhraseLines>;
+/**
+ * An instant in a zone, said as the reader reads times (i18n/dates); `shown` is its English, for
+ * the technical message of whoever built it without the catalogs.
+ */
+export interface Moment {
+  at: string;
+  zone: string;
+  shown: string;
+}
+
+export type RefusalValues = Record<
+  string,
+  string | number | Phrase | PhraseChoice | IssueList | PhraseLines | Moment
+>;
 
 export function phrase(key: MessageKey, values?: RefusalValues): Phrase {
   return values ? { phrase: key, values } : { phrase: key };

@@ -4,6 +4,7 @@ import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { inputHash, startOnce } from '../../clients/starts';
 import { loadHolidayCalendars } from '../../calendar/holidays';
 import { formatTime } from '../../i18n/dates';
+import { CalendarError } from '../../calendar/errors';
 import { localDateTime } from '../../calendar/zones';
 import { readCycleSpecFile, resolveCycleSpec } from '../../config/cycle-spec';
 import { loadDirectory } from '../../config/directory';
@@ -278,7 +279,10 @@ export function instant(value: string, zone: string, option: string): string {
   try {
     return localDateTime(value, zone, option).toUTC().toISO()!;
   } catch (err) {
-    throw new UserError('cli.error.optionProblem', { option, problem: (err as Error).message });
+    throw new UserError('cli.error.optionProblem', {
+      option,
+      problem: err instanceof CalendarError ? err.phrase : (err as Error).message,
+    });
   }
 }
 
