@@ -46,7 +46,9 @@ export function registerDocument(document: Command, output: () => Output): void 
         const text = o.format === 'html' ? d.html : d.markdown;
         if (!o.out) return void process.stdout.write(text.endsWith('\n') ? text : text + '\n');
         writeFileSync(o.out, text, { mode: 0o600 });
-        console.error(`Wrote ${d.id} version ${d.version} (sha256 ${d.sha256}) to ${o.out}.`);
+        console.error(
+          output().t.t('cli.document.wrote', { id: d.id, version: d.version, sha: d.sha256, file: o.out }),
+        );
       });
     });
 }
