@@ -8,6 +8,7 @@ import { report } from '../../cli/main';
 import { UserError } from '../../cli/output';
 import { StartRefused } from '../../clients/starts';
 import { refusedAsUserError } from '../../cli/trusted-start';
+import { instant } from '../../cli/commands/cycle';
 
 function reported(err: unknown, lang = 'en'): { code: number; printed: string } {
   const lines: string[] = [];
@@ -74,4 +75,22 @@ test('a refused start reaches a French organizer in French, the file’s name an
   expect(reported(thrown, 'fr').printed).toBe(
     '--as jonas.berg@un.example.org : seuls les organisateurs nommés dans config/standing-committee.json (amina.rahman@un.example.org) peuvent lancer ceci ; demandez-le à l’un d’eux, ou ajoutez-vous à ce fichier',
   );
+});
+
+test('a local time the clocks skip is refused in the reader’s language, the zone and the time as typed', () => {
+  let thrown: unknown;
+  try {
+    instant('2027-03-14T02:30', 'America/New_York', '--start');
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(UserError);
+  expect((thrown as UserError).message).toBe(
+    '--start: --start 2027-03-14T02:30 does not exist in America/New_York: the clocks skip that hour for daylight saving time; choose another time',
+  );
+  expect(reported(thrown, 'fr')).toEqual({
+    code: 1,
+    printed:
+      '--start : --start : 2027-03-14T02:30 n’existe pas à America/New_York : les horloges sautent cette heure au passage à l’heure d’été ; choisissez une autre heure',
+  });
 });
