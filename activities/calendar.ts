@@ -19,6 +19,7 @@ import {
   PlanTimelineRequest,
 } from '../calendar/contracts';
 import { CalendarError, parseOrThrow } from '../calendar/errors';
+import { CALENDAR_FAILURE_TYPE } from '../domain/rejection';
 import {
   CoincidingMeetingProposal,
   proposeCoincidingMeeting,
@@ -51,7 +52,7 @@ export type {
 } from '../calendar/contracts';
 
 /** The failure type workflows can match on: the request cannot succeed as it stands. */
-export const CALENDAR_ERROR = 'CalendarError';
+export const CALENDAR_ERROR = CALENDAR_FAILURE_TYPE;
 
 export interface CalendarActivityDeps {
   /** Organization id → business calendar, built once at worker start. */
@@ -99,7 +100,8 @@ export function createCalendarActivities(deps: CalendarActivityDeps): CalendarAc
       return callerMistakesFail(() => {
         const input = parseOrThrow(CheckCoincidenceRequest, request, 'checkCoincidence');
         const result = CoincidenceResult.parse(checkCoincidence(input));
-        if (!result.coincide) throw new CalendarError(result.explanation);
+        if (!result.coincide)
+          throw new CalendarError('calendar.noCoincidence', { explanation: result.explanation });
         return result;
       });
     },
@@ -142,7 +144,14 @@ function callerMistakesFail<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof CalendarError) throw ApplicationFailure.nonRetryable(error.message, CALENDAR_ERROR);
+    // The key and values go with the failure, so the workflow can put the sentence in a refusal.
+    if (error instanceof CalendarError)
+      throw ApplicationFailure.create({
+        message: error.message,
+        type: CALENDAR_ERROR,
+        nonRetryable: true,
+        details: [error.phrase],
+      });
     throw error;
   }
 }

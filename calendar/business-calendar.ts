@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BusinessHours, Weekday, WEEKDAY_NUMBER } from '../domain/organization';
-import { CalendarError, parseOrThrow } from './errors';
+import type { Phrase } from '../domain/rejection';
+import { CalendarError, parseOrThrow, phrase } from './errors';
 import { cityOfZone } from './format';
 import { Holiday } from './holidays';
 import { addDays, instantAt, localDateAt, wallClock, weekdayOf } from './local-time';
@@ -91,6 +92,20 @@ export class BusinessCalendar {
     return undefined;
   }
 
+  /** The same reason as a phrase of the catalogs, for a sentence the reader reads in their language. */
+  closurePhrase(date: LocalDate): Phrase | undefined {
+    const holiday = this.holidayNames.get(date);
+    if (holiday) return phrase('calendar.closed.holiday', { date, holiday, calendar: this.label });
+    const weekday = weekdayOf(date);
+    if (this.weekend.has(weekday))
+      return phrase('calendar.closed.weekend', {
+        date,
+        weekday: (WEEKDAY_NAME[weekday - 1] ?? 'Sunday').toLowerCase(),
+        calendar: this.label,
+      });
+    return undefined;
+  }
+
   isBusinessDay(date: LocalDate): boolean {
     return !this.holidayNames.has(date) && !this.weekend.has(weekdayOf(date));
   }
@@ -140,10 +155,11 @@ export class BusinessCalendar {
       skipped.push(reason);
       day = addDays(day, step);
     }
-    throw new CalendarError(
-      `no business day within a year ${step > 0 ? 'after' : 'before'} ${date} for ${this.label}; ` +
-        'check its weekend days and holiday list',
-    );
+    throw new CalendarError('calendar.noBusinessDay', {
+      direction: step > 0 ? 'after' : 'before',
+      date,
+      calendar: this.label,
+    });
   }
 }
 

@@ -28,7 +28,8 @@ export function checkCoincidence(request: CheckCoincidenceRequest): CoincidenceR
 /** As `checkCoincidence`, but a pair that does not coincide is an error. */
 export function assertCoincidence(request: CheckCoincidenceRequest): CoincidenceResult {
   const result = checkCoincidence(request);
-  if (!result.coincide) throw new CalendarError(result.explanation);
+  if (!result.coincide)
+    throw new CalendarError('calendar.noCoincidence', { explanation: result.explanation });
   return result;
 }
 

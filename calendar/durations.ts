@@ -14,9 +14,7 @@ export const IsoDuration = z.string().refine((text) => durationOf(text) !== unde
 export function parseDuration(text: string, what = 'duration'): Duration {
   const duration = durationOf(text);
   if (!duration) {
-    throw new CalendarError(
-      `${what} ${text} is not a positive ISO 8601 duration; write it like P60D, P2W or PT30S (days and longer in whole numbers)`,
-    );
+    throw new CalendarError('calendar.notDuration', { what, text });
   }
   return duration;
 }

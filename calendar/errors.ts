@@ -1,12 +1,54 @@
 import type { z } from 'zod';
+import type { Phrase, RefusalValues } from '../domain/rejection';
+import { translator, type MessageKey } from '../i18n/catalog';
+
+/** The sentences a CalendarError says: `calendar.*` messages of the catalogs. */
+export type CalendarKey = Extract<MessageKey, `calendar.${string}`>;
 
 /**
  * A calendar rule the caller broke: a bad policy, a meeting on a holiday, a zone that does not exist.
  * The message says what failed, for which thing, and what to do; the activity layer turns it into a
- * non-retryable failure, because retrying the same input cannot succeed.
+ * non-retryable failure, because retrying the same input cannot succeed. Like a refusal it carries
+ * a catalog key and its values, which travel with that failure so that the person who asked (a
+ * reschedule refused, say) reads it in their language; `message` is the English.
  */
 export class CalendarError extends Error {
   override readonly name = 'CalendarError';
+  constructor(
+    readonly key: CalendarKey,
+    readonly values: RefusalValues = {},
+  ) {
+    super(english(key, values));
+  }
+
+  /** The sentence as a phrase inside another (`{reason}` of a refusal). */
+  get phrase(): Phrase {
+    return { phrase: this.key, values: this.values };
+  }
+}
+
+/** A phrase inside a calendar sentence. */
+export function phrase(key: MessageKey, values?: RefusalValues): Phrase {
+  return values ? { phrase: key, values } : { phrase: key };
+}
+
+/**
+ * The English, from the catalog. Not clients/sentences: the calendar sits below i18n/dates, which
+ * that renderer needs; a time here reads as its `shown` English.
+ */
+function english(key: MessageKey, values: RefusalValues): string {
+  const en = translator('en');
+  const plain = (v: RefusalValues[string]): string | number => {
+    if (typeof v !== 'object') return v;
+    if ('shown' in v) return v.shown;
+    if ('phrase' in v)
+      return en.t(
+        v.phrase,
+        Object.fromEntries(Object.entries(v.values ?? {}).map(([k, x]) => [k, plain(x)])),
+      );
+    return JSON.stringify(v);
+  };
+  return en.t(key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, plain(v)])));
 }
 
 /** One readable line per zod issue, prefixed with where the value came from: "policy.inputDeadline.before: …". */
@@ -28,6 +70,7 @@ function pathOf(path: readonly PropertyKey[]): string {
 /** Parse with a schema, or throw a CalendarError whose message names the source and each problem. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, source: string): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new CalendarError(describeZodError(result.error, source));
+  if (!result.success)
+    throw new CalendarError('calendar.invalid', { problems: describeZodError(result.error, source) });
   return result.data;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { wallClock, type WallClock } from './local-time';
 import { toMillis, zoneNamed, type InstantInput } from './zones';
+import type { Moment } from '../domain/rejection';
 
 /**
  * How a time reads in a message. English, en-GB order ("Friday 15 September 2006, 18:00"), written
@@ -142,4 +143,10 @@ export function dayAndDate(local: WallClock, withYear: boolean): string {
 
 export function clock(local: WallClock): string {
   return `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+}
+
+/** An instant in a zone as a value of a calendar sentence: read as the reader reads times; `shown` in English. */
+export function moment(instant: InstantInput, zone: string): Moment {
+  const ms = toMillis(instant);
+  return { at: new Date(ms).toISOString(), zone, shown: formatInZone(ms, zone) };
 }

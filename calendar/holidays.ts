@@ -90,9 +90,7 @@ export function loadHolidayCalendars(directory = DEFAULT_HOLIDAYS_DIRECTORY): Ma
     const calendar = parseHolidayCalendar(readJson(file), file);
     const expectedId = fileName.slice(0, -'.json'.length);
     if (calendar.id !== expectedId) {
-      throw new CalendarError(
-        `${file}: id is "${calendar.id}" but the file is named ${fileName}; make them match`,
-      );
+      throw new CalendarError('calendar.idMismatch', { file, id: calendar.id, fileName });
     }
     calendars.set(calendar.id, calendar);
   }
@@ -103,6 +101,9 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
-    throw new CalendarError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CalendarError('calendar.inFile', {
+      file,
+      problem: error instanceof Error ? error.message : String(error),
+    });
   }
 }

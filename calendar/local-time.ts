@@ -153,7 +153,7 @@ function parseDate(date: LocalDate): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new CalendarError(`"${date}" is not a date; use YYYY-MM-DD`);
+    throw new CalendarError('calendar.notDate', { date });
   }
   return daysFromCivil(year, month, day);
 }

@@ -31,9 +31,10 @@ export function createCalendarRegistry(
     calendarOf(organizationId) {
       const calendar = calendars.get(organizationId);
       if (!calendar) {
-        throw new CalendarError(
-          `organization "${organizationId}" is not in the directory; known organizations: ${[...calendars.keys()].join(', ')}`,
-        );
+        throw new CalendarError('calendar.notInDirectory', {
+          organization: organizationId,
+          known: [...calendars.keys()].join(', '),
+        });
       }
       return calendar;
     },
@@ -47,10 +48,11 @@ export function calendarOfOrganization(
 ): BusinessCalendar {
   const holidays = org.holidayCalendar ? holidayCalendars.get(org.holidayCalendar) : undefined;
   if (org.holidayCalendar && !holidays) {
-    throw new CalendarError(
-      `organization "${org.id}" uses holiday calendar "${org.holidayCalendar}", which is not in config/holidays/ ` +
-        `(known: ${[...holidayCalendars.keys()].join(', ') || 'none'}); add config/holidays/${org.holidayCalendar}.json or fix the id`,
-    );
+    throw new CalendarError('calendar.unknownHolidayCalendar', {
+      organization: org.id,
+      calendar: org.holidayCalendar,
+      known: [...holidayCalendars.keys()].join(', ') || 'none',
+    });
   }
   try {
     return new BusinessCalendar({
@@ -61,7 +63,8 @@ export function calendarOfOrganization(
       holidays: holidays?.holidays ?? [],
     });
   } catch (error) {
-    if (error instanceof CalendarError) throw new CalendarError(`organization "${org.id}": ${error.message}`);
+    if (error instanceof CalendarError)
+      throw new CalendarError('calendar.ofOrganization', { organization: org.id, problem: error.phrase });
     throw error;
   }
 }

@@ -29,9 +29,7 @@ export function findFairSlots(request: FindFairSlotsRequest): FairSlots {
   const lastStartMs = Date.parse(input.to) - durationMinutes * MINUTE_MS;
   const count = lastStartMs < fromMs ? 0 : Math.floor((lastStartMs - fromMs) / stepMs) + 1;
   if (count > MAX_CANDIDATES) {
-    throw new CalendarError(
-      `slots: ${count} candidate slots is too many; use a shorter window or a longer step`,
-    );
+    throw new CalendarError('calendar.tooManySlots', { count: String(count) });
   }
 
   const timesInconvenienced = countInconvenience(input.history);

@@ -10,8 +10,8 @@ import {
   type TimelinePolicyInput,
 } from './contracts';
 import { parseDuration } from './durations';
-import { CalendarError, parseOrThrow } from './errors';
-import { formatInZone } from './format';
+import { CalendarError, phrase, parseOrThrow } from './errors';
+import { formatInZone, moment } from './format';
 import { addDays, isoInZone, isoUtc, shiftBy } from './local-time';
 import { meetingTime } from './zones';
 
@@ -56,9 +56,10 @@ export function planTimeline(
     timeZone,
   };
   if (meeting.end <= meeting.start) {
-    throw new CalendarError(
-      `The meeting ends (${formatInZone(meeting.end, timeZone)}) before it starts (${formatInZone(meeting.start, timeZone)}); fix its end`,
-    );
+    throw new CalendarError('calendar.endsBeforeStart', {
+      end: moment(meeting.end, timeZone),
+      start: moment(meeting.start, timeZone),
+    });
   }
   // The organizer's weekend and holidays, on the days as lived where the meeting is held: a Monday
   // morning in Suva is still Sunday in New York, and is a working day.
@@ -128,10 +129,13 @@ function assertMeetingOnBusinessDays(meeting: MeetingSpan, organizer: BusinessCa
   for (let day = first; day <= last; day = addDays(day, 1)) {
     const reason = organizer.closureReason(day);
     if (reason) {
-      throw new CalendarError(
-        `The meeting (${formatInZone(meeting.start, meeting.timeZone)}) is on a day ${organizer.label} is closed: ${reason}; ` +
-          `choose a business day such as ${organizer.previousBusinessDay(day)} or ${organizer.nextBusinessDay(day)}`,
-      );
+      throw new CalendarError('calendar.meetingOnClosedDay', {
+        start: moment(meeting.start, meeting.timeZone),
+        organizer: organizer.label,
+        reason: organizer.closurePhrase(day) ?? reason,
+        before: organizer.previousBusinessDay(day),
+        after: organizer.nextBusinessDay(day),
+      });
     }
   }
 }
@@ -142,25 +146,26 @@ function assertInOrder(
   meeting: MeetingSpan,
   policy: TimelinePolicy,
 ): void {
-  const event = (m: PlannedMilestone, relation: string) => ({
-    label: `${m.name} (${policy[m.name]} ${relation})`,
+  const event = (m: PlannedMilestone, relation: 'before' | 'after') => ({
+    label: phrase('calendar.event.milestone', { name: m.name, offset: policy[m.name], relation }),
     at: Date.parse(m.at),
-    display: m.display,
   });
   const events = [
-    ...milestones.filter((m) => m.name !== 'outcomeReportDue').map((m) => event(m, 'before the start')),
-    { label: 'the meeting start', at: meeting.start, display: formatInZone(meeting.start, meeting.timeZone) },
-    { label: 'the meeting end', at: meeting.end, display: formatInZone(meeting.end, meeting.timeZone) },
-    ...milestones.filter((m) => m.name === 'outcomeReportDue').map((m) => event(m, 'after the end')),
+    ...milestones.filter((m) => m.name !== 'outcomeReportDue').map((m) => event(m, 'before')),
+    { label: phrase('calendar.event.meetingStart'), at: meeting.start },
+    { label: phrase('calendar.event.meetingEnd'), at: meeting.end },
+    ...milestones.filter((m) => m.name === 'outcomeReportDue').map((m) => event(m, 'after')),
   ];
   for (let i = 1; i < events.length; i++) {
     const [before, after] = [events[i - 1], events[i]];
     if (before && after && before.at >= after.at) {
-      throw new CalendarError(
-        `The timeline is out of order: ${before.label} falls on ${before.display}, which is not before ` +
-          `${after.label} on ${after.display}; each milestone must come after the one before it ` +
-          `(${MILESTONES.join(', ')}, with the meeting before the last)`,
-      );
+      throw new CalendarError('calendar.outOfOrder', {
+        before: before.label,
+        beforeAt: moment(before.at, meeting.timeZone),
+        after: after.label,
+        afterAt: moment(after.at, meeting.timeZone),
+        milestones: MILESTONES.join(', '),
+      });
     }
   }
 }

@@ -20,7 +20,7 @@ const knownZones = new Set<string>();
 
 export function assertZone(zone: string, what = 'time zone'): string {
   if (!isKnownZone(zone)) {
-    throw new CalendarError(`${what} "${zone}" is not an IANA time zone; use one such as America/New_York`);
+    throw new CalendarError('calendar.notZone', { what, zone });
   }
   return zone;
 }

@@ -35,9 +35,7 @@ export function toMillis(instant: InstantInput): number {
             ? parseCommonIso(instant)
             : DateTime.fromISO(instant, { zone: 'UTC' }).toMillis();
   if (!Number.isFinite(ms)) {
-    throw new CalendarError(
-      `"${String(instant)}" is not an instant; use ISO 8601 such as 2006-09-22T10:00:00-04:00`,
-    );
+    throw new CalendarError('calendar.notInstant', { instant: String(instant) });
   }
   return ms;
 }
@@ -65,20 +63,16 @@ export function meetingTime(value: string, zone: string, what: string): number {
   if (HAS_OFFSET.test(value)) return toMillis(value);
   const wallMs = wallTime(value);
   if (!Number.isFinite(wallMs)) {
-    throw new CalendarError(`${what} "${value}" is not a date-time; use ISO 8601 such as 2006-09-22T10:00`);
+    throw new CalendarError('calendar.notDateTime', { what, value });
   }
   const candidates = instantsShowing(wallMs, zone);
   const [only, second] = candidates;
   if (only === undefined) {
-    throw new CalendarError(
-      `${what} ${value} does not exist in ${zone}: the clocks skip that hour for daylight saving time; choose another time`,
-    );
+    throw new CalendarError('calendar.skippedHour', { what, value, zone });
   }
   if (second !== undefined) {
     const options = candidates.map((ms) => isoInZone(ms, zone).replace('.000', '')).join(' or ');
-    throw new CalendarError(
-      `${what} ${value} happens twice in ${zone} (the clocks go back); write it with its offset: ${options}`,
-    );
+    throw new CalendarError('calendar.twiceHour', { what, value, zone, options });
   }
   return only;
 }

@@ -8,9 +8,7 @@ import { UserError } from './output';
 export function editionKeyOf(argument: string): string {
   const key = argument.replace(/^hlm-/, '');
   if (!/^r?\d+$/.test(key)) {
-    throw new UserError(
-      `"${argument}" is not an edition: write 7, r7 for a rehearsal of edition 7, or hlm-7`,
-    );
+    throw new UserError('cli.error.notEdition', { argument });
   }
   return key;
 }
@@ -36,9 +34,7 @@ export async function onGroup<T>(edition: string, group: string, action: () => P
     return await action();
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) {
-      throw new UserError(
-        `The ${group} group of cycle ${edition} takes no more actions: its input was accepted, consolidation has closed, or the group does not exist (yet). See \`convene input status ${edition} ${group}\` and \`convene cycle status ${edition}\`.`,
-      );
+      throw new UserError('cli.error.groupEnded', { group, edition });
     }
     throw err;
   }

@@ -3,6 +3,8 @@
  * on an action asserts who acts (authenticated users come with the web portal).
  */
 import { Command, CommanderError } from 'commander';
+import { CalendarError } from '../calendar/errors';
+import { sentence } from '../clients/sentences';
 import { ConfigError } from '../config/problems';
 import { issueLine } from '../clients/issues';
 import { issueDetails } from '../domain/issues';
@@ -145,24 +147,29 @@ export function report(err: unknown, language: () => Translator): number {
     console.error(err.message);
     return 2;
   }
+  // A calendar rule broken on this machine (a local time the clocks skip, say): said as the user's mistake.
+  if (err instanceof CalendarError) {
+    console.error(say(language, (t) => sentence(err.key, err.values, t)));
+    return 1;
+  }
   if (err instanceof UserError) {
-    console.error(err.message);
+    console.error(say(language, (t) => err.sentence(t)));
     return err.exitCode;
   }
   // The refusal's sentence and its frame, both in the reader's language.
   if (err instanceof RejectedError) {
-    console.error(say(language, 'cli.rejected', (t) => ({ reason: err.sentence(t) })));
+    console.error(say(language, (t) => t.t('cli.rejected', { reason: err.sentence(t) })));
     return 1;
   }
   if (err instanceof UpdateFailedError) {
-    console.error(say(language, 'cli.failed', () => ({ reason: err.message })));
+    console.error(say(language, (t) => t.t('cli.failed', { reason: err.message })));
     return 1;
   }
   // A value no boundary caught before: one line per problem, never zod's raw dump.
   if (isZodError(err)) {
     const details = issueDetails(err.issues, 'value', undefined);
     const lines = (t: Translator) => details.map((issue) => `  - ${issueLine(issue, t)}`).join('\n');
-    console.error(say(language, 'cli.invalid', (t) => ({ lines: lines(t) })));
+    console.error(say(language, (t) => t.t('cli.invalid', { lines: lines(t) })));
     return 2;
   }
   console.error(err);
@@ -177,18 +184,14 @@ function isZodError(err: unknown): err is { issues: Parameters<typeof issueDetai
 }
 
 /** A failure line in the reader's language, or in English when --lang itself is what is wrong. */
-function say(
-  language: () => Translator,
-  key: 'cli.rejected' | 'cli.failed' | 'cli.invalid',
-  values: (t: Translator) => Record<string, string>,
-): string {
+function say(language: () => Translator, line: (t: Translator) => string): string {
   let t: Translator;
   try {
     t = language();
   } catch {
     t = translator('en');
   }
-  return t.t(key, values(t));
+  return line(t);
 }
 
 if (require.main === module) {

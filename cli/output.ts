@@ -1,7 +1,8 @@
 /** How the CLI prints: a table for people (in their --lang), JSON (with --json) for scripts; and what it fails with. */
 import { canonicalLanguage } from '../domain/language';
-import type { RejectionCode } from '../domain/rejection';
-import { translator, type Translator } from '../i18n/catalog';
+import type { RefusalValues, RejectionCode } from '../domain/rejection';
+import { translator, type MessageKey, type Translator } from '../i18n/catalog';
+import { sentence } from '../clients/sentences';
 
 export interface Output {
   json: boolean;
@@ -17,8 +18,7 @@ export function cliTranslator(lang: string | undefined, env: NodeJS.ProcessEnv =
   const wanted = lang || env.CONVENE_LANG || 'en';
   const canonical = canonicalLanguage(wanted);
   if (!canonical) {
-    const problem = `unknown language "${wanted}"; use one of en, fr, es, ru, ar, zh (or set CONVENE_LANG)`;
-    throw new UserError(translator('en').t('cli.unknownLanguage', { problem }), 2);
+    throw new UserError('cli.error.unknownLanguage', { wanted }, 2);
   }
   return translator(canonical);
 }
@@ -49,13 +49,25 @@ export function printTable(headers: string[], rows: string[][]): void {
   );
 }
 
-/** A failure the user can act on: printed without a stack, exit code 1 (2 for configuration). */
+/** The sentences a UserError says: `cli.error.*` messages of the catalogs, and a refused start's. */
+export type UserErrorKey = Extract<MessageKey, `cli.error.${string}` | `start.refused.${string}`>;
+
+/**
+ * A failure the user can act on: printed without a stack, exit code 1 (2 for configuration). Like
+ * a workflow's refusal (domain/rejection.ts) it carries a catalog key and its values, and is said
+ * in the reader's language where it is printed (cli/main.ts); its `message` is the English.
+ */
 export class UserError extends Error {
   constructor(
-    message: string,
+    readonly key: UserErrorKey,
+    readonly values: RefusalValues = {},
     readonly exitCode = 1,
   ) {
-    super(message);
+    super(sentence(key, values, translator('en')));
+  }
+
+  sentence(reader: Translator): string {
+    return sentence(this.key, this.values, reader);
   }
 }
 

@@ -13,7 +13,8 @@ export async function withStore<T>(fn: (store: Store, keys: KeyRing) => Promise<
     await store.ready();
     return await fn(store, loadKeys(settings));
   } catch (err) {
-    if (err instanceof StoreUnavailableError) throw new UserError(err.message);
+    if (err instanceof StoreUnavailableError)
+      throw new UserError('cli.error.storeUnavailable', { url: err.url, reason: err.reason });
     throw err;
   } finally {
     await store.close();

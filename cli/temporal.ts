@@ -10,12 +10,11 @@ export async function withClient<T>(fn: (client: Client, settings: Settings) => 
   try {
     client = await connectClient(settings);
   } catch (err) {
-    throw new UserError(
-      `Cannot reach Temporal at ${settings.temporal.address} (${(err as Error).message}).\n` +
-        (settings.temporal.mode === 'embedded'
-          ? 'Start the engine first: `npm start` (it runs the dev server), or set TEMPORAL_ADDRESS.'
-          : 'Check TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and the TLS / API key settings.'),
-    );
+    throw new UserError('cli.error.temporalUnreachable', {
+      address: settings.temporal.address,
+      reason: (err as Error).message,
+      mode: settings.temporal.mode === 'embedded' ? 'embedded' : 'remote',
+    });
   }
   try {
     return await fn(client, settings);

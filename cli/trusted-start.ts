@@ -27,6 +27,6 @@ export function refusedAsUserError<T>(start: () => T): T {
 }
 
 function rethrowRefusal(err: unknown): never {
-  if (err instanceof StartRefused) throw new UserError(err.message);
+  if (err instanceof StartRefused) throw new UserError(err.key, err.values);
   throw err;
 }

@@ -4,8 +4,15 @@
  * the schema wrote it. Every boundary that shows a person what to fix renders here.
  */
 import type { BaseLanguage } from '../domain/language';
-import type { IssueDetail } from '../domain/issues';
-import { MESSAGE_KEYS, translator, type MessageKey, type Translator } from '../i18n/catalog';
+import type { IssueDetail, RuleParams } from '../domain/issues';
+import {
+  englishSource,
+  isMessageKey,
+  MESSAGE_KEYS,
+  translator,
+  type MessageKey,
+  type Translator,
+} from '../i18n/catalog';
 
 type LocaleError = (issue: never) => { message: string } | string | undefined | null;
 
@@ -46,13 +53,29 @@ let ourRules: Map<string, MessageKey> | undefined;
 
 function ourRule(message: string): MessageKey | undefined {
   ourRules ??= new Map(
-    MESSAGE_KEYS.filter((k) => k.startsWith('rule.')).map((k) => [translator('en').t(k), k] as const),
+    MESSAGE_KEYS.filter((k) => k.startsWith('rule.') && !englishSource(k).includes('{')).map(
+      (k) => [translator('en').t(k), k] as const,
+    ),
   );
   return ourRules.get(message);
 }
 
+/**
+ * A rule of ours that names a value ("94b is listed twice") carries its key and values in the
+ * issue's `params` (domain/issues.ts, ruleIssue); an issue from an older worker has only its English.
+ */
+function ourRuleWithValues(issue: IssueDetail): RuleParams | undefined {
+  const params = issue.params as Partial<RuleParams> | undefined;
+  if (!params || !isMessageKey(params.rule) || !params.rule.startsWith('rule.')) return undefined;
+  const values = params.values;
+  if (!values || typeof values !== 'object') return undefined;
+  return { rule: params.rule, values };
+}
+
 /** The rule's sentence, without the field. */
 export function issueText(issue: IssueDetail, reader: Translator = translator('en')): string {
+  const withValues = ourRuleWithValues(issue);
+  if (withValues) return reader.t(withValues.rule, withValues.values);
   const ours = ourRule(issue.message);
   if (ours) return reader.t(ours);
   // zod's default sentence (ours would differ from it): zod's sentence in the reader's language.

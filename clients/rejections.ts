@@ -9,11 +9,10 @@ import {
   REJECTED_FAILURE_TYPE,
   REJECTION_CODES,
   type RefusalDetail,
-  type RefusalValues,
   type RejectionCode,
 } from '../domain/rejection';
-import { issueLine } from './issues';
-import { isMessageKey, translator, type MessageKey, type Translator, type Values } from '../i18n/catalog';
+import { isMessageKey, translator, type Translator } from '../i18n/catalog';
+import { sentence as refusalSentence } from './sentences';
 
 export interface Rejection {
   code: RejectionCode;
@@ -39,20 +38,4 @@ export function rejectionOf(err: unknown, reader: Translator = translator('en'))
 }
 
 /** A refusal's sentence in the reader's language, its phrases rendered first. */
-export function refusalSentence(key: MessageKey, values: RefusalValues, reader: Translator): string {
-  const rendered: Values = {};
-  for (const [name, value] of Object.entries(values)) rendered[name] = renderValue(value, reader);
-  return reader.t(key, rendered);
-}
-
-function renderValue(value: RefusalValues[string], reader: Translator): string | number {
-  if (typeof value !== 'object' || value === null) return value;
-  if ('issues' in value && Array.isArray(value.issues))
-    return value.issues.map((issue) => issueLine(issue, reader)).join('; ');
-  if ('anyOf' in value && Array.isArray(value.anyOf)) {
-    const each = value.anyOf.map((p) => renderValue(p, reader));
-    return new Intl.ListFormat(reader.locale, { type: 'disjunction' }).format(each.map(String));
-  }
-  if ('phrase' in value && isMessageKey(value.phrase)) return reader.t(value.phrase, value.values ?? {});
-  return JSON.stringify(value); // a shape this client does not know: shown, not lost
-}
+export { refusalSentence };

@@ -16,17 +16,34 @@ import type { Workflow } from '@temporalio/common';
 import type { Contact } from '../domain/roster';
 import { START_MEMO } from '../domain/ids';
 import { sameAddress } from '../domain/people';
+import type { RefusalValues } from '../domain/rejection';
+import { translator, type MessageKey } from '../i18n/catalog';
+import { sentence } from './sentences';
 
-/** A refusal to start, in a sentence the person can act on. */
-export class StartRefused extends Error {}
+/** The sentences a refused start says: `start.refused.*` messages of the catalogs. */
+export type StartRefusalKey = Extract<MessageKey, `start.refused.${string}`>;
+
+/** What kind of thing a start was given, as the refusal names it. */
+export type StartedFrom = 'decision' | 'specification' | 'session';
+
+/**
+ * A refusal to start, in a sentence the person can act on: a catalog key and its values, said in
+ * the reader's language where it is shown; its `message` is the English.
+ */
+export class StartRefused extends Error {
+  constructor(
+    readonly key: StartRefusalKey,
+    readonly values: RefusalValues,
+  ) {
+    super(sentence(key, values, translator('en')));
+  }
+}
 
 /** The person who starts must be an organizer of the trusted configuration, never of the file. */
 export function requireTrustedOrganizer(as: string, organizers: readonly Contact[], where: string): void {
   if (organizers.some((o) => sameAddress(o.email, as))) return;
   const named = organizers.map((o) => o.email).join(', ');
-  throw new StartRefused(
-    `--as ${as}: only the organizers named in ${where} (${named}) may start this; ask one of them, or add yourself there`,
-  );
+  throw new StartRefused('start.refused.onlyOrganizers', { as, where, organizers: named });
 }
 
 /** SHA-256 of the value as canonical JSON (keys sorted), so the same input always hashes the same. */
@@ -56,7 +73,7 @@ export async function startOnce<T extends Workflow>(
   client: Client,
   workflowType: string,
   options: WorkflowStartOptions<T>,
-  claim: { hash: string; as: string; what: string },
+  claim: { hash: string; as: string; what: StartedFrom },
 ): Promise<StartOnce> {
   const memo = { ...options.memo, [START_MEMO.inputHash]: claim.hash, [START_MEMO.startedBy]: claim.as };
   try {
@@ -68,7 +85,7 @@ export async function startOnce<T extends Workflow>(
   }
   const handle = client.workflow.getHandle(options.workflowId);
   const refusal = await refusalOfExisting(handle, claim);
-  if (refusal) throw new StartRefused(refusal);
+  if (refusal) throw new StartRefused(refusal.key, refusal.values);
   return { handle, existing: true };
 }
 
@@ -79,10 +96,12 @@ export async function startOnce<T extends Workflow>(
 export async function claimRefusal(
   client: Client,
   workflowId: string,
-  claim: { hash: string; what: string },
+  claim: { hash: string; what: StartedFrom },
 ): Promise<string | null> {
   try {
-    return await refusalOfExisting(client.workflow.getHandle(workflowId), claim);
+    // The sentence travels into a workflow's refusal as English (activity results are history).
+    const refusal = await refusalOfExisting(client.workflow.getHandle(workflowId), claim);
+    return refusal && sentence(refusal.key, refusal.values, translator('en'));
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return null;
     throw err;
@@ -91,13 +110,22 @@ export async function claimRefusal(
 
 async function refusalOfExisting(
   handle: WorkflowHandle,
-  claim: { hash: string; what: string },
-): Promise<string | null> {
+  claim: { hash: string; what: StartedFrom },
+): Promise<{ key: StartRefusalKey; values: RefusalValues } | null> {
   const described = await handle.describe();
   const theirs = described.memo?.[START_MEMO.inputHash];
   if (theirs === claim.hash) return null;
   const by = described.memo?.[START_MEMO.startedBy];
-  const started = `started ${described.startTime.toISOString()}${typeof by === 'string' ? ` by ${by}` : ''}`;
-  const state = described.status.name === 'RUNNING' ? 'is already running' : 'already exists';
-  return `${handle.workflowId} ${state}, ${started}, from ${theirs ? 'a different' : 'an unrecorded'} ${claim.what}; nothing was started. Compare with \`convene\`'s status of it, then cancel that one first or fix your file`;
+  return {
+    key: 'start.refused.exists',
+    values: {
+      id: handle.workflowId,
+      running: described.status.name === 'RUNNING' ? 'yes' : 'no',
+      at: described.startTime.toISOString(),
+      hasBy: typeof by === 'string' ? 'yes' : 'no',
+      by: typeof by === 'string' ? by : '',
+      recorded: theirs ? 'yes' : 'no',
+      what: claim.what,
+    },
+  };
 }

@@ -5,6 +5,7 @@
  * Secretary-General to submit a report…"); each request becomes a tracked decision. Pure: zod only.
  */
 import { z } from 'zod';
+import { ruleIssue } from './issues';
 import { OrganizationId } from './organization';
 import { Instant, Line, Text } from './text';
 
@@ -19,10 +20,16 @@ const SYMBOL_RULES: Record<OutcomeKind, { pattern: RegExp; example: string }> = 
   'summary-record': { pattern: /^S\/PV\.(\d{1,5})$/, example: 'S/PV.4739' },
 };
 
-/** Why a symbol does not fit its kind, or undefined when it does. */
-export function symbolProblem(kind: OutcomeKind, symbol: string): string | undefined {
+/** Why a symbol does not fit its kind (as an issue at `path`), or undefined when it does. */
+export function symbolProblem(kind: OutcomeKind, symbol: string, path: PropertyKey[] = ['symbol']) {
   const rule = SYMBOL_RULES[kind];
-  return rule.pattern.test(symbol) ? undefined : `a ${kind} has a symbol such as ${rule.example}`;
+  if (rule.pattern.test(symbol)) return undefined;
+  return ruleIssue(
+    path,
+    `rule.symbol.${kind}`,
+    { example: rule.example },
+    `a ${kind} has a symbol such as ${rule.example}`,
+  );
 }
 
 /** The year a symbol names (a summary record names none). */
@@ -85,22 +92,28 @@ export const CouncilOutcome = z
   })
   .superRefine((o, ctx) => {
     const problem = symbolProblem(o.kind, o.symbol);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['symbol'], message: problem });
+    if (problem) ctx.addIssue(problem);
     const year = symbolYear(o.kind, o.symbol);
     if (year !== undefined && year !== new Date(o.adoptedAt).getUTCFullYear())
-      ctx.addIssue({
-        code: 'custom',
-        path: ['adoptedAt'],
-        message: `must be in ${year}, the year the symbol ${o.symbol} names`,
-      });
+      ctx.addIssue(
+        ruleIssue(
+          ['adoptedAt'],
+          'rule.symbolYear',
+          { year: String(year), symbol: o.symbol },
+          `must be in ${year}, the year the symbol ${o.symbol} names`,
+        ),
+      );
     const seen = new Set<number>();
     o.paragraphs.forEach((p, i) => {
       if (seen.has(p.number))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['paragraphs', i, 'number'],
-          message: `${p.number} is listed twice`,
-        });
+        ctx.addIssue(
+          ruleIssue(
+            ['paragraphs', i, 'number'],
+            'rule.listedTwice',
+            { item: String(p.number) },
+            `${p.number} is listed twice`,
+          ),
+        );
       seen.add(p.number);
       if (p.request && Date.parse(p.request.dueDate) <= Date.parse(o.adoptedAt))
         ctx.addIssue({
@@ -109,11 +122,14 @@ export const CouncilOutcome = z
           message: 'must be after adoptedAt',
         });
       if (p.request?.responsibleOrganizations.includes(p.request.leadOrganization))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['paragraphs', i, 'request', 'responsibleOrganizations'],
-          message: `must not repeat the lead organization ${p.request.leadOrganization}`,
-        });
+        ctx.addIssue(
+          ruleIssue(
+            ['paragraphs', i, 'request', 'responsibleOrganizations'],
+            'rule.repeatsLead',
+            { lead: p.request.leadOrganization },
+            `must not repeat the lead organization ${p.request.leadOrganization}`,
+          ),
+        );
     });
   });
 export type CouncilOutcome = z.infer<typeof CouncilOutcome>;

@@ -6,6 +6,7 @@
  * trusted configuration) act on a session; a briefer answers their own invitation. Pure: zod only.
  */
 import { z } from 'zod';
+import { ruleIssue } from './issues';
 import { CouncilOutcome, requestsOf, type OutcomeKind } from './council-outcome';
 import { DeliveryFailure } from './delivery';
 import { EditionKey } from './ids';
@@ -108,11 +109,14 @@ export const CouncilSessionInput = z
     const seen = new Set<string>();
     input.partners.forEach((p, i) => {
       if (seen.has(p.organization))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['partners', i, 'organization'],
-          message: `${p.organization} is invited twice`,
-        });
+        ctx.addIssue(
+          ruleIssue(
+            ['partners', i, 'organization'],
+            'rule.invitedTwice',
+            { organization: p.organization },
+            `${p.organization} is invited twice`,
+          ),
+        );
       seen.add(p.organization);
     });
   });

@@ -3,6 +3,7 @@
  * `convene decision import` reads, turned into one tracking input per decision.
  */
 import { z } from 'zod';
+import { ruleIssue } from './issues';
 import {
   DecisionPolicy,
   DecisionRef,
@@ -43,7 +44,9 @@ export const DecisionFile = z
     const seen = new Set<string>();
     file.decisions.forEach((d, i) => {
       if (seen.has(d.ref))
-        ctx.addIssue({ code: 'custom', path: ['decisions', i, 'ref'], message: `${d.ref} is listed twice` });
+        ctx.addIssue(
+          ruleIssue(['decisions', i, 'ref'], 'rule.listedTwice', { item: d.ref }, `${d.ref} is listed twice`),
+        );
       seen.add(d.ref);
     });
   });

@@ -26,6 +26,7 @@ import {
   type DecisionSpec,
   type DecisionStatus,
   type DecisionView,
+  type UpcomingAction,
   type EscalationStep,
   type Notice,
   type OrganizationResponse,
@@ -733,10 +734,24 @@ export class DecisionTracker {
       ...(spec.source ? { source: spec.source } : {}),
       upcoming: this.upcoming(nowMs)
         .sort((a, b) => a.at - b.at)
-        .map((a) => ({ what: describeAction(a), at: iso(a.at) })),
+        .map((a) => ({ what: describeAction(a), at: iso(a.at), next: upcomingAction(a) })),
       policy: this.policy,
       run: extras.run,
     };
+  }
+}
+
+function upcomingAction(action: DueAction): UpcomingAction {
+  switch (action.kind) {
+    case 'progress-request':
+    case 'due-soon':
+    case 'stall':
+      return { kind: action.kind };
+    case 'escalation':
+      return { kind: action.kind, step: action.step + 1, audience: action.audience };
+    case 'verification-reminder':
+    case 'verification-escalation':
+      return { kind: action.kind, count: action.count };
   }
 }
 

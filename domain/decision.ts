@@ -4,6 +4,7 @@
  * decision-tracker.ts; the workflow in workflows/decision-tracking.ts.
  */
 import { z } from 'zod';
+import { ruleIssue } from './issues';
 import { DeliveryFailure } from './delivery';
 import { IsoDurationText, addIsoDuration } from './duration';
 import { EditionKey } from './ids';
@@ -122,11 +123,14 @@ export const DecisionSpec = z
       ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'must be after adoptedAt' });
     }
     if (spec.responsibleOrganizations.includes(spec.leadOrganization)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['responsibleOrganizations'],
-        message: `must not repeat the lead organization ${spec.leadOrganization}`,
-      });
+      ctx.addIssue(
+        ruleIssue(
+          ['responsibleOrganizations'],
+          'rule.repeatsLead',
+          { lead: spec.leadOrganization },
+          `must not repeat the lead organization ${spec.leadOrganization}`,
+        ),
+      );
     }
     if (new Set(spec.responsibleOrganizations).size !== spec.responsibleOrganizations.length) {
       ctx.addIssue({ code: 'custom', path: ['responsibleOrganizations'], message: 'must not repeat an id' });
@@ -456,6 +460,12 @@ export interface OrganizationRef {
 }
 
 /** The whole record of a decision, with what is derived from it (overdue, what comes next). */
+/** What a decision's workflow will do next, as data: the kind, and the ladder's step or the reminder's count. */
+export type UpcomingAction =
+  | { kind: 'progress-request' | 'due-soon' | 'stall' }
+  | { kind: 'escalation'; step: number; audience: string }
+  | { kind: 'verification-reminder' | 'verification-escalation'; count: number };
+
 export interface DecisionView extends Omit<DecisionState, 'spec' | 'lead' | 'responsible' | 'mailSequence'> {
   id: string;
   ref: string;
@@ -480,7 +490,8 @@ export interface DecisionView extends Omit<DecisionState, 'spec' | 'lead' | 'res
   lastReport?: { at: string; by: string; organization: string; summary: string };
   /** A Council request's symbol and paragraph; absent for a meeting's own decision. */
   source?: DecisionSource;
-  upcoming: Array<{ what: string; at: string }>;
+  /** `what` in English for scripts; `next` the same facts for a reader's language (cli/commands/decision.ts). */
+  upcoming: Array<{ what: string; at: string; next: UpcomingAction }>;
   policy: DecisionPolicy;
   /** 1 for the first run; one more after each continue-as-new. */
   run: number;

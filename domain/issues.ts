@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+// The English catalog's keys, read here rather than through i18n/catalog, which needs domain/language (whose schema uses ruleIssue).
+import type en from '../locales/en.json';
 
 /** A value's place, as zod names it and a person reads it: `organizations.1.focalPoints.0.email`. */
 export function pathOf(path: readonly PropertyKey[]): string {
@@ -55,4 +57,32 @@ function standIn(value: unknown): unknown {
   if (typeof value === 'string') return '';
   if (Array.isArray(value)) return [];
   return typeof value === 'object' ? {} : String(typeof value);
+}
+
+/** A rule of ours, as the catalogs word it: a `rule.*` message. */
+export type RuleKey = Extract<keyof typeof en, `rule.${string}`>;
+
+/** What a rule's sentence is filled with: the value the rule names (an id, a number), never a person's text. */
+export type RuleValues = Record<string, string | number>;
+
+/** The key and values a rule of ours puts in its issue's `params`, so that they reach the reader. */
+export interface RuleParams {
+  rule: RuleKey;
+  values: RuleValues;
+}
+
+/**
+ * A problem of ours whose sentence names a value ("94b is listed twice"): the English stays the
+ * message (the workflow bundle and the configuration's errors hold no catalogs, and read it as it
+ * is), and the rule's key and values travel in zod's `params`, through issueDetails, to the
+ * renderer (clients/issues.ts), which says it in the reader's language. The English catalog entry
+ * must read exactly as `english` (test/i18n/refusal-issues.test.ts checks every one).
+ */
+export function ruleIssue(
+  path: PropertyKey[],
+  rule: RuleKey,
+  values: RuleValues,
+  english: string,
+): { code: 'custom'; path: PropertyKey[]; message: string; params: RuleParams } {
+  return { code: 'custom', path, message: english, params: { rule, values } };
 }

@@ -5,6 +5,7 @@
  * date formatting that use it live in i18n/, outside the workflow sandbox.
  */
 import { z } from 'zod';
+import { ruleIssue } from './issues';
 
 /** The six official languages of the United Nations; English is the fallback of every catalog. */
 export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const;
@@ -34,13 +35,20 @@ export function textDirection(tag: string | undefined): 'ltr' | 'rtl' {
   return RIGHT_TO_LEFT.has(baseLanguage(tag)) ? 'rtl' : 'ltr';
 }
 
-const FIX = `use one of ${LANGUAGES.join(', ')}, optionally with a region or digits (fr-CA, ar-u-nu-latn)`;
+const KNOWN = LANGUAGES.join(', ');
 
 /** A language tag as people write it in the directory, a cycle specification or a committee file. */
 export const Language = z.string().transform((tag, ctx) => {
   const canonical = canonicalLanguage(tag);
   if (canonical) return canonical;
-  ctx.addIssue({ code: 'custom', message: `unknown language "${tag}"; ${FIX}` });
+  ctx.addIssue(
+    ruleIssue(
+      [],
+      'rule.unknownLanguage',
+      { tag, languages: KNOWN },
+      `unknown language "${tag}"; use one of ${KNOWN}, optionally with a region or digits (fr-CA, ar-u-nu-latn)`,
+    ),
+  );
   return z.NEVER;
 });
 export type Language = z.infer<typeof Language>;

@@ -18,6 +18,12 @@ export const REJECTION_CODES = [
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
+/**
+ * The failure type of a calendar rule the caller broke (activities/calendar.ts); its first detail is
+ * the sentence as a Phrase, which a workflow may put in a refusal.
+ */
+export const CALENDAR_FAILURE_TYPE = 'CalendarError';
+
 /** The failure type every refused action carries, in the workflow and on the client side. */
 export const REJECTED_FAILURE_TYPE = 'Rejected';
 
@@ -27,7 +33,7 @@ export type RefusalKey = Extract<MessageKey, `refusal.${string}`>;
 /** A phrase inside a sentence, itself from the catalogs: what the person tried, a phase's name. */
 export interface Phrase {
   phrase: MessageKey;
-  values?: Record<string, string | number>;
+  values?: RefusalValues;
 }
 
 /** Phrases of which any one would do ("planning or invitations"), joined as the reader's language joins them. */
@@ -35,18 +41,41 @@ export interface PhraseChoice {
   anyOf: Phrase[];
 }
 
-/** The problems a schema found, one per field and rule, each rendered in the reader's language. */
+/**
+ * The problems a schema found, one per field and rule, each rendered in the reader's language:
+ * joined with "; " in a sentence, or one `  - ` line each under it.
+ */
 export interface IssueList {
   issues: IssueDetail[];
+  asLines?: true;
+}
+
+/** Sentences one under another ("refused: …" for each decision of a file), each from the catalogs. */
+export interface PhraseLines {
+  lines: Phrase[];
 }
 
 /**
- * What fills a refusal's sentence: text as people wrote it (a title, an address) or an identifier,
- * a number, a phrase, a choice of phrases, or a schema's problems.
+ * What fills a refusal's sentence (or any sentence that travels as key and values, such as the
+ * CLI's UserError): text as people wrote it (a title, an address) or an identifier, a number, a
+ * phrase, a choice of phrases, lines of phrases, or a schema's problems.
  */
-export type RefusalValues = Record<string, string | number | Phrase | PhraseChoice | IssueList>;
+/**
+ * An instant in a zone, said as the reader reads times (i18n/dates); `shown` is its English, for
+ * the technical message of whoever built it without the catalogs.
+ */
+export interface Moment {
+  at: string;
+  zone: string;
+  shown: string;
+}
 
-export function phrase(key: MessageKey, values?: Record<string, string | number>): Phrase {
+export type RefusalValues = Record<
+  string,
+  string | number | Phrase | PhraseChoice | IssueList | PhraseLines | Moment
+>;
+
+export function phrase(key: MessageKey, values?: RefusalValues): Phrase {
   return values ? { phrase: key, values } : { phrase: key };
 }
 

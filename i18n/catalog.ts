@@ -33,6 +33,11 @@ export const MESSAGE_KEYS = Object.keys(en).filter((k) => k !== '$meta') as Mess
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set(MESSAGE_KEYS);
 
+/** A message's English as written, its placeholders unfilled: whether a rule names a value, say. */
+export function englishSource(key: MessageKey): string {
+  return en[key];
+}
+
 export function isMessageKey(key: unknown): key is MessageKey {
   return typeof key === 'string' && KNOWN_KEYS.has(key);
 }

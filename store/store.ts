@@ -98,12 +98,19 @@ export class Store {
 /** The store cannot be reached or migrated: says which store and what to check. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailable';
+  /** The store's address without its password, and what the driver said: for the CLI's sentence. */
+  readonly url: string;
+  readonly reason: string;
   constructor(url: string, cause: unknown) {
+    const redacted = redactDatabaseUrl(url);
+    const reason = (cause as Error).message ?? String(cause);
     super(
-      `The store at ${redactDatabaseUrl(url)} cannot be used: ${(cause as Error).message ?? String(cause)}. ` +
+      `The store at ${redacted} cannot be used: ${reason}. ` +
         'Fix: start convene with `npm start` (it serves the embedded store), or set DATABASE_URL to a reachable PostgreSQL server.',
       { cause },
     );
+    this.url = redacted;
+    this.reason = reason;
   }
 }
 

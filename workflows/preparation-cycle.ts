@@ -47,6 +47,7 @@ import * as say from '../domain/cycle-messages';
 import { CycleInput, type MeetingPlan, type SecurityCouncilMeeting } from '../domain/cycle-input';
 import { inRole } from '../domain/people';
 import { issueLines } from '../domain/issues';
+import { CALENDAR_FAILURE_TYPE, type Phrase } from '../domain/rejection';
 import { compressDecisionPolicy, DecisionPolicy } from '../domain/decision';
 import type { RenderedDocument } from '../domain/documents';
 import { START_MEMO, searchAttributes, workflowIds } from '../domain/ids';
@@ -545,7 +546,7 @@ class Cycle {
       });
     } catch (err) {
       throw rejectionFailure('invalid-payload', 'refusal.cycle.cannotReschedule', {
-        reason: causeMessage(err),
+        reason: calendarReason(err),
       });
     }
   }
@@ -904,6 +905,20 @@ class Cycle {
 
 function meetingRequest(m: MeetingPlan) {
   return { start: m.start, end: m.end, timeZone: m.timeZone };
+}
+
+/**
+ * Why the calendar refused, as the phrase its failure carries (said in the reader's language), or
+ * the failure's message when it carries none (an older worker's, or not the calendar's). Only
+ * what a refusal says changes with it, not what the workflow does.
+ */
+function calendarReason(err: unknown): Phrase | string {
+  const cause = err instanceof ActivityFailure ? err.cause : undefined;
+  if (cause instanceof ApplicationFailure && cause.type === CALENDAR_FAILURE_TYPE) {
+    const detail = cause.details?.[0] as Partial<Phrase> | undefined;
+    if (typeof detail?.phrase === 'string') return { phrase: detail.phrase, values: detail.values ?? {} };
+  }
+  return causeMessage(err);
 }
 
 function causeMessage(err: unknown): string {

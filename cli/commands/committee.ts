@@ -85,7 +85,7 @@ function registerDigest(committee: Command, output: () => Output): void {
     .action(async (o: { since?: string; send?: boolean; as?: string }) => {
       await withClient(async (client, settings) => {
         if (o.send) {
-          if (!o.as) throw new UserError('--send needs --as <email> (a committee member or an organizer)');
+          if (!o.as) throw new UserError('cli.error.sendNeedsAs');
           const handle = await ensureCommittee(client, committeeAt(settings));
           const record = await act(handle, sendDigestNowUpdate, { args: [{ as: o.as }] });
           if (output().json) return printJson(record);
@@ -106,7 +106,7 @@ function registerDigest(committee: Command, output: () => Output): void {
 
 async function digestNow(client: Client, settings: Settings, since?: string): Promise<Digest> {
   if (since !== undefined && Number.isNaN(Date.parse(since))) {
-    throw new UserError(`--since must be an ISO date-time such as 2007-01-01T00:00:00Z; got "${since}"`);
+    throw new UserError('cli.error.sinceOption', { got: since });
   }
   const status = await committeeStatus(client, settings);
   const activities = activitiesFor(client, settings);
@@ -276,10 +276,7 @@ function registerStatus(committee: Command, output: () => Output): void {
     .action(async () => {
       await withClient(async (client, settings) => {
         const status = await committeeStatus(client, settings);
-        if (!status)
-          throw new UserError(
-            'The standing committee is not running yet: it starts with the first decisions or idea.',
-          );
+        if (!status) throw new UserError('cli.error.committeeNotRunning');
         if (output().json) return printJson(status);
         const { t } = output();
         console.log(

@@ -127,9 +127,7 @@ Examples:
     .action(async (spec: string, o: { rehearse?: boolean; secondsPerDay: string; as: string }) => {
       const secondsPerDay = Number(o.secondsPerDay);
       if (!(secondsPerDay > 0 && secondsPerDay <= 86_400))
-        throw new UserError(
-          `--seconds-per-day: "${o.secondsPerDay}" must be a number of seconds between 0 and 86400`,
-        );
+        throw new UserError('cli.error.secondsPerDay', { got: String(o.secondsPerDay) });
       await withClient(async (client, settings) => {
         const directory = loadDirectory(settings.directoryFile);
         const affairs = trustedCouncilOrganizer(o.as, directory);
@@ -157,7 +155,7 @@ Examples:
                 { key: searchAttributes.Rehearsal, value: Boolean(input.rehearsal) },
               ],
             },
-            { hash, as: o.as, what: 'session specification' },
+            { hash, as: o.as, what: 'session' },
           ),
         );
         const status = await handle.query(councilStatusQuery);
@@ -352,10 +350,7 @@ function trustedCouncilOrganizer(as: string, directory: Directory) {
 
 export function sessionKeyOf(argument: string): string {
   const key = argument.replace(/^council-session-/, '');
-  if (!/^r?\d{4}$/.test(key))
-    throw new UserError(
-      `"${argument}" is not a Council session: write 2006, r2005 for a rehearsal, or council-session-2006`,
-    );
+  if (!/^r?\d{4}$/.test(key)) throw new UserError('cli.error.notSession', { argument });
   return key;
 }
 
@@ -380,10 +375,7 @@ async function onSession<T>(
 
 function speakerOf(word: string): Speaker {
   const m = /^(member|briefer|secretariat):(.+)=(\d+)$/.exec(word);
-  if (!m)
-    throw new UserError(
-      `"${word}" is not a speaker: write member:<name>=<minutes>, briefer:<organization>=<minutes> or secretariat:<name>=<minutes>`,
-    );
+  if (!m) throw new UserError('cli.error.notSpeaker', { word });
   const [, kind, who = '', count] = m;
   const minutes = Number(count);
   if (kind === 'member') return { kind: 'council-member', member: who, minutes };

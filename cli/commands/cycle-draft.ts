@@ -29,13 +29,11 @@ Example:
         const plan = await cycleHandle(client, edition)
           .query(cyclePlanQuery)
           .catch((err: unknown) => {
-            if (err instanceof WorkflowNotFoundError) throw new UserError(`There is no cycle ${edition}.`);
+            if (err instanceof WorkflowNotFoundError) throw new UserError('cli.error.noCycle', { edition });
             throw err;
           });
         if (plan.rehearsal) {
-          throw new UserError(
-            `${edition} is a rehearsal; draft the next meeting from a real cycle (its edition without the r)`,
-          );
+          throw new UserError('cli.error.draftFromRehearsal', { edition });
         }
         const directory = loadDirectory(settings.directoryFile);
         const draft = draftNextCycle(plan, directory);

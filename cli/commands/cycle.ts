@@ -4,6 +4,7 @@ import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@tempor
 import { inputHash, startOnce } from '../../clients/starts';
 import { loadHolidayCalendars } from '../../calendar/holidays';
 import { formatTime } from '../../i18n/dates';
+import { CalendarError } from '../../calendar/errors';
 import { localDateTime } from '../../calendar/zones';
 import {
   councilSessionNamed,
@@ -56,9 +57,7 @@ Examples:
     .action(async (specFile: string, opts: { rehearse?: boolean; secondsPerDay: string; as: string }) => {
       const secondsPerDay = Number(opts.secondsPerDay);
       if (!(secondsPerDay > 0 && secondsPerDay <= 86_400)) {
-        throw new UserError(
-          `--seconds-per-day: "${opts.secondsPerDay}" must be a number of seconds between 0 and 86400`,
-        );
+        throw new UserError('cli.error.secondsPerDay', { got: String(opts.secondsPerDay) });
       }
       await withClient(async (client, settings) => {
         const directory = loadDirectory(settings.directoryFile);
@@ -274,9 +273,10 @@ export async function queryStatus(
     return await handle.query(cycleStatusQuery);
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) {
-      throw new UserError(
-        `There is no cycle ${edition}. See \`convene cycle list\`, or launch one with \`convene cycle start <spec> --as <organizer>\`.`,
-      );
+      throw new UserError('cli.error.noCycleLaunch', {
+        edition,
+        command: '`convene cycle start <spec> --as <organizer>`',
+      });
     }
     throw err;
   }
@@ -312,7 +312,10 @@ export function instant(value: string, zone: string, option: string): string {
   try {
     return localDateTime(value, zone, option).toUTC().toISO()!;
   } catch (err) {
-    throw new UserError(`${option}: ${(err as Error).message}`);
+    throw new UserError('cli.error.optionProblem', {
+      option,
+      problem: err instanceof CalendarError ? err.phrase : (err as Error).message,
+    });
   }
 }
 

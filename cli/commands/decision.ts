@@ -13,7 +13,8 @@ import { loadDirectory, type Directory } from '../../config/directory';
 import type { Settings } from '../../config/settings';
 import type { DecisionFilter } from '../../clients/decisions';
 import type { DecisionListing } from '../../domain/committee';
-import { issueLines } from '../../domain/issues';
+import { issueDetails } from '../../domain/issues';
+import { phrase, type Phrase } from '../../domain/rejection';
 import {
   DECISION_STATUSES,
   DecisionStatus,
@@ -21,6 +22,7 @@ import {
   isOverdueAt,
   type ActionReceipt,
   type DecisionView,
+  type UpcomingAction,
 } from '../../domain/decision';
 import { DecisionFile, organizationsNamed, trackingInputs } from '../../domain/decision-import';
 import { editionKey, workflowIds } from '../../domain/ids';
@@ -37,7 +39,7 @@ import {
   DECISION_TRACKING_WORKFLOW,
   type DecisionTrackingWorkflow,
 } from '../../workflows/definitions/decision-tracking';
-import type { Translator } from '../../i18n/catalog';
+import { translator, type Translator } from '../../i18n/catalog';
 import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { trustedOrganizer } from '../trusted-start';
@@ -48,8 +50,7 @@ import { readDataFile } from './input';
 export function decisionId(argument: string): string {
   if (argument.startsWith('decision-')) return argument;
   const match = /^(r?\d+)\/([a-z0-9][a-z0-9-]*)$/.exec(argument);
-  if (!match)
-    throw new UserError(`"${argument}" is not a decision: write 7/94a (edition/ref) or decision-7-94a`);
+  if (!match) throw new UserError('cli.error.notDecision', { argument });
   return workflowIds.decision(match[1]!, match[2]!);
 }
 
@@ -77,15 +78,16 @@ interface ListOptions {
 export function listFilter(o: ListOptions, settings: Settings, now = new Date()): DecisionFilter {
   const status = o.status === undefined ? undefined : DecisionStatus.safeParse(o.status);
   if (status && !status.success) {
-    throw new UserError(`--status must be one of ${DECISION_STATUSES.join(', ')}; got "${o.status}"`);
+    throw new UserError('cli.error.statusOption', {
+      statuses: DECISION_STATUSES.join(', '),
+      got: String(o.status),
+    });
   }
   // "--edition 8 --rehearsal" and "--edition r8" both mean the rehearsal of the eighth meeting.
   const rehearsal = Boolean(o.rehearsal) || Boolean(o.edition?.startsWith('r'));
   const edition = o.edition && editionKey(Number(o.edition.replace(/^r/, '')), rehearsal);
   if (o.edition && !EditionKey.safeParse(edition).success) {
-    throw new UserError(
-      `--edition must be a meeting number such as 7 (or r7 for its rehearsal); got "${o.edition}"`,
-    );
+    throw new UserError('cli.error.editionOption', { got: o.edition });
   }
   return {
     taskQueue: settings.taskQueue,
@@ -146,54 +148,134 @@ function registerShow(decision: Command, output: () => Output): void {
       await withClient(async (client) => {
         const view = await client.workflow.getHandle(decisionId(id)).query(decisionStatusQuery);
         if (output().json) return printJson(view);
-        console.log(describeDecision(view));
+        console.log(describeDecision(view, output().t));
       });
     });
 }
 
-export function describeDecision(v: DecisionView): string {
+/**
+ * The whole record, in the reader's language. Instants stay as the record holds them (ISO, UTC):
+ * this is the operator's audit view, to be compared with the workflow's history; what people
+ * wrote (titles, narratives, reasons) stays as they wrote it.
+ */
+export function describeDecision(v: DecisionView, t: Translator = translator('en')): string {
+  const status = (s: DecisionStatus) => t.t(`cli.decision.status.${s}`);
+  const moved = v.dueDate !== v.originalDueDate;
   const lines = [
-    `${v.id}: ${v.title}`,
-    `  ${v.meetingTitle}, adopted ${v.adoptedAt.slice(0, 10)}; area: ${v.area}`,
-    `  status: ${v.status}${isOverdueAt(v, Date.now()) ? ' (OVERDUE)' : ''}; due ${v.dueDate}${v.dueDate !== v.originalDueDate ? ` (originally ${v.originalDueDate})` : ''}`,
-    `  lead: ${v.lead.acronym}; responsible: ${v.responsible.map((r) => r.acronym).join(', ') || 'none'}`,
-    `  responses: ${v.responses.map((r) => `${r.organization} ${r.state}`).join(', ')}`,
-    ...v.reports.map((r) => `  report ${r.at} by ${r.by} (${r.organization}): ${r.percent}% ${r.narrative}`),
-    ...v.claims.map(
-      (c) =>
-        `  claim ${c.at} by ${c.by}: ${c.summary}` +
-        (c.outcome
-          ? ` — ${c.outcome.verdict} by ${c.outcome.by}: ${c.outcome.reasons}`
-          : ' — awaiting verification'),
+    t.t('cli.decision.heading', { id: v.id, title: v.title }),
+    t.t('cli.decision.adopted', { meeting: v.meetingTitle, date: v.adoptedAt.slice(0, 10), area: v.area }),
+    t.t('cli.decision.state', {
+      status: status(v.status),
+      overdue: isOverdueAt(v, Date.now()) ? 'yes' : 'no',
+      due: v.dueDate,
+      moved: moved ? 'yes' : 'no',
+      originally: v.originalDueDate,
+    }),
+    t.t('cli.decision.parties', {
+      lead: v.lead.acronym,
+      responsible: v.responsible.map((r) => r.acronym).join(', ') || t.t('cli.decision.noneResponsible'),
+    }),
+    t.t('cli.decision.responses', {
+      list: v.responses
+        .map((r) => t.t(`cli.decision.response.${r.state}`, { organization: r.organization }))
+        .join(', '),
+    }),
+    ...v.reports.map((r) =>
+      t.t('cli.decision.report', {
+        at: r.at,
+        by: r.by,
+        organization: r.organization,
+        percent: r.percent,
+        narrative: r.narrative,
+      }),
     ),
-    ...v.statusChanges.map((c) => `  status ${c.at}: ${c.from} → ${c.to} by ${c.by}: ${c.why}`),
-    ...v.extensions.map((c) => `  due date moved ${c.at} by ${c.by}: ${c.from} → ${c.to}: ${c.reason}`),
-    ...v.leadChanges.map((c) => `  lead changed ${c.at} by ${c.by}: ${c.from} → ${c.to}: ${c.reason}`),
+    ...v.claims.map((c) =>
+      c.outcome
+        ? t.t('cli.decision.claimDecided', {
+            at: c.at,
+            by: c.by,
+            summary: c.summary,
+            verdict: c.outcome.verdict,
+            judge: c.outcome.by,
+            reasons: c.outcome.reasons,
+          })
+        : t.t('cli.decision.claimPending', { at: c.at, by: c.by, summary: c.summary }),
+    ),
+    ...v.statusChanges.map((c) =>
+      t.t('cli.decision.statusChange', {
+        at: c.at,
+        from: status(c.from),
+        to: status(c.to),
+        by: c.by,
+        why: c.why,
+      }),
+    ),
+    ...v.extensions.map((c) => t.t('cli.decision.dueDateMoved', { ...c })),
+    ...v.leadChanges.map((c) => t.t('cli.decision.leadChanged', { ...c })),
     ...(v.closure
       ? [
-          `  closed ${v.closure.at}: ${v.closure.status} by ${v.closure.by}: ${v.closure.reasons}` +
-            (v.closure.supersededBy ? ` (superseded by ${v.closure.supersededBy})` : ''),
+          t.t('cli.decision.closed', {
+            at: v.closure.at,
+            status: status(v.closure.status),
+            by: v.closure.by,
+            reasons: v.closure.reasons,
+            superseded: v.closure.supersededBy ? 'yes' : 'no',
+            supersededBy: v.closure.supersededBy ?? '',
+          }),
         ]
       : []),
-    ...v.notices.map(
-      (n) =>
-        `  notice ${n.at}: ${n.event ?? n.kind}${n.step !== undefined ? ` step ${n.step + 1}` : ''} to ${n.audience}` +
-        (n.kind === 'event' || n.kind.startsWith('verification') ? ` (${n.recipients.join(', ')})` : ''),
+    ...v.notices.map((n) => {
+      const values = {
+        at: n.at,
+        what: n.event ?? n.kind,
+        step: n.step === undefined ? 0 : n.step + 1,
+        audience: audienceName(n.audience, t),
+      };
+      return n.kind === 'event' || n.kind.startsWith('verification')
+        ? t.t('cli.decision.noticeTo', { ...values, recipients: n.recipients.join(', ') })
+        : t.t('cli.decision.notice', values);
+    }),
+    ...verificationChase(v, t),
+    ...v.upcoming.map((u) => t.t('cli.decision.next', { what: upcomingWords(u.next, t), at: u.at })),
+    ...v.mailFailures.map((f) =>
+      t.t('cli.decision.mailFailed', { at: f.at, recipient: f.recipient, reply: f.serverReply }),
     ),
-    ...verificationChase(v),
-    ...v.upcoming.map((u) => `  next: ${u.what} at ${u.at}`),
-    ...v.mailFailures.map((f) => `  MAIL FAILED ${f.at} to ${f.recipient}: ${f.serverReply}`),
   ];
-  return lines.join('\n');
+  // The heading at the margin, every fact of the record indented under it.
+  return lines.map((line, i) => (i ? `  ${line}` : line)).join('\n');
+}
+
+const audienceName = (audience: string, t: Translator) => t.lookup(`audience.${audience}`) ?? audience;
+
+function upcomingWords(next: UpcomingAction, t: Translator): string {
+  switch (next.kind) {
+    case 'progress-request':
+    case 'due-soon':
+    case 'stall':
+      return t.t(`cli.decision.next.${next.kind}`);
+    case 'escalation':
+      return t.t('cli.decision.next.escalation', {
+        step: next.step,
+        audience: audienceName(next.audience, t),
+      });
+    case 'verification-reminder':
+    case 'verification-escalation':
+      return t.t(`cli.decision.next.${next.kind}`, { count: next.count });
+  }
 }
 
 /** While a claim awaits the committee: how often it has been chased, and whether the chair knows. */
-function verificationChase(v: DecisionView): string[] {
+function verificationChase(v: DecisionView, t: Translator): string[] {
   const chase = v.timers.verification;
   const pending = v.claims.at(-1);
   if (!chase || !pending || pending.outcome || chase.claimId !== pending.id) return [];
-  const chair = chase.chairToldAt ? `; chair told ${chase.chairToldAt}` : '';
-  return [`  claim awaiting verification: ${chase.remindersAt.length} reminder(s) sent${chair}`];
+  return [
+    t.t('cli.decision.verificationChase', {
+      count: chase.remindersAt.length,
+      told: chase.chairToldAt ? 'yes' : 'no',
+      chairToldAt: chase.chairToldAt ?? '',
+    }),
+  ];
 }
 
 // ── actions ─────────────────────────────────────────────────────────────────────────────────────────
@@ -426,7 +508,7 @@ function registerImport(decision: Command, output: () => Output): void {
           const committeeAt = { taskQueue: settings.taskQueue, workflowId: settings.committeeWorkflowId };
           await announceToCommittee(client, committeeAt, { edition, refs: started.map((r) => r.ref) });
         }
-        if (output().json) return printJson(results);
+        if (output().json) return printJson(results.map(forScripts));
         const { t } = output();
         printTable(
           [t.t('cli.col.decision'), t.t('cli.col.outcome')],
@@ -435,30 +517,53 @@ function registerImport(decision: Command, output: () => Output): void {
         const refused = results.filter((r) => r.outcome === 'refused');
         const already = results.length - started.length - refused.length;
         console.log(`\n${t.t('cli.decision.imported', { started: started.length, already })}`);
-        if (refused.length) throw new UserError(refused.map((r) => `refused: ${r.reason}`).join('\n'));
+        if (refused.length)
+          throw new UserError('cli.error.importRefused', {
+            count: refused.length,
+            lines: {
+              lines: refused.map((r) => phrase('cli.error.refusedLine', { reason: r.refusal })),
+            },
+          });
       });
     });
 }
 
 function parseDecisionFile(file: string, directory: Directory): DecisionFile {
-  const parsed = DecisionFile.safeParse(readDataFile(file));
+  const raw = readDataFile(file);
+  const parsed = DecisionFile.safeParse(raw);
   if (!parsed.success) {
-    const lines = issueLines(parsed.error.issues, '(file)').map((line) => `  - ${line}`);
-    throw new UserError(`${file} has ${lines.length} problem(s):\n${lines.join('\n')}`);
+    const issues = issueDetails(parsed.error.issues, '(file)', raw);
+    throw new UserError('cli.error.fileProblems', {
+      file,
+      count: issues.length,
+      problems: { issues, asLines: true },
+    });
   }
   const unknown = organizationsNamed(parsed.data).filter((o) => !directory.get(o.id));
   if (unknown.length) {
-    const lines = unknown.map((o) => `  - ${o.where}: unknown organization "${o.id}"`);
-    throw new UserError(
-      `${file}:\n${lines.join('\n')}\nKnown ids: ${directory.organizations.map((o) => o.id).join(', ')}`,
-    );
+    throw new UserError('cli.error.unknownOrganizations', {
+      file,
+      lines: {
+        lines: unknown.map((o) => phrase('cli.error.unknownOrganizationAt', { where: o.where, id: o.id })),
+      },
+      known: directory.organizations.map((o) => o.id).join(', '),
+    });
   }
   return parsed.data;
 }
 
 type ImportResult = { id: string; ref: string } & (
-  { outcome: 'started' | 'already tracked' } | { outcome: 'refused'; reason: string }
+  | { outcome: 'started' | 'already tracked' }
+  /** `reason` in English for scripts; `refusal` the same sentence for the reader's language. */
+  | { outcome: 'refused'; reason: string; refusal: Phrase }
 );
+
+/** What `--json` prints: the English reason, not the catalog's key. */
+function forScripts(result: ImportResult): Omit<ImportResult, 'refusal'> {
+  if (result.outcome !== 'refused') return result;
+  const { refusal: _sentence, ...rest } = result;
+  return rest;
+}
 
 async function startAll(
   client: Client,
@@ -486,7 +591,13 @@ async function startAll(
       results.push({ id, ref, outcome: existing ? 'already tracked' : 'started' });
     } catch (err) {
       if (!(err instanceof StartRefused)) throw err;
-      results.push({ id, ref, outcome: 'refused', reason: err.message });
+      results.push({
+        id,
+        ref,
+        outcome: 'refused',
+        reason: err.message,
+        refusal: phrase(err.key, err.values),
+      });
     }
   }
   return results;

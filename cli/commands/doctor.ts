@@ -22,9 +22,10 @@ export function registerDoctor(command: Command, output: () => Output): void {
         try {
           result = await handle.result();
         } catch {
-          throw new UserError(
-            `No worker answered on task queue "${settings.taskQueue}" within ${opts.timeout} s. Is \`npm start\` (or \`npm run worker\`) running?`,
-          );
+          throw new UserError('cli.error.noWorker', {
+            queue: settings.taskQueue,
+            seconds: String(opts.timeout),
+          });
         }
         const report = {
           server: settings.temporal.address,

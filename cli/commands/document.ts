@@ -35,28 +35,32 @@ export function registerDocument(document: Command, output: () => Output): void 
       await withStore(async (store, keys) => {
         const d = await new DocumentStore(store, keys).get(cycleId, documentKind, o.version);
         if (!d) {
-          throw new UserError(
-            `Cycle ${edition} has no ${kind}${o.version ? ` version ${o.version}` : ''} in the store (yet). See \`convene cycle status ${edition}\` for its documents.`,
-          );
+          throw new UserError('cli.error.noDocument', {
+            edition,
+            kind,
+            hasVersion: o.version ? 'yes' : 'no',
+            version: o.version ?? 0,
+          });
         }
         if (output().json) return printJson(d);
         const text = o.format === 'html' ? d.html : d.markdown;
         if (!o.out) return void process.stdout.write(text.endsWith('\n') ? text : text + '\n');
         writeFileSync(o.out, text, { mode: 0o600 });
-        console.error(`Wrote ${d.id} version ${d.version} (sha256 ${d.sha256}) to ${o.out}.`);
+        console.error(
+          output().t.t('cli.document.wrote', { id: d.id, version: d.version, sha: d.sha256, file: o.out }),
+        );
       });
     });
 }
 
 function kindOf(kind: string): DocumentKind {
   const known = DOCUMENT_KINDS.find((k) => k === kind);
-  if (!known) throw new UserError(`"${kind}" is not a document: use one of ${DOCUMENT_KINDS.join(', ')}`);
+  if (!known) throw new UserError('cli.error.notDocument', { kind, kinds: DOCUMENT_KINDS.join(', ') });
   return known;
 }
 
 function wholeNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UserError(`--version must be a whole number from 1, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw new UserError('cli.error.versionOption', { got: value });
   return n;
 }

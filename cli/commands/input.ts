@@ -74,8 +74,7 @@ Example:
         group: string,
         o: { version: string; accept?: boolean; revise?: string; as: string },
       ) => {
-        if (Boolean(o.accept) === Boolean(o.revise))
-          throw new UserError('give exactly one of --accept or --revise "<comments>"');
+        if (Boolean(o.accept) === Boolean(o.revise)) throw new UserError('cli.error.acceptOrRevise');
         const version = Number(o.version);
         const request = o.accept
           ? { as: o.as, decision: 'accept' as const, version }
@@ -138,8 +137,7 @@ Example:
         group: string,
         o: { grant?: boolean; deny?: boolean; reason?: string; as: string },
       ) => {
-        if (Boolean(o.grant) === Boolean(o.deny))
-          throw new UserError('give exactly one of --grant or --deny');
+        if (Boolean(o.grant) === Boolean(o.deny)) throw new UserError('cli.error.grantOrDeny');
         await withClient(async (client) => {
           const decided = await onGroup(edition, group, () =>
             act(groupHandle(client, edition, group), decideExtensionUpdate, {
@@ -191,7 +189,8 @@ export function readDataFile(file: string): unknown {
   try {
     return readYamlOrJson(file, file);
   } catch (err) {
-    if (err instanceof ConfigError) throw new UserError(`${file}: ${err.problems.join('; ')}`);
+    if (err instanceof ConfigError)
+      throw new UserError('cli.error.dataFile', { file, problems: err.problems.join('; ') });
     throw err;
   }
 }

@@ -39,7 +39,7 @@ export function registerReport(command: Command, output: () => Output): void {
         const text = renderReport(rows, format, now.toISOString());
         if (o.out) {
           writeFileSync(o.out, text);
-          console.error(`Wrote ${views.length} decision(s) to ${o.out}.`);
+          console.error(output().t.t('cli.report.wrote', { count: views.length, file: o.out }));
         } else process.stdout.write(text);
       });
     });

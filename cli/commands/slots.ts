@@ -71,7 +71,7 @@ function organizationsOf(ids: string, directory: Directory) {
       const org = directory.get(id);
       if (!org) {
         const known = directory.organizations.map((x) => x.id).join(', ');
-        throw new UserError(`--orgs: unknown organization "${id}"; known ids: ${known}`);
+        throw new UserError('cli.error.orgsUnknown', { id, known });
       }
       return org;
     });
@@ -82,7 +82,7 @@ export function isoDuration(text: string): string {
   if (/^P/i.test(text)) return text.toUpperCase();
   const m = /^(?:(\d+)h)?(?:(\d+)m)?$/i.exec(text.trim());
   if (!m || (!m[1] && !m[2])) {
-    throw new UserError(`--duration must be a length such as 90m, 2h, 1h30m or PT90M; got "${text}"`);
+    throw new UserError('cli.error.durationOption', { got: text });
   }
   return `PT${m[1] ? `${m[1]}H` : ''}${m[2] ? `${m[2]}M` : ''}`;
 }
@@ -91,20 +91,19 @@ function window(between: string[]): { from: string; to: string } {
   const [first, last] = between;
   const day = /^\d{4}-\d{2}-\d{2}$/;
   if (between.length !== 2 || !day.test(first ?? '') || !day.test(last ?? '')) {
-    throw new UserError('--between needs two days, e.g. --between 2027-03-01 2027-03-31');
+    throw new UserError('cli.error.betweenTwoDays');
   }
   const from = Date.parse(`${first}T00:00:00Z`);
   const to = Date.parse(`${last}T00:00:00Z`) + 86_400_000;
   if (Number.isNaN(from) || Number.isNaN(to) || to <= from) {
-    throw new UserError(`--between: ${first} must be a real day on or before ${last}`);
+    throw new UserError('cli.error.betweenOrder', { first: String(first), last: String(last) });
   }
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
 function positive(text: string, option: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UserError(`${option} must be a whole number from 1; got "${text}"`);
+  if (!Number.isInteger(n) || n < 1) throw new UserError('cli.error.positiveOption', { option, got: text });
   return n;
 }
 

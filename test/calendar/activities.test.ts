@@ -1,6 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { createCalendarActivities } from '../../activities/calendar';
 import { registry } from './fixtures';
+import { refusalSentence } from '../../clients/rejections';
+import type { Phrase } from '../../domain/rejection';
+import { translator } from '../../i18n/catalog';
 
 const activities = createCalendarActivities({
   calendars: registry,
@@ -140,4 +143,23 @@ describe('calendar activities', () => {
       'formatForRecipients: recipientZones[0]: must be an IANA time zone such as America/New_York or Pacific/Fiji',
     );
   });
+});
+
+test('a meeting on a Saturday fails with its sentence as key and values: a French organizer reads why in French', async () => {
+  const failure = await failureOf(
+    activities.planTimeline({
+      meeting: { start: '2006-09-23T10:00', end: '2006-09-23T12:00', timeZone: 'America/New_York' },
+      organizer: 'un',
+    }),
+  );
+  expect(failure.message).toBe(
+    'The meeting (Saturday 23 September 2006, 10:00 New York time (EDT)) is on a day UN Headquarters is closed: ' +
+      '2006-09-23 is a Saturday, a weekend day for UN Headquarters; choose a business day such as 2006-09-22 or 2006-09-25',
+  );
+  // What the workflow puts in its refusal (workflows/preparation-cycle.ts), as a French reader sees it.
+  const reason = failure.details?.[0] as Phrase;
+  expect(refusalSentence('refusal.cycle.cannotReschedule', { reason }, translator('fr'))).toBe(
+    'impossible de modifier le calendrier : La réunion (samedi 23 septembre 2006 à 10:00, heure de New York) tombe un jour de fermeture pour UN Headquarters : ' +
+      'le 2006-09-23 est un samedi, jour de week-end pour UN Headquarters ; choisissez un jour ouvré tel que le 2006-09-22 ou le 2006-09-25',
+  );
 });

@@ -301,6 +301,11 @@ test('the due date moves, the lead changes, and decisions are withdrawn or super
   expect(unknownId.stderr).toContain(
     '"seven" is not a decision: write 7/94a (edition/ref) or decision-7-94a',
   );
+  const unknownInFrench = await convene(['decision', 'show', 'sept'], { ...env, CONVENE_LANG: 'fr' });
+  expect(unknownInFrench.code).toBe(1);
+  expect(unknownInFrench.stderr.trim()).toBe(
+    '« sept » n’est pas une décision : écrivez 7/94a (édition/référence) ou decision-7-94a',
+  );
 }, 180_000);
 
 test('the committee: ideas kept once, a review scheduled, its status, the digest and what is carried forward', async () => {
@@ -393,4 +398,25 @@ test('a French reader gets the committee in French: its idea receipt, status, re
   expect(lines).toContainEqual(expect.stringMatching(/^org\.\s+pilote\s+en cours\s+en retard/));
   expect(lines).toContainEqual(expect.stringMatching(/^Idées pour la prochaine réunion \(\d+\)$/));
   expect(ok(digest)).toContain(`  ${text.replace(/\.$/, '')}`);
+}, 120_000);
+
+test('a French reader gets a decision’s record in French, with what people wrote as they wrote it', async () => {
+  const decision = await h.start({ ref: 'fr-record' });
+  await settled(decision);
+  const id = decision.workflowId;
+  ok(
+    await run('decision', 'report', id, '--percent', '40', '--narrative', 'Conception arrêtée.', '--as', AU),
+  );
+  const v = await status(decision);
+  const report = v.reports[0]!;
+  const next = v.upcoming.find((u) => u.next.kind === 'progress-request');
+  const shown = ok(await convene(['decision', 'show', id], { ...env, CONVENE_LANG: 'fr' })).split('\n');
+  expect(shown[0]).toBe(`${id} : ${v.title}`);
+  expect(shown[1]).toBe(`  ${v.meetingTitle}, adoptée le ${v.adoptedAt.slice(0, 10)} ; domaine : ${v.area}`);
+  expect(shown[2]).toBe(`  état : en cours${v.overdue ? ' (EN RETARD)' : ''} ; échéance ${v.dueDate}`);
+  expect(shown).toContain(`  rapport du ${report.at} par ${AU} (au) : 40 % Conception arrêtée.`);
+  expect(next).toBeDefined();
+  expect(shown).toContain(
+    `  prochaine étape : demande d’avancement au pilote et aux organisations responsables, le ${next!.at}`,
+  );
 }, 120_000);

@@ -5,6 +5,10 @@
 import { z } from 'zod';
 import { translator } from '../../i18n/catalog';
 import { report } from '../../cli/main';
+import { UserError } from '../../cli/output';
+import { StartRefused } from '../../clients/starts';
+import { refusedAsUserError } from '../../cli/trusted-start';
+import { instant } from '../../cli/commands/cycle';
 
 function reported(err: unknown, lang = 'en'): { code: number; printed: string } {
   const lines: string[] = [];
@@ -36,4 +40,57 @@ test('the frame follows the reader language; the rule stays as the boundary says
   expect(reported(invalid(), 'fr').printed).toMatch(
     /^Certaines valeurs ne sont pas valides.*\n {2}- title: /,
   );
+});
+
+test('a user error is said in the reader’s language where it is printed, its values as given', () => {
+  const notAnEdition = new UserError('cli.error.editionOption', { got: 'huit' });
+  expect(notAnEdition.message).toBe(
+    '--edition must be a meeting number such as 7 (or r7 for its rehearsal); got "huit"',
+  );
+  expect(reported(notAnEdition, 'fr')).toEqual({
+    code: 1,
+    printed: '--edition doit être un numéro de réunion tel que 7 (ou r7 pour sa répétition) ; reçu « huit »',
+  });
+  // An unknown --lang cannot be said in that language: English, exit 2.
+  expect(reported(new UserError('cli.error.unknownLanguage', { wanted: 'xx' }, 2), 'en')).toEqual({
+    code: 2,
+    printed: '--lang: unknown language "xx"; use one of en, fr, es, ru, ar, zh (or set CONVENE_LANG)',
+  });
+});
+
+test('a refused start reaches a French organizer in French, the file’s name and addresses as they are', () => {
+  let thrown: unknown;
+  try {
+    refusedAsUserError(() => {
+      throw new StartRefused('start.refused.onlyOrganizers', {
+        as: 'jonas.berg@un.example.org',
+        where: 'config/standing-committee.json',
+        organizers: 'amina.rahman@un.example.org',
+      });
+    });
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(UserError);
+  expect(reported(thrown, 'fr').printed).toBe(
+    '--as jonas.berg@un.example.org : seuls les organisateurs nommés dans config/standing-committee.json (amina.rahman@un.example.org) peuvent lancer ceci ; demandez-le à l’un d’eux, ou ajoutez-vous à ce fichier',
+  );
+});
+
+test('a local time the clocks skip is refused in the reader’s language, the zone and the time as typed', () => {
+  let thrown: unknown;
+  try {
+    instant('2027-03-14T02:30', 'America/New_York', '--start');
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(UserError);
+  expect((thrown as UserError).message).toBe(
+    '--start: --start 2027-03-14T02:30 does not exist in America/New_York: the clocks skip that hour for daylight saving time; choose another time',
+  );
+  expect(reported(thrown, 'fr')).toEqual({
+    code: 1,
+    printed:
+      '--start : --start : 2027-03-14T02:30 n’existe pas à America/New_York : les horloges sautent cette heure au passage à l’heure d’été ; choisissez une autre heure',
+  });
 });

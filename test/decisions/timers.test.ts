@@ -226,7 +226,7 @@ test('a claim awaiting verification reminds the members who may verify it on the
   expect(toChair.text.replace(/\s+/g, ' ')).toContain('you chair the standing committee');
 
   expect(describeDecision(await status(handle))).toMatch(
-    /claim awaiting verification: \d+ reminder\(s\) sent; chair told 20/,
+    /claim awaiting verification: \d+ reminders? sent; chair told 20/,
   );
 
   await handle.executeUpdate(rejectClaimUpdate, {

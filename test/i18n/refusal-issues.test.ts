@@ -7,7 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { REPO_ROOT } from '../../config/settings';
-import { MESSAGE_KEYS, translator } from '../../i18n/catalog';
+import { englishSource, MESSAGE_KEYS, translator } from '../../i18n/catalog';
+import { CouncilOutcome } from '../../domain/council-outcome';
+import type { RuleParams } from '../../domain/issues';
+import { Language } from '../../domain/language';
 import { parsePayload } from '../../domain/rejection';
 import { refusalOfRule } from '../helpers/rejections';
 
@@ -67,9 +70,63 @@ test('every rule.* sentence of the catalog is a rule some schema says, word for 
     .flatMap((dir) => sourceFiles(path.join(REPO_ROOT, dir)))
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
-  const rules = MESSAGE_KEYS.filter((k) => k.startsWith('rule.'));
+  // A rule that names a value is found by its key (ruleIssue), not its English; see the next test.
+  const rules = MESSAGE_KEYS.filter((k) => k.startsWith('rule.') && !englishSource(k).includes('{'));
   expect(rules.length).toBeGreaterThan(0);
   for (const key of rules) expect([key, sources.includes(translator('en').t(key))]).toEqual([key, true]);
+});
+
+/** A Council outcome that breaks each of its rules that name a value. */
+const badOutcome = {
+  kind: 'resolution',
+  symbol: 'S/RES/9091 (2090)',
+  adoptedAt: '2091-10-17T17:00:00Z',
+  paragraphs: [
+    { number: 1, text: 'Welcomes the cooperation.' },
+    {
+      number: 1,
+      text: 'Requests the Secretary-General to report on the cooperation.',
+      request: {
+        addressee: 'the Secretary-General',
+        leadOrganization: 'au',
+        responsibleOrganizations: ['au'],
+        area: 'cooperation with regional organizations',
+        title: 'Report on the cooperation',
+        dueDate: '2092-09-15T22:00:00Z',
+      },
+    },
+  ],
+};
+
+test('a rule that names a value reads in French from its key and values; its English is the schema’s, word for word', () => {
+  const issues = [
+    ...(CouncilOutcome.safeParse(badOutcome).error?.issues ?? []),
+    ...(CouncilOutcome.safeParse({ ...badOutcome, kind: 'presidential-statement' }).error?.issues ?? []),
+    ...(Language.safeParse('klingon').error?.issues ?? []),
+  ];
+  const withRules = issues.flatMap((i) =>
+    i.code === 'custom' && i.params?.rule ? [{ message: i.message, params: i.params as RuleParams }] : [],
+  );
+  expect(withRules.map((i) => i.params?.rule).sort()).toEqual([
+    'rule.listedTwice',
+    'rule.listedTwice',
+    'rule.repeatsLead',
+    'rule.repeatsLead',
+    'rule.symbol.presidential-statement',
+    'rule.symbolYear',
+    'rule.unknownLanguage',
+  ]);
+  // The catalog's English is what the schema writes: an older client, or a log, reads the same.
+  for (const issue of withRules) {
+    const { rule, values } = issue.params;
+    expect(translator('en').t(rule, values)).toBe(issue.message);
+  }
+  const { message } = refusalOfRule(() => parsePayload(CouncilOutcome, badOutcome, 'outcome'), 'fr');
+  expect(message).toBe(
+    'outcome est mal formé : adoptedAt: doit tomber en 2090, l’année que désigne la cote S/RES/9091 (2090); ' +
+      'paragraphs.1.number: 1 figure deux fois; ' +
+      'paragraphs.1.request.responsibleOrganizations: ne doit pas reprendre l’organisation pilote au',
+  );
 });
 
 function sourceFiles(dir: string): string[] {
