@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { PartnerStatus } from '../../domain/council-session';
 import { formatTime } from '../../i18n/dates';
 import { CalendarError } from '../../calendar/errors';
+import { sentence } from '../../clients/sentences';
 import { meetingTime } from '../../calendar/zones';
 import {
   answerUpdate,
@@ -126,7 +127,8 @@ export function registerCouncilRoutes(app: TypedApp, portal: Portal): void {
         ) as [string, string];
       } catch (err) {
         if (!(err instanceof CalendarError)) throw err;
-        return refused(portal, request, reply.code(422), 'move', err.message);
+        const said = sentence(err.key, err.values, translatorFor(languageOf(request)));
+        return refused(portal, request, reply.code(422), 'move', said);
       }
       const as = (request.person as Person).email;
       const outcome = await act(portal, request, found.page.workflowId, moveSessionUpdate, {

@@ -347,6 +347,17 @@ test('an organizer moves the session from the dashboard, in the meeting’s own 
     expect(refusalOf(malformed.html)).toContain('start: must be a date and a time, such as 2006-09-21T10:00');
     expect(malformed.html).toContain('The Council’s programme of work changed.</textarea>');
 
+    // 02:30 on the second Sunday of March does not exist in New York: the calendar's rule says so.
+    const skipped = await organizer.post(`/council/${id}/move`, {
+      start: `${year}-03-12T02:30`,
+      end: `${year}-03-12T05:00`,
+      reason: 'The Council’s programme of work changed.',
+    });
+    expect(skipped.status).toBe(422);
+    expect(refusalOf(skipped.html)).toContain(
+      `start ${year}-03-12T02:30 does not exist in America/New_York: the clocks skip that hour`,
+    );
+
     const inverted = await organizer.post(`/council/${id}/move`, {
       start: `${year}-10-18T13:00`,
       end: `${year}-10-18T10:00`,
