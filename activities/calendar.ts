@@ -101,7 +101,9 @@ export function createCalendarActivities(deps: CalendarActivityDeps): CalendarAc
         const input = parseOrThrow(CheckCoincidenceRequest, request, 'checkCoincidence');
         const result = CoincidenceResult.parse(checkCoincidence(input));
         if (!result.coincide)
-          throw new CalendarError('calendar.noCoincidence', { explanation: result.explanation });
+          throw new CalendarError('calendar.noCoincidence', {
+            explanation: result.said ?? result.explanation,
+          });
         return result;
       });
     },

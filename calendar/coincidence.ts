@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { CheckCoincidenceRequest, type CoincidenceResult, type CoincidenceWindow } from './contracts';
 import { parseDuration } from './durations';
-import { CalendarError, parseOrThrow } from './errors';
+import type { Moment, Phrase } from '../domain/rejection';
+import { CalendarError, english, parseOrThrow, phrase } from './errors';
 import { cityOfZone, formatForRecipient } from './format';
 import { meetingTime, zoneNamed } from './zones';
 
@@ -16,20 +17,24 @@ export function checkCoincidence(request: CheckCoincidenceRequest): CoincidenceR
   const hlmStart = meetingTime(hlm.start, hlm.timeZone, 'The high-level meeting start');
   const councilStart = meetingTime(council.start, council.timeZone, 'The Security Council meeting start');
   const { coincide, rule } = compare(hlmStart, councilStart, input.window);
-  const dates =
-    `The high-level meeting (${formatForRecipient(new Date(hlmStart), hlm.timeZone, council.timeZone)}) ` +
-    `and the Security Council meeting (${formatForRecipient(new Date(councilStart), council.timeZone, hlm.timeZone)})`;
-  const explanation = coincide
-    ? `${dates} coincide: ${rule}.`
-    : `${dates} do not coincide: ${rule}; move one of them.`;
-  return { coincide, explanation };
+  const said = phrase(coincide ? 'calendar.coincidence.yes' : 'calendar.coincidence.no', {
+    hlm: moment(hlmStart, hlm.timeZone, council.timeZone),
+    council: moment(councilStart, council.timeZone, hlm.timeZone),
+    rule,
+  });
+  return { coincide, explanation: english(said.phrase, said.values ?? {}), said };
+}
+
+/** A date as the explanation names it: in its own zone, then the other meeting's (its English, `shown`). */
+function moment(ms: number, zone: string, otherZone: string): Moment {
+  return { at: new Date(ms).toISOString(), zone, shown: formatForRecipient(new Date(ms), zone, otherZone) };
 }
 
 /** As `checkCoincidence`, but a pair that does not coincide is an error. */
 export function assertCoincidence(request: CheckCoincidenceRequest): CoincidenceResult {
   const result = checkCoincidence(request);
   if (!result.coincide)
-    throw new CalendarError('calendar.noCoincidence', { explanation: result.explanation });
+    throw new CalendarError('calendar.noCoincidence', { explanation: result.said ?? result.explanation });
   return result;
 }
 
@@ -37,29 +42,29 @@ function compare(
   hlmMs: number,
   councilMs: number,
   window: CoincidenceWindow,
-): { coincide: boolean; rule: string } {
+): { coincide: boolean; rule: Phrase } {
   switch (window.kind) {
     case 'same-iso-week': {
       const [a, b] = [isoWeek(hlmMs, window.timeZone), isoWeek(councilMs, window.timeZone)];
-      const where = `in ${cityOfZone(window.timeZone)}`;
+      const city = cityOfZone(window.timeZone);
       return a === b
-        ? { coincide: true, rule: `both fall in ISO week ${a} ${where}` }
-        : { coincide: false, rule: `they fall in different ISO weeks ${where} (${a} and ${b})` };
+        ? { coincide: true, rule: phrase('calendar.coincidence.sameWeek', { week: a, city }) }
+        : { coincide: false, rule: phrase('calendar.coincidence.differentWeeks', { a, b, city }) };
     }
     case 'same-day': {
       const [a, b] = [localDate(hlmMs, window.timeZone), localDate(councilMs, window.timeZone)];
-      const where = `in ${cityOfZone(window.timeZone)}`;
+      const city = cityOfZone(window.timeZone);
       return a === b
-        ? { coincide: true, rule: `both fall on ${a} ${where}` }
-        : { coincide: false, rule: `they fall on different days ${where} (${a} and ${b})` };
+        ? { coincide: true, rule: phrase('calendar.coincidence.sameDay', { day: a, city }) }
+        : { coincide: false, rule: phrase('calendar.coincidence.differentDays', { a, b, city }) };
     }
     case 'within': {
       const limitMs = parseDuration(window.duration, 'window.duration').toMillis();
       const gapMs = Math.abs(hlmMs - councilMs);
-      const gap = `${Math.round(gapMs / 360_000) / 10} hours apart`;
+      const values = { hours: Math.round(gapMs / 360_000) / 10, limit: window.duration };
       return gapMs <= limitMs
-        ? { coincide: true, rule: `they are ${gap}, within ${window.duration}` }
-        : { coincide: false, rule: `they are ${gap}, more than ${window.duration}` };
+        ? { coincide: true, rule: phrase('calendar.coincidence.within', values) }
+        : { coincide: false, rule: phrase('calendar.coincidence.beyond', values) };
     }
   }
 }

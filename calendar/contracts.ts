@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BusinessHours, OrganizationId, Weekday } from '../domain/organization';
 import { MILESTONES } from '../domain/planning';
+import { SaidPhrase } from '../domain/message-fields';
 import { IsoDuration, isSubDay } from './durations';
 import { LocalDateString } from './holidays';
 import { isInstant, TimeZone } from './zones';
@@ -181,7 +182,10 @@ export type CheckCoincidenceRequest = z.input<typeof CheckCoincidenceRequest>;
 
 export const CoincidenceResult = z.object({
   coincide: z.boolean(),
+  /** The English sentence, for logs and histories from before `said`. */
   explanation: z.string(),
+  /** The same sentence as a catalog key and its values, said in each reader's language. */
+  said: SaidPhrase.optional(),
 });
 export type CoincidenceResult = z.infer<typeof CoincidenceResult>;
 

@@ -36,7 +36,7 @@ export function phrase(key: MessageKey, values?: RefusalValues): Phrase {
  * The English, from the catalog. Not clients/sentences: the calendar sits below i18n/dates, which
  * that renderer needs; a time here reads as its `shown` English.
  */
-function english(key: MessageKey, values: RefusalValues): string {
+export function english(key: MessageKey, values: RefusalValues): string {
   const en = translator('en');
   const plain = (v: RefusalValues[string]): string | number => {
     if (typeof v !== 'object') return v;

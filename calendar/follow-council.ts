@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { SaidPhrase } from '../domain/message-fields';
 import { checkCoincidence } from './coincidence';
 import type { BusinessCalendar } from './business-calendar';
 import {
@@ -42,6 +43,7 @@ export const CoincidingMeetingProposal = z.discriminatedUnion('found', [
     timeline: PlannedTimeline,
     /** Why these dates coincide, in both meetings' zones. */
     explanation: z.string(),
+    said: SaidPhrase.optional(),
   }),
   z.object({ found: z.literal(false), explanation: z.string() }),
 ]);
@@ -69,7 +71,14 @@ export function proposeCoincidingMeeting(
     if (!coincidence.coincide) continue;
     const timeline = plannable(moved, input.policy, organizer);
     if (!timeline) continue;
-    return { found: true, ...moved, shiftDays, timeline, explanation: coincidence.explanation };
+    return {
+      found: true,
+      ...moved,
+      shiftDays,
+      timeline,
+      explanation: coincidence.explanation,
+      said: coincidence.said,
+    };
   }
   return {
     found: false,

@@ -1,5 +1,6 @@
 /** How `convene cycle status` reads to a person, in their language: every time with its zone. */
 import type { MessageKey, Translator } from '../i18n/catalog';
+import { saidOr } from '../clients/sentences';
 import { formatTime } from '../i18n/dates';
 import type { CycleStatus } from '../workflows/definitions/preparation-cycle';
 import { printTable } from './output';
@@ -31,7 +32,8 @@ export function printCycleStatus(s: CycleStatus, t: Translator): void {
     );
     if (s.coincidence) {
       const verdict = t.t(s.coincidence.coincide ? 'cli.status.coincides' : 'cli.status.doesNotCoincide');
-      console.log(`${''.padEnd(10)}${verdict}: ${s.coincidence.explanation}`);
+      const why = saidOr(s.coincidence.said, s.coincidence.explanation, t);
+      console.log(`${''.padEnd(10)}${verdict}: ${why}`);
     }
   }
   if (s.milestones.length) {

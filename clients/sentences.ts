@@ -4,12 +4,20 @@
  * schema's problems rendered first. Nothing here loads the Temporal client or (until a time is
  * said) the calendars, so the CLI's start stays light.
  */
-import type { RefusalValues } from '../domain/rejection';
+import type { Phrase, RefusalValues } from '../domain/rejection';
 import { isMessageKey, type MessageKey, type Translator, type Values } from '../i18n/catalog';
 import { issueLine } from './issues';
 
 export function sentence(key: MessageKey, values: RefusalValues, reader: Translator): string {
   return reader.t(key, rendered(values, reader));
+}
+
+/**
+ * A sentence the engine found (why two meetings no longer coincide), in the reader's language when
+ * it came as a catalog phrase; as recorded, in English, when it did not (older histories).
+ */
+export function saidOr(said: Phrase | undefined, english: string, reader: Translator): string {
+  return said ? sentence(said.phrase, said.values ?? {}, reader) : english;
 }
 
 function rendered(values: RefusalValues, reader: Translator): Values {

@@ -11,6 +11,7 @@ import { CouncilOutcome, requestsOf, type OutcomeKind } from './council-outcome'
 import { DeliveryFailure } from './delivery';
 import { EditionKey } from './ids';
 import { Language } from './language';
+import { SaidPhrase } from './message-fields';
 import { Email, OrganizationId } from './organization';
 import { Participant, listAddresses, sameAddress } from './people';
 import {
@@ -176,6 +177,8 @@ export const CycleMovedRequest = z
     coincide: z.boolean(),
     /** Why they no longer coincide (the calendar's words); absent when they do. */
     explanation: Text(2_000).optional(),
+    /** The same as a catalog sentence, for the organizers' own language. */
+    explanationSaid: SaidPhrase.optional(),
   })
   .refine((r) => r.coincide || r.explanation, {
     path: ['explanation'],

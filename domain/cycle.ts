@@ -83,6 +83,8 @@ export interface CouncilProposal {
   milestones: PlannedMilestone[];
   /** Why the proposed dates coincide, in both meetings' zones. */
   explanation: string;
+  /** The same as a catalog sentence (absent in older histories). */
+  said?: Phrase;
   proposedAt: string;
 }
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { Email } from './organization';
 import { Instant, toOneLine } from './text';
+import type { Phrase } from './rejection';
 
 export { Instant, toOneLine };
 
@@ -56,3 +57,9 @@ export const RecipientRole = z.enum([
   'responsible',
 ]);
 export type RecipientRole = z.infer<typeof RecipientRole>;
+
+/** A sentence as it crosses a boundary (an activity's result, a message's data): a catalog key and its values. */
+export const SaidPhrase = z.custom<Phrase>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { phrase?: unknown }).phrase === 'string',
+  'must be a sentence of the catalogs (a phrase key and its values)',
+);

@@ -3,7 +3,7 @@
  * Workflows build these objects; templates turn them into mail.
  */
 import { z } from 'zod';
-import { Contact, Echo, Edition, Instant, OneLine, Prose, WebLink } from './message-fields';
+import { Contact, Echo, Edition, Instant, OneLine, Prose, SaidPhrase, WebLink } from './message-fields';
 
 /** Fields every message has: the meeting it belongs to and whom to ask about it. */
 const common = { edition: Edition, contact: Contact };
@@ -201,14 +201,25 @@ export const Message = z.discriminatedUnion('kind', [
   }),
   kind('cancellation', { ...common, meeting: Meeting, reason: Prose }),
   /** To the organizers: the high-level meeting and the Security Council meeting no longer coincide. */
-  kind('coincidence-lost', { ...common, meeting: Meeting, explanation: Prose }),
+  kind('coincidence-lost', {
+    ...common,
+    meeting: Meeting,
+    explanation: Prose,
+    explanationSaid: SaidPhrase.optional(),
+  }),
   /** To the organizers: the Council moved; the nearest dates that coincide again, and how to apply them. */
   kind('council-move-proposal', {
     ...common,
     meeting: Meeting,
-    /** Why the meetings no longer coincide. */
+    /** Why the meetings no longer coincide (English), and the same as a catalog sentence. */
     explanation: Prose,
-    proposed: z.object({ start: Instant, end: Instant, coincidence: Prose }),
+    explanationSaid: SaidPhrase.optional(),
+    proposed: z.object({
+      start: Instant,
+      end: Instant,
+      coincidence: Prose,
+      coincidenceSaid: SaidPhrase.optional(),
+    }),
     timeline: z.array(z.object({ name: OneLine, at: Instant })),
     /** The command that applies it, without `--as` (each organizer's copy adds their address). */
     applyCommand: OneLine,
@@ -255,6 +266,7 @@ export const Message = z.discriminatedUnion('kind', [
     ...councilCommon,
     hlm: z.object({ title: OneLine, start: Instant, previousStart: Instant }),
     explanation: Prose,
+    explanationSaid: SaidPhrase.optional(),
     /** The command that moves the session, without its options (each copy adds the organizer's `--as`). */
     moveCommand: OneLine,
   }),

@@ -3,6 +3,7 @@
  * group's reminders, the check that the two meetings coincide. The calendar (calendar/contracts.ts)
  * produces these shapes; workflows and clients read them from here, without the time-zone database.
  */
+import type { Phrase } from './rejection';
 
 /** Milestones of a preparation cycle, in the order they must happen. */
 export const MILESTONES = [
@@ -39,6 +40,9 @@ export interface PlannedReminder {
 
 export interface Coincidence {
   coincide: boolean;
+  /** In English, as it was first recorded. */
   explanation: string;
+  /** The same as a catalog sentence, said in each reader's language (absent in older histories). */
+  said?: Phrase;
   checkedAt: string;
 }

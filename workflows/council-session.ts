@@ -319,6 +319,7 @@ class Session {
           {
             hlm: { title: r.meeting.title, start: r.meeting.start, previousStart: r.previousStart },
             explanation: r.explanation!, // the request's rule: given when they no longer coincide
+            ...(r.explanationSaid ? { explanationSaid: r.explanationSaid } : {}),
             moveCommand: `convene council move ${this.rules.state.key} --start <local> --end <local> --reason "…"`,
           },
           this.input.organizers,

@@ -569,23 +569,34 @@ class Cycle {
       });
       result = { ...r, checkedAt: this.now() };
     } catch (err) {
-      result = { coincide: false, explanation: causeMessage(err), checkedAt: this.now() };
+      const reason = calendarReason(err);
+      result = {
+        coincide: false,
+        explanation: causeMessage(err),
+        ...(typeof reason === 'object' ? { said: reason } : {}),
+        checkedAt: this.now(),
+      };
       this.log(`the meetings no longer coincide: ${result.explanation}`);
       // Cycles from before the coincidence-lost message (commit f931dcb) replay without it.
-      if (tellLost && patched('coincidence-lost-notice')) await this.tellCoincidenceLost(result.explanation);
+      if (tellLost && patched('coincidence-lost-notice')) await this.tellCoincidenceLost(result);
     }
     this.rules.state.coincidence = result;
     return result;
   }
 
-  private async tellCoincidenceLost(explanation: string): Promise<void> {
+  private async tellCoincidenceLost({ explanation, said }: Coincidence): Promise<void> {
     const n = ++this.rules.coincidenceWarnings;
     await sendOrRecord(
       this.ctx,
       `${this.id}:coincidence-lost:${n}`,
       {
         kind: 'coincidence-lost',
-        data: { ...say.common(this.input), meeting: this.meeting(), explanation },
+        data: {
+          ...say.common(this.input),
+          meeting: this.meeting(),
+          explanation,
+          ...(said ? { explanationSaid: said } : {}),
+        },
       },
       this.input.organizers,
     );
@@ -651,7 +662,12 @@ class Cycle {
           meeting: { title: this.input.title, start: meeting.start, end: meeting.end },
           previousStart,
           coincide: coincidence?.coincide ?? true,
-          ...(coincidence && !coincidence.coincide ? { explanation: coincidence.explanation } : {}),
+          ...(coincidence && !coincidence.coincide
+            ? {
+                explanation: coincidence.explanation,
+                ...(coincidence.said ? { explanationSaid: coincidence.said } : {}),
+              }
+            : {}),
         },
       });
       this.log(`${sessionWorkflowId} told of the reschedule${told.told ? '' : `: not taken (${told.why})`}`);
@@ -672,7 +688,7 @@ class Cycle {
     if (coincidence.coincide) return { coincidence, followed: false };
     const proposal = await this.proposeDates(council);
     if (!proposal) {
-      await this.tellCoincidenceLost(coincidence.explanation);
+      await this.tellCoincidenceLost(coincidence);
       return { coincidence, followed: false };
     }
     if (this.input.followCouncil) {
@@ -680,7 +696,7 @@ class Cycle {
       return { coincidence: this.rules.state.coincidence ?? coincidence, proposal, followed: true };
     }
     this.rules.state.councilProposal = proposal;
-    await this.tellCouncilProposal(proposal, coincidence.explanation);
+    await this.tellCouncilProposal(proposal, coincidence);
     return { coincidence, proposal, followed: false };
   }
 
@@ -703,7 +719,7 @@ class Cycle {
         this.log(`no dates coincide with the Council's: ${p.explanation}`);
         return undefined;
       }
-      const { start, end, shiftDays, explanation } = p;
+      const { start, end, shiftDays, explanation, said } = p;
       const milestones = p.timeline.milestones;
       return {
         councilStart: council.start,
@@ -712,6 +728,7 @@ class Cycle {
         shiftDays,
         milestones,
         explanation,
+        ...(said ? { said } : {}),
         proposedAt: this.now(),
       };
     } catch (err) {
@@ -720,7 +737,7 @@ class Cycle {
     }
   }
 
-  private async tellCouncilProposal(proposal: CouncilProposal, lost: string): Promise<void> {
+  private async tellCouncilProposal(proposal: CouncilProposal, lost: Coincidence): Promise<void> {
     await sendOrRecord(
       this.ctx,
       `${this.id}:council-proposal:${proposal.councilStart}`,
@@ -729,8 +746,14 @@ class Cycle {
         data: {
           ...say.common(this.input),
           meeting: this.meeting(),
-          explanation: lost,
-          proposed: { start: proposal.start, end: proposal.end, coincidence: proposal.explanation },
+          explanation: lost.explanation,
+          ...(lost.said ? { explanationSaid: lost.said } : {}),
+          proposed: {
+            start: proposal.start,
+            end: proposal.end,
+            coincidence: proposal.explanation,
+            ...(proposal.said ? { coincidenceSaid: proposal.said } : {}),
+          },
           timeline: proposal.milestones.map((x) => ({ name: x.name, at: x.at })),
           applyCommand: say.followCouncilCommand(this.input),
         },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { act, asOption } from '../act';
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { saidOr } from '../../clients/sentences';
 import { inputHash, startOnce } from '../../clients/starts';
 import { loadHolidayCalendars } from '../../calendar/holidays';
 import { formatTime } from '../../i18n/dates';
@@ -321,10 +322,10 @@ export function instant(value: string, zone: string, option: string): string {
 
 /** What a Council move did, as an organizer reads it: still coinciding, followed, or a proposal. */
 function printCouncilMove(r: CouncilMoveResult, edition: string, as: string, t: Output['t']): void {
-  if (r.coincidence.coincide)
-    return console.log(t.t('cli.council.stillCoincide', { why: r.coincidence.explanation }));
-  if (r.followed) return console.log(t.t('cli.council.movedOnItsOwn', { why: r.coincidence.explanation }));
-  console.log(t.t('cli.council.lost', { why: r.coincidence.explanation }));
+  const why = saidOr(r.coincidence.said, r.coincidence.explanation, t);
+  if (r.coincidence.coincide) return console.log(t.t('cli.council.stillCoincide', { why }));
+  if (r.followed) return console.log(t.t('cli.council.movedOnItsOwn', { why }));
+  console.log(t.t('cli.council.lost', { why }));
   if (!r.proposal) return;
   console.log(
     t.t('cli.council.proposal', {

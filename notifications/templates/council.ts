@@ -5,7 +5,7 @@
  */
 import { action, facts, list, paragraph, quote, type Fact } from '../body';
 import type { MessageData } from '../messages';
-import type { Template, TemplateContext } from './context';
+import { said, type Template, type TemplateContext } from './context';
 import { meetingFacts } from './meeting';
 
 type CouncilData = MessageData<'council-reminder'>;
@@ -135,7 +135,7 @@ export const councilCycleMoved: Template<MessageData<'council-cycle-moved'>> = (
     reason: organizer(d, t),
     body: [
       paragraph(t('council.cycleMoved.body', { hlm: d.hlm.title, title: d.meeting.title })),
-      quote(t('label.found'), d.explanation),
+      quote(t('label.found'), said(ctx, d.explanationSaid, d.explanation)),
       facts(
         [t('council.label.hlmStart'), time(d.hlm.start)],
         [t('label.previously'), time(d.hlm.previousStart)],

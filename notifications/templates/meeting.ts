@@ -1,7 +1,7 @@
 /** Messages about the meeting itself: agenda, invitation, changes, outcome. */
 import { action, facts, list, paragraph, quote, type Fact } from '../body';
 import type { AgendaItem, Meeting, MessageData } from '../messages';
-import { hlm, type Template, type TemplateContext } from './context';
+import { hlm, said, type Template, type TemplateContext } from './context';
 import { reasonFor } from './reason';
 
 /** Meeting messages go to everyone: organizers, focal points, chairs and delegates, each in their role. */
@@ -112,12 +112,15 @@ export const councilMoveProposal: Template<MessageData<'council-move-proposal'>>
     reason: reasonFor(d, ctx, 'organizer'),
     body: [
       paragraph(t('meeting.councilProposal.body', about(d, t))),
-      quote(t('label.found'), d.explanation),
+      quote(t('label.found'), said(ctx, d.explanationSaid, d.explanation)),
       facts(
         [t('meeting.councilProposal.proposedStart'), time(d.proposed.start)],
         [t('meeting.councilProposal.proposedEnd'), time(d.proposed.end)],
       ),
-      quote(t('meeting.councilProposal.coincidence'), d.proposed.coincidence),
+      quote(
+        t('meeting.councilProposal.coincidence'),
+        said(ctx, d.proposed.coincidenceSaid, d.proposed.coincidence),
+      ),
       list(
         t('meeting.councilProposal.timeline'),
         d.timeline.map((m) => t('meeting.councilProposal.milestone', { name: m.name, time: time(m.at) })),
@@ -136,7 +139,7 @@ export const coincidenceLost: Template<MessageData<'coincidence-lost'>> = (d, ct
     reason: reasonFor(d, ctx, 'organizer'),
     body: [
       paragraph(t('meeting.coincidenceLost.body', about(d, t))),
-      quote(t('label.found'), d.explanation),
+      quote(t('label.found'), said(ctx, d.explanationSaid, d.explanation)),
       facts(...meetingFacts(d.meeting, ctx)),
     ],
   };

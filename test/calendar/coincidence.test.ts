@@ -1,4 +1,6 @@
 import { assertCoincidence, checkCoincidence } from '../../calendar/coincidence';
+import { sentence } from '../../clients/sentences';
+import { translator } from '../../i18n/catalog';
 
 describe('coincidence with the Security Council', () => {
   test('a high-level meeting on Friday and the Council meeting on Wednesday of the same week coincide', () => {
@@ -11,7 +13,36 @@ describe('coincidence with the Security Council', () => {
       explanation:
         'The high-level meeting (Friday 22 September 2006, 10:00 New York time (EDT)) and the Security Council ' +
         'meeting (Wednesday 20 September 2006, 15:00 New York time (EDT)) coincide: both fall in ISO week 2006-W38 in New York.',
+      // The same sentence as a catalog key and its values, for readers of other languages.
+      said: {
+        phrase: 'calendar.coincidence.yes',
+        values: {
+          hlm: {
+            at: '2006-09-22T14:00:00.000Z',
+            zone: 'America/New_York',
+            shown: 'Friday 22 September 2006, 10:00 New York time (EDT)',
+          },
+          council: {
+            at: '2006-09-20T19:00:00.000Z',
+            zone: 'America/New_York',
+            shown: 'Wednesday 20 September 2006, 15:00 New York time (EDT)',
+          },
+          rule: { phrase: 'calendar.coincidence.sameWeek', values: { week: '2006-W38', city: 'New York' } },
+        },
+      },
     });
+  });
+
+  test('in French, the explanation reads from the catalog, with French dates', () => {
+    const { said } = checkCoincidence({
+      highLevelMeeting: { start: '2006-09-22T10:00' },
+      securityCouncil: { start: '2006-09-25T15:00' },
+    });
+    expect(sentence(said!.phrase, said!.values ?? {}, translator('fr'))).toBe(
+      'La réunion de haut niveau (vendredi 22 septembre 2006 à 10:00, heure de New York) et la séance du ' +
+        'Conseil de sécurité (lundi 25 septembre 2006 à 15:00, heure de New York) ne coïncident pas : elles ' +
+        'tombent des semaines ISO différentes à New York (2006-W38 et 2006-W39) ; déplacez l’une des deux.',
+    );
   });
 
   test('a Council meeting the Monday after does not coincide, and the error names both dates', () => {

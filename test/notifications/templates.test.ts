@@ -1,4 +1,5 @@
 /** What every message says, in both its HTML and its plain-text form. */
+import { checkCoincidence } from '../../calendar/coincidence';
 import { Message, renderMessage, SendMessageInput, type MessageKind } from '../../notifications';
 import { calendarInvite } from '../../notifications/ics';
 import { isCalendarMessage } from '../../domain/messages';
@@ -286,4 +287,36 @@ test('a briefer’s invitation and reminder link to the page where they confirm 
       'the Council affairs organizers named below record your answer',
     );
   }
+});
+
+test("why two meetings no longer coincide reads in the recipient's language when the calendar said it as a catalog sentence, and as recorded when not", () => {
+  const lost = checkCoincidence({
+    highLevelMeeting: { start: '2006-09-22T10:00' },
+    securityCouncil: { start: '2006-10-04T15:00' },
+  });
+  const message = Message.parse({
+    kind: 'coincidence-lost',
+    data: { ...sample('coincidence-lost').data, explanation: lost.explanation, explanationSaid: lost.said },
+  });
+  const french = renderMessage(message, {
+    recipient: { ...organizer, language: 'fr' },
+    meetingZone: MEETING_ZONE,
+    rehearsal: false,
+  });
+  // The quote's lines start with "> " in plain text: read them as one paragraph.
+  const unquoted = (text: string) => text.replace(/\n> ?/g, ' ').replace(/\s+/g, ' ');
+  expect(unquoted(french.text)).toContain(
+    'ne coïncident pas : elles tombent des semaines ISO différentes à New York (2006-W38 et 2006-W40)',
+  );
+  // A history from before the catalog sentence carries the English only: it is shown as it is.
+  const older = Message.parse({
+    kind: 'coincidence-lost',
+    data: { ...message.data, explanationSaid: undefined },
+  });
+  const asRecorded = renderMessage(older, {
+    recipient: { ...organizer, language: 'fr' },
+    meetingZone: MEETING_ZONE,
+    rehearsal: false,
+  });
+  expect(unquoted(asRecorded.text)).toContain('they fall in different ISO weeks in New York');
 });
