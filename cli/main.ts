@@ -158,6 +158,11 @@ export function report(err: unknown, language: () => Translator): number {
     console.error(say(language, 'cli.failed', () => ({ reason: err.message })));
     return 1;
   }
+  // An edition, year or reference that names no workflow here: a sentence, never the SDK's stack.
+  if (isWorkflowNotFound(err)) {
+    console.error(say(language, 'cli.notFound', () => ({ workflowId: err.workflowId })));
+    return 1;
+  }
   // A value no boundary caught before: one line per problem, never zod's raw dump.
   if (isZodError(err)) {
     const details = issueDetails(err.issues, 'value', undefined);
@@ -176,10 +181,19 @@ function isZodError(err: unknown): err is { issues: Parameters<typeof issueDetai
   );
 }
 
+/** By name (the SDK marks its errors so), so that `convene --help` does not load the Temporal client. */
+function isWorkflowNotFound(err: unknown): err is Error & { workflowId: string } {
+  return (
+    err instanceof Error &&
+    err.name === 'WorkflowNotFoundError' &&
+    typeof (err as { workflowId?: unknown }).workflowId === 'string'
+  );
+}
+
 /** A failure line in the reader's language, or in English when --lang itself is what is wrong. */
 function say(
   language: () => Translator,
-  key: 'cli.rejected' | 'cli.failed' | 'cli.invalid',
+  key: 'cli.rejected' | 'cli.failed' | 'cli.invalid' | 'cli.notFound',
   values: (t: Translator) => Record<string, string>,
 ): string {
   let t: Translator;
