@@ -165,6 +165,11 @@ export function report(err: unknown, language: () => Translator): number {
     console.error(say(language, (t) => t.t('cli.failed', { reason: err.message })));
     return 1;
   }
+  // An edition, year or reference that names no workflow here: a sentence, never the SDK's stack.
+  if (isWorkflowNotFound(err)) {
+    console.error(say(language, (t) => t.t('cli.notFound', { workflowId: err.workflowId })));
+    return 1;
+  }
   // A value no boundary caught before: one line per problem, never zod's raw dump.
   if (isZodError(err)) {
     const details = issueDetails(err.issues, 'value', undefined);
@@ -180,6 +185,15 @@ export function report(err: unknown, language: () => Translator): number {
 function isZodError(err: unknown): err is { issues: Parameters<typeof issueDetails>[0] } {
   return (
     err instanceof Error && err.name === 'ZodError' && Array.isArray((err as { issues?: unknown }).issues)
+  );
+}
+
+/** By name (the SDK marks its errors so), so that `convene --help` does not load the Temporal client. */
+function isWorkflowNotFound(err: unknown): err is Error & { workflowId: string } {
+  return (
+    err instanceof Error &&
+    err.name === 'WorkflowNotFoundError' &&
+    typeof (err as { workflowId?: unknown }).workflowId === 'string'
   );
 }
 

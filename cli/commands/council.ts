@@ -180,7 +180,7 @@ function registerStatus(council: Command, output: () => Output): void {
     .argument('<year>', YEAR_HELP)
     .addHelpText(
       'after',
-      '\nExamples:\n  $ convene council status r2005\n  $ convene --json council show 2006',
+      '\nExamples:\n  $ convene council status r2005\n  $ convene --json council show r2005',
     )
     .action(async (year: string) =>
       withClient(async (client) => {
@@ -315,7 +315,7 @@ function registerMove(council: Command, output: () => Output): void {
     .addOption(asOption())
     .addHelpText(
       'after',
-      `\nExample:\n  $ convene council move 2027 --start 2027-09-21T10:00 --end 2027-09-21T13:00 --reason "Council programme of work" --as ${AS}`,
+      `\nExample:\n  $ convene council move r2005 --start 2005-10-19T10:00 --end 2005-10-19T13:00 --reason "Council programme of work" --as ${AS}`,
     )
     .action(async (year: string, o: { start: string; end: string; reason: string; as: string }) =>
       withClient(async (client) => {

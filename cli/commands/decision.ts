@@ -366,7 +366,7 @@ const ACTIONS: ActionCommand[] = [
       new Option('--claim-id <id>', 'your id for this claim: sending it twice records it once'),
     ],
     example:
-      '$ convene decision claim 7/94b --summary "Databank online" --evidence https://au.example.org/databank --as focal.point@au.example.org',
+      '$ convene decision claim 7/94b --summary "Databank online" --evidence https://au.example.org/databank --as amina.rahman@un.example.org',
     update: claimImplementedUpdate,
     request: (o) => ({
       as: o.as,
@@ -393,7 +393,7 @@ const ACTIONS: ActionCommand[] = [
       new Option('--reason <text>', 'why').makeOptionMandatory(),
     ],
     example:
-      '$ convene decision extend 7/94b --to 2008-06-30T17:00:00-04:00 --reason "Funding delayed" --as jonas.berg@un.example.org',
+      '$ convene decision extend 7/94b --to 2008-06-30T17:00:00-04:00 --reason "Funding delayed" --as committee@eu.example.org',
     update: extendDueDateUpdate,
     request: (o) => ({ as: o.as, dueDate: text(o, 'to'), reason: text(o, 'reason') }),
     done: (r, t) =>
@@ -489,7 +489,7 @@ function registerImport(decision: Command, output: () => Output): void {
     .addOption(asOption())
     .addHelpText(
       'after',
-      '\nThe file: edition, meetingTitle, adoptedAt, decisions (ref, text, area, leadOrganization,\nresponsibleOrganizations, dueDate). See config/examples/decisions-hlm-7.json.\n--as must be an organizer named in config/standing-committee.json. A decision already tracked\nfrom the same content is left as it is; one tracked with different content is refused.\n\nExample:\n  $ convene decision import config/examples/decisions-hlm-7.json --rehearse --as amina.rahman@un.example.org',
+      '\nThe file: edition, meetingTitle, adoptedAt, decisions (ref, text, area, leadOrganization,\nresponsibleOrganizations, dueDate). See config/examples/decisions-hlm-7.json.\n--as must be an organizer named in config/standing-committee.json. A decision already tracked\nfrom the same content is left as it is; one tracked with different content is refused.\n\nExample:\n  $ convene decision import config/examples/decisions-hlm-7.json --as amina.rahman@un.example.org',
     )
     .action(async (file: string, o: { rehearse?: boolean; as: string }) => {
       await withClient(async (client, settings) => {

@@ -25,9 +25,9 @@ export function registerDocument(document: Command, output: () => Output): void 
       'after',
       '\nExamples:\n' +
         '  $ convene document show r7 draft-agenda\n' +
-        '  $ convene document show 7 final-agenda --format html --out hlm-7-agenda.html\n' +
-        '  $ convene document show 7 draft-agenda --version 1\n' +
-        '  $ convene --json document show 7 outcome-report     # version, sha256 and both renderings',
+        '  $ convene document show r7 final-agenda --format html --out hlm-7-agenda.html\n' +
+        '  $ convene document show r7 draft-agenda --version 1\n' +
+        '  $ convene --json document show r7 outcome-report     # version, sha256 and both renderings',
     )
     .action(async (edition: string, kind: string, o: { format: Format; version?: number; out?: string }) => {
       const documentKind = kindOf(kind);
