@@ -1,5 +1,5 @@
 /** How the CLI prints: a table for people (in their --lang), JSON (with --json) for scripts; and what it fails with. */
-import { canonicalLanguage } from '../domain/language';
+import { canonicalLanguage } from '../domain/language-tags';
 import type { RefusalValues, RejectionCode } from '../domain/rejection';
 import { translator, type MessageKey, type Translator } from '../i18n/catalog';
 import { sentence } from '../clients/sentences';

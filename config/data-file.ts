@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { ConfigError } from './problems';
 
 /**
@@ -26,8 +25,17 @@ export function readYamlOrJson(file: string, source: string): unknown {
   }
   const json = path.extname(file) === '.json';
   try {
-    return json ? JSON.parse(text) : YAML.parse(text);
+    return json ? JSON.parse(text) : yaml().parse(text);
   } catch (err) {
     throw new ConfigError(source, [`is not valid ${json ? 'JSON' : 'YAML'}: ${(err as Error).message}`]);
   }
+}
+
+/**
+ * The YAML parser, loaded on the first YAML file: it is 72 modules, and most commands of the CLI
+ * read only JSON or nothing (`require`, for the reason given in cli/main.ts).
+ */
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy loading, see above
+  return require('yaml') as typeof import('yaml');
 }

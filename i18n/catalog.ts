@@ -5,7 +5,7 @@
  * catalog lacks (or cannot format) reads in English rather than failing a send.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import { baseLanguage, textDirection, type BaseLanguage } from '../domain/language';
+import { baseLanguage, textDirection, type BaseLanguage } from '../domain/language-tags';
 import ar from '../locales/ar.json';
 import en from '../locales/en.json';
 import es from '../locales/es.json';

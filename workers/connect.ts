@@ -4,12 +4,12 @@
  * Every client speaks through the payload codec, with the keys the settings name.
  */
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import { dataConverter } from '../codec/data-converter';
+import { loadedDataConverter } from '../codec/data-converter';
 import { KeyRing } from '../codec/keys';
 import type { Settings } from '../config/settings';
 
-function connectionOptions(settings: Settings) {
+/** The address and credentials of the server; shared with the worker's connection (worker-connection.ts). */
+export function connectionOptions(settings: Settings) {
   const t = settings.temporal;
   if (t.mode === 'embedded') return { address: t.address };
   return { ...t.connect.connectionOptions, address: t.address };
@@ -29,10 +29,6 @@ export async function connectClient(settings: Settings, keys: KeyRing = loadKeys
   return new Client({
     connection,
     namespace: settings.temporal.namespace,
-    dataConverter: dataConverter(keys),
+    dataConverter: loadedDataConverter(keys),
   });
-}
-
-export function connectWorkerConnection(settings: Settings): Promise<NativeConnection> {
-  return NativeConnection.connect(connectionOptions(settings));
 }

@@ -13,7 +13,7 @@ import { documentLine } from '../status-view';
 import { queryStatus } from './cycle';
 import { printJson, type Output } from '../output';
 import { withClient } from '../temporal';
-import { readDataFile } from './input';
+import { readDataFile } from '../data-file';
 
 /** Fills in `convene agenda` (its name and description are in cli/main.ts). */
 export function registerAgenda(command: Command, output: () => Output): void {

@@ -44,7 +44,7 @@ import { printJson, printTable, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
 import { trustedOrganizer } from '../trusted-start';
 import { inputHash, StartRefused, startOnce } from '../../clients/starts';
-import { readDataFile } from './input';
+import { readDataFile } from '../data-file';
 
 /** "decision-7-94a" as it is, or "7/94a" (edition/ref). */
 export function decisionId(argument: string): string {

@@ -8,11 +8,10 @@ import {
   submitInputUpdate,
 } from '../../workflows/definitions/working-group-input';
 import { formatTime } from '../../i18n/dates';
-import { readYamlOrJson } from '../../config/data-file';
-import { ConfigError } from '../../config/problems';
 import { groupHandle, onGroup } from '../cycle-target';
 import { printJson, UserError, type Output } from '../output';
 import { withClient } from '../temporal';
+import { readDataFile } from '../data-file';
 import { instant } from './cycle';
 
 /** Fills in `convene input` (its name and description are in cli/main.ts). */
@@ -182,15 +181,4 @@ Example:
         }
       });
     });
-}
-
-/** A YAML or JSON file a person wrote; a problem names the file (exit 1: it is input, not configuration). */
-export function readDataFile(file: string): unknown {
-  try {
-    return readYamlOrJson(file, file);
-  } catch (err) {
-    if (err instanceof ConfigError)
-      throw new UserError('cli.error.dataFile', { file, problems: err.problems.join('; ') });
-    throw err;
-  }
 }
