@@ -36,6 +36,10 @@ export function draftNextCycle(plan: CycleInput, directory?: Pick<Directory, 'ge
             title: council.title,
             start: nextLocal(council.start, council.timeZone),
             timeZone: council.timeZone,
+            // This year's date was owned by a Council session: next year's, of its own year, owns it.
+            ...(council.session
+              ? { session: Number(nextLocal(council.start, council.timeZone).slice(0, 4)) }
+              : {}),
           },
         }
       : {}),

@@ -51,3 +51,19 @@ test('without a directory every zone and language is written out', () => {
   expect(draft.organizers[0]).toHaveProperty('timeZone');
   expect(draft.organizers[0]).toHaveProperty('language');
 });
+
+test('a Council date owned by a session is owned next year by the session of its own year', () => {
+  const spec = readCycleSpecFile('config/examples/hlm-7-2006.yaml');
+  const plan = resolveCycleSpec(spec, 'spec', {
+    directory,
+    holidays: loadHolidayCalendars(),
+    now: new Date('2006-01-04T09:00:00Z'),
+    defaults: settings.policies,
+  });
+  expect(plan.securityCouncil?.session).toBe('council-session-2006');
+  // 52 weeks after Wednesday 20 September 2006 is Wednesday 19 September 2007.
+  expect(draftNextCycle(plan, directory).securityCouncil).toMatchObject({
+    start: '2007-09-19T10:00',
+    session: 2007,
+  });
+});
