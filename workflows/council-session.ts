@@ -287,10 +287,17 @@ class Session {
   }
 
   /** At the start: the cycle hears the date this session holds, in the name of who started it. */
-  async tellCycleOfDate(): Promise<void> {
-    const as = this.input.startedBy ?? this.input.organizers[0]!.email;
-    const told = await this.tellCycleThat(`${this.id}:date`, as, this.rules.state.meeting.start);
-    this.log(`${this.input.cycleWorkflowId} told of the session's date: ${whatTheCycleDid(told)}`);
+  /**
+   * Under the lock, as a move: the two never reach the cycle at once, out of order. A move made
+   * before this turn came has told the cycle the date already.
+   */
+  tellCycleOfDate(): Promise<void> {
+    return this.lock.run(async () => {
+      if (this.rules.state.moves.length) return;
+      const as = this.input.startedBy ?? this.input.organizers[0]!.email;
+      const told = await this.tellCycleThat(`${this.id}:date`, as, this.rules.state.meeting.start);
+      this.log(`${this.input.cycleWorkflowId} told of the session's date: ${whatTheCycleDid(told)}`);
+    });
   }
 
   private tellCycleThat(moveId: string, as: string, start: string): Promise<CycleTold> {

@@ -325,7 +325,7 @@ test('a move of the Council session reaches the cycle timed with it: coincidence
     (m) => m.kind === 'council-move-proposal' && m.subject.includes('HLM 474'),
   );
   expect(proposals).toHaveLength(1);
-}, 90_000);
+}, 180_000);
 
 test("a session started after its cycle tells the cycle the session's own date at once, in the name of who started it", async () => {
   const worker = await t.createWorker();
@@ -365,7 +365,7 @@ test("a session started after its cycle tells the cycle the session's own date a
     await cycle.executeUpdate(cancelUpdate, { args: [{ as: ORGANIZER, reason: 'test over' }] });
     await cycle.result();
   });
-}, 90_000);
+}, 180_000);
 
 test("a reschedule of the cycle that breaks the coincidence tells the session's organizers, with the command that moves the session; moved back, no second notice", async () => {
   const worker = await t.createWorker();
@@ -419,7 +419,7 @@ test("a reschedule of the cycle that breaks the coincidence tells the session's 
   expect(notices[0]!.text.replace(/\s+/g, ' ')).toContain(
     `move the session (convene council move 2044 --start <local> --end <local> --reason "…" --as ${COUNCIL_AFFAIRS})`,
   );
-}, 90_000);
+}, 180_000);
 
 async function phaseIsPlanning(session: {
   query: (q: typeof councilStatusQuery) => Promise<{ phase: string }>;
