@@ -313,27 +313,26 @@ class Session {
    * Not under the lock: the cycle may be telling this while a move of this session, holding the
    * lock, waits for the cycle's answer; this touches only what it records and its own mail.
    */
-  readonly cycleMoved = (request: unknown) =>
-    (async () => {
-      const r = asCallerFailure(() => this.checks.cycleMoved(request));
-      const heard = this.rules.recordCycleMove(r, this.now());
-      const what = r.coincide ? 'the meetings still coincide' : 'the meetings no longer coincide';
-      this.log(`${r.source} rescheduled by ${r.as} to ${r.meeting.start}: ${what}`);
-      if (!r.coincide && this.rules.beforeTheMeeting) {
-        await this.mail(
-          `cycle-moved:${++this.cycleMovesTold}`,
-          'council-cycle-moved',
-          {
-            hlm: { title: r.meeting.title, start: r.meeting.start, previousStart: r.previousStart },
-            explanation: r.explanation!, // the request's rule: given when they no longer coincide
-            ...(r.explanationSaid ? { explanationSaid: r.explanationSaid } : {}),
-            moveCommand: `convene council move ${this.rules.state.key} --start <local> --end <local> --reason "…"`,
-          },
-          this.input.organizers,
-        );
-      }
-      return heard;
-    })();
+  readonly cycleMoved = async (request: unknown) => {
+    const r = asCallerFailure(() => this.checks.cycleMoved(request));
+    const heard = this.rules.recordCycleMove(r, this.now());
+    const what = r.coincide ? 'the meetings still coincide' : 'the meetings no longer coincide';
+    this.log(`${r.source} rescheduled by ${r.as} to ${r.meeting.start}: ${what}`);
+    if (!r.coincide && this.rules.beforeTheMeeting) {
+      await this.mail(
+        `cycle-moved:${++this.cycleMovesTold}`,
+        'council-cycle-moved',
+        {
+          hlm: { title: r.meeting.title, start: r.meeting.start, previousStart: r.previousStart },
+          explanation: r.explanation!, // the request's rule: given when they no longer coincide
+          ...(r.explanationSaid ? { explanationSaid: r.explanationSaid } : {}),
+          moveCommand: `convene council move ${this.rules.state.key} --start <local> --end <local> --reason "…"`,
+        },
+        this.input.organizers,
+      );
+    }
+    return heard;
+  };
 
   readonly recordOutcome = (request: unknown) =>
     this.lock.run(async () => {

@@ -1,5 +1,3 @@
-import { saidOr } from '../../clients/sentences';
-import type { Phrase } from '../../domain/rejection';
 import type { MessageKey, Translator, Values } from '../../i18n/catalog';
 import type { Edition, RecipientInput } from '../fields';
 import type { Letter } from '../layout';
@@ -24,9 +22,4 @@ export function hlm(edition: Pick<Edition, 'number'>, t: TemplateContext['t']): 
 /** What a subject starts with, in either series: "HLM 7", or "SC 2005" for a Council meeting. */
 export function shortName(edition: Pick<Edition, 'number' | 'series'>, t: TemplateContext['t']): string {
   return edition.series === 'council' ? t('council.tag', { year: edition.number }) : hlm(edition, t);
-}
-
-/** A sentence the engine found, in this recipient's language where it can be (clients/sentences). */
-export function said(ctx: TemplateContext, phrase: Phrase | undefined, english: string): string {
-  return saidOr(phrase, english, ctx.translator);
 }

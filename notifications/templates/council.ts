@@ -5,7 +5,8 @@
  */
 import { action, facts, list, paragraph, quote, type Fact } from '../body';
 import type { MessageData } from '../messages';
-import { said, type Template, type TemplateContext } from './context';
+import { saidOr } from '../../clients/sentences';
+import type { Template, TemplateContext } from './context';
 import { meetingFacts } from './meeting';
 
 type CouncilData = MessageData<'council-reminder'>;
@@ -135,7 +136,7 @@ export const councilCycleMoved: Template<MessageData<'council-cycle-moved'>> = (
     reason: organizer(d, t),
     body: [
       paragraph(t('council.cycleMoved.body', { hlm: d.hlm.title, title: d.meeting.title })),
-      quote(t('label.found'), said(ctx, d.explanationSaid, d.explanation)),
+      quote(t('label.found'), saidOr(d.explanationSaid, d.explanation, ctx.translator)),
       facts(
         [t('council.label.hlmStart'), time(d.hlm.start)],
         [t('label.previously'), time(d.hlm.previousStart)],

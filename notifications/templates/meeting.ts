@@ -1,7 +1,8 @@
 /** Messages about the meeting itself: agenda, invitation, changes, outcome. */
 import { action, facts, list, paragraph, quote, type Fact } from '../body';
 import type { AgendaItem, Meeting, MessageData } from '../messages';
-import { hlm, said, type Template, type TemplateContext } from './context';
+import { saidOr } from '../../clients/sentences';
+import { hlm, type Template, type TemplateContext } from './context';
 import { reasonFor } from './reason';
 
 /** Meeting messages go to everyone: organizers, focal points, chairs and delegates, each in their role. */
@@ -112,14 +113,14 @@ export const councilMoveProposal: Template<MessageData<'council-move-proposal'>>
     reason: reasonFor(d, ctx, 'organizer'),
     body: [
       paragraph(t('meeting.councilProposal.body', about(d, t))),
-      quote(t('label.found'), said(ctx, d.explanationSaid, d.explanation)),
+      quote(t('label.found'), saidOr(d.explanationSaid, d.explanation, ctx.translator)),
       facts(
         [t('meeting.councilProposal.proposedStart'), time(d.proposed.start)],
         [t('meeting.councilProposal.proposedEnd'), time(d.proposed.end)],
       ),
       quote(
         t('meeting.councilProposal.coincidence'),
-        said(ctx, d.proposed.coincidenceSaid, d.proposed.coincidence),
+        saidOr(d.proposed.coincidenceSaid, d.proposed.coincidence, ctx.translator),
       ),
       list(
         t('meeting.councilProposal.timeline'),
@@ -139,7 +140,7 @@ export const coincidenceLost: Template<MessageData<'coincidence-lost'>> = (d, ct
     reason: reasonFor(d, ctx, 'organizer'),
     body: [
       paragraph(t('meeting.coincidenceLost.body', about(d, t))),
-      quote(t('label.found'), said(ctx, d.explanationSaid, d.explanation)),
+      quote(t('label.found'), saidOr(d.explanationSaid, d.explanation, ctx.translator)),
       facts(...meetingFacts(d.meeting, ctx)),
     ],
   };
