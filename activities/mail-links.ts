@@ -11,6 +11,7 @@
  * (the invitation to brief and its reminders: a briefer confirms or declines there).
  */
 import type { Message } from '../domain/messages';
+import { workflowIdPatterns } from '../domain/ids';
 
 /** The messages of a working group that ask its chair (or the organizer) to act on its page. */
 const SUBMIT_LINK_KINDS = [
@@ -35,10 +36,12 @@ function isOneOf<K extends readonly Message['kind'][]>(message: Message, kinds: 
   return (kinds as readonly string[]).includes(message.kind);
 }
 
-const GROUP_WORKFLOW = /^hlm-r?\d+-wg-[a-z][a-z0-9-]*$/;
-const CYCLE_WORKFLOW = /^hlm-r?\d+$/;
-const DECISION_WORKFLOW = /^decision-r?\d+-[a-z0-9][a-z0-9-]*$/;
-const COUNCIL_WORKFLOW = /^council-session-r?\d{4}$/;
+const {
+  workingGroup: GROUP_WORKFLOW,
+  cycle: CYCLE_WORKFLOW,
+  decision: DECISION_WORKFLOW,
+  councilSession: COUNCIL_WORKFLOW,
+} = workflowIdPatterns;
 
 /** The portal page a message from `workflowId` asks its reader to act on, if there is one. */
 export function withPageLink(

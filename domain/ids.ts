@@ -39,6 +39,17 @@ export const workflowIds = {
   directoryProbe: (suffix: string) => `directory-probe-${suffix}`,
 } as const;
 
+/**
+ * What each kind of workflow id looks like, for clients that are handed an id (a portal URL, the
+ * workflow a mail comes from) and must know what it names before asking the server.
+ */
+export const workflowIdPatterns = {
+  cycle: /^hlm-r?\d+$/,
+  workingGroup: /^hlm-(r?\d+)-wg-[a-z][a-z0-9-]*$/,
+  decision: /^decision-r?\d+-[a-z0-9][a-z0-9-]*$/,
+  councilSession: /^council-session-r?\d{4}$/,
+} as const;
+
 /** Memo keys a start writes: what the workflow was started from, and by whom (clients/starts.ts). */
 export const START_MEMO = { inputHash: 'inputHash', startedBy: 'startedBy' } as const;
 

@@ -12,13 +12,14 @@ import type { DocumentStore } from '../store/documents';
 import { councilStatusQuery, COUNCIL_SESSION_WORKFLOW } from '../workflows/definitions/council-session';
 import { readableDocument, type AgendaDocument } from './meetings';
 import { runningWorkflowIds } from './running';
+import { workflowIdPatterns } from '../domain/ids';
 
 export interface CouncilPage {
   workflowId: string;
   status: CouncilSessionStatus;
 }
 
-const COUNCIL_WORKFLOW_ID = /^council-session-r?\d{4}$/;
+const COUNCIL_WORKFLOW_ID = workflowIdPatterns.councilSession;
 
 /** The session's status, or undefined when there is no such session. */
 export async function councilPage(client: Client, workflowId: string): Promise<CouncilPage | undefined> {

@@ -11,6 +11,7 @@ import {
 } from '../workflows/definitions/working-group-input';
 import { sameAddress } from '../domain/people';
 import { runningWorkflowIds } from './running';
+import { workflowIdPatterns } from '../domain/ids';
 
 export interface GroupPage {
   workflowId: string;
@@ -41,7 +42,7 @@ export function submitterOf(view: GroupView, email: string): GroupView['submitte
 
 /** `hlm-r7-wg-peacekeeping` → `r7`; undefined for an id that is not a working group's. */
 export function editionOfGroup(workflowId: string): string | undefined {
-  return /^hlm-(r?\d+)-wg-[a-z][a-z0-9-]*$/.exec(workflowId)?.[1];
+  return workflowIdPatterns.workingGroup.exec(workflowId)?.[1];
 }
 
 /** The group's status, or undefined when there is no such group. */

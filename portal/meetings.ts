@@ -3,6 +3,7 @@
  * visibility, read through the workflows' queries (and the store, for the agenda). Only the
  * definitions modules and the clients' listings are imported.
  */
+import { workflowIdPatterns } from '../domain/ids';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { listDecisions } from '../clients/decisions';
 import type { DecisionListing } from '../domain/committee';
@@ -25,8 +26,7 @@ export interface CyclePage {
   plan: CycleInput;
 }
 
-const CYCLE_WORKFLOW_ID = /^hlm-r?\d+$/;
-const DECISION_WORKFLOW_ID = /^decision-r?\d+-[a-z0-9][a-z0-9-]*$/;
+const { cycle: CYCLE_WORKFLOW_ID, decision: DECISION_WORKFLOW_ID } = workflowIdPatterns;
 
 /** Running cycles of this deployment in which `organization` takes part (every one, for `all`). */
 export async function cyclesOf(
