@@ -14,6 +14,8 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { listDecisions } from '../clients/decisions';
+import { dataConverter } from '../codec/data-converter';
+import { formatKeyList, generateKey } from '../codec/keys';
 import { listFilter } from '../cli/commands/decision';
 import { loadDirectory } from '../config/directory';
 import { loadSettings, REPO_ROOT, type Settings } from '../config/settings';
@@ -22,6 +24,7 @@ import { workflowIds } from '../domain/ids';
 import { freePort, startDevServer, type RunningDevServer } from '../workers/dev-server';
 import { createLogger } from '../workers/logging';
 import { findOrBuildTemporalCli } from '../workers/temporal-cli';
+import { loadKeys } from '../workers/connect';
 import { createActivities, workerCacheOptions, WORKER_HEAP_MIB } from '../workers/worker';
 import { bundleOptions } from '../workers/workflow-bundle';
 import {
@@ -94,11 +97,13 @@ async function runWorker(args: Args): Promise<void> {
       resolve: { ...config.resolve, modules: [path.join(REPO_ROOT, 'node_modules'), 'node_modules'] },
     }),
   });
+  const keys = loadKeys(settings);
   const worker = await Worker.create({
     connection,
     taskQueue: args.taskQueue,
     workflowBundle,
-    activities: createActivities({ settings, directory: loadDirectory(settings.directoryFile) }),
+    dataConverter: dataConverter(keys),
+    activities: createActivities({ settings, keys, directory: loadDirectory(settings.directoryFile) }),
     // The production worker's cache and heap settings (workers/worker.ts), so its RSS is what one would see.
     ...workerCacheOptions(),
   });
@@ -114,6 +119,7 @@ function benchSettings(args: Pick<Args, 'address' | 'taskQueue' | 'dir'>): Setti
     TEMPORAL_ADDRESS: args.address,
     CONVENE_TASK_QUEUE: args.taskQueue,
     CONVENE_DATA_DIR: args.dir,
+    CONVENE_ENCRYPTION_KEYS: process.env.CONVENE_ENCRYPTION_KEYS,
     LOG_LEVEL: 'warn',
   });
 }
@@ -327,8 +333,12 @@ async function runBench(args: Args): Promise<void> {
     dbFile,
   });
   const full: Args = { ...args, address: server.address, dir };
+  // A key of the run's own, in the environment the workers inherit: payloads are sealed, as in
+  // every deployment, and every process of the run opens them.
+  process.env.CONVENE_ENCRYPTION_KEYS = formatKeyList([generateKey(new Date())]);
   const connection = await Connection.connect({ address: server.address });
-  const bench: Bench = { server, client: new Client({ connection }), args: full };
+  const client = new Client({ connection, dataConverter: dataConverter(loadKeys(benchSettings(full))) });
+  const bench: Bench = { server, client, args: full };
   console.log(
     `dev server ${server.address}, SQLite in ${dbDir}; ${os.cpus().length} CPUs; load average ${os
       .loadavg()
