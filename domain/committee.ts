@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { DecisionStatus, EditionKey, editionNumber, isClosed, isOwed } from './decision';
 import { IsoDurationText, addIsoDuration } from './duration';
-import { Email } from './organization';
+import { Email } from './addresses';
 import type { MessageInput } from './messages';
 import { Instant, Line, Text } from './text';
 

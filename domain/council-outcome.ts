@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ruleIssue } from './issues';
-import { OrganizationId } from './organization';
+import { OrganizationId } from './addresses';
 import { Instant, Line, Text } from './text';
 
 export const OUTCOME_KINDS = ['presidential-statement', 'resolution', 'summary-record'] as const;

@@ -12,7 +12,7 @@ import { DeliveryFailure } from './delivery';
 import { EditionKey } from './ids';
 import { Language } from './language';
 import { SaidPhrase } from './message-fields';
-import { Email, OrganizationId } from './organization';
+import { Email, OrganizationId } from './addresses';
 import { Participant, listAddresses, sameAddress } from './people';
 import {
   parsePayload,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Language } from './language';
 import { EditionKey, EditionNumber } from './ids';
-import { OrganizationId } from './organization';
+import { OrganizationId } from './addresses';
 import { Participant } from './people';
 import { Line } from './text';
 

@@ -8,7 +8,7 @@ import type { CycleInput, MeetingPlan, SecurityCouncilMeeting } from './cycle-in
 import { DecisionRef } from './decision';
 import type { DeliveryFailure } from './delivery';
 import type { RenderedDocument } from './documents';
-import { OrganizationId } from './organization';
+import { OrganizationId } from './addresses';
 import { listAddresses, sameAddress, type Participant } from './people';
 import type { Coincidence, MilestoneName, PlannedMilestone } from './planning';
 import { parsePayload as parse, phrase, RejectedAction, type Phrase } from './rejection';

@@ -12,7 +12,7 @@ import {
   Instant,
   type DecisionTrackingInput,
 } from './decision';
-import { OrganizationId } from './organization';
+import { OrganizationId } from './addresses';
 import { Contact } from './roster';
 import { Line, Text } from './text';
 

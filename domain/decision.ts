@@ -9,7 +9,7 @@ import { DeliveryFailure } from './delivery';
 import { IsoDurationText, addIsoDuration } from './duration';
 import { EditionKey } from './ids';
 import { Message } from './messages';
-import { Email, OrganizationId } from './organization';
+import { Email, OrganizationId } from './addresses';
 import { Participant } from './people';
 import { Contact, DecisionRoster } from './roster';
 import { Instant, Line, Text } from './text';

@@ -6,7 +6,7 @@
  * person (a server's reply) or was accepted before the rule existed.
  */
 import { z } from 'zod';
-import { Email } from './organization';
+import { Email } from './addresses';
 import { Instant, toOneLine } from './text';
 import type { Phrase } from './rejection';
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { Email, OrganizationId } from './addresses';
 import { Language } from './language';
 import { Line } from './text';
+
+export { Email, OrganizationId } from './addresses';
 
 /** How the source document classes a partner (paras 77–82, 99 c). */
 export const OrganizationKind = z.enum([
@@ -28,13 +31,6 @@ export const WEEKDAY_NUMBER: Readonly<Record<Weekday, number>> = {
   saturday: 6,
   sunday: 7,
 };
-
-/** Lower-case letters, digits and dashes: safe inside workflow ids and file names. */
-export const OrganizationId = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes, starting with a letter');
-
-export const Email = z.email('must be an e-mail address such as name@example.org').toLowerCase();
 
 export const Person = z.object({
   name: Line(200),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Language } from './language';
 import type { RecipientRole } from './message-fields';
-import { Email, OrganizationId } from './organization';
+import { Email, OrganizationId } from './addresses';
 import { Line } from './text';
 
 /** A person as the workflows know them: resolved against the directory, with the zone they live in. */

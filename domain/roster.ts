@@ -4,7 +4,7 @@
  * validators, which must be synchronous, can check the actor; a rejection names who may act.
  */
 import { z } from 'zod';
-import { Email, OrganizationId } from './organization';
+import { Email, OrganizationId } from './addresses';
 import { Participant, listAddresses, sameAddress } from './people';
 import { RejectedAction, type Phrase } from './rejection';
 import { Line } from './text';
