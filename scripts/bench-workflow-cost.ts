@@ -1,14 +1,17 @@
 /**
  * What one workflow costs a worker, before and after sharing modules across workflows: for each
- * bundle (the plain bundle, every module evaluated per workflow; the shared one, zod and the domain
- * evaluated once per V8 context) a worker process starts, N decisions run their first activation
+ * bundle (the plain bundle, every module evaluated per workflow; the shared one, zod evaluated once
+ * per V8 context and each workflow's own modules only) a worker process starts, N decisions run their first activation
  * and stay in the cache, and the worker reports its start time, CPU and heap (after a full GC).
  * Same dev server, same run.
  *
- *   npx tsx scripts/bench-workflow-cost.ts [--count 300]
+ *   npx tsx scripts/bench-workflow-cost.ts [--count 300] [--before <bundle.js>]
+ *
+ * With --before, the first variant is that prebuilt bundle (say, the one an older checkout built
+ * into the cache) instead of the plain one: before and after on the same server, in the same run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -28,7 +31,7 @@ import {
   type DecisionTrackingWorkflow,
 } from '../workflows/definitions/decision-tracking';
 
-type Variant = 'plain' | 'shared';
+type Variant = 'plain' | 'before' | 'shared';
 
 interface WorkerReport {
   createMs: number;
@@ -52,7 +55,9 @@ async function runWorker(variant: Variant, address: string, taskQueue: string, d
   const began = performance.now();
   // The plain variant is the worker of before: webpack at every start, every module per workflow.
   const code =
-    variant === 'plain' ? { workflowsPath: WORKFLOWS_PATH } : { workflowBundle: await prebuilt(log) };
+    variant === 'plain'
+      ? { workflowsPath: WORKFLOWS_PATH }
+      : { workflowBundle: variant === 'before' ? { codePath: arg('bundle', '') } : await prebuilt(log) };
   const worker = await Worker.create({
     connection,
     taskQueue,
@@ -103,6 +108,7 @@ function spawnWorker(variant: Variant, address: string, dir: string): ChildProce
       address,
       '--dir',
       dir,
+      ...(variant === 'before' ? ['--bundle', arg('before', '')] : []),
     ],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
@@ -193,7 +199,8 @@ async function main(): Promise<void> {
   try {
     const bundle = await prebuiltWorkflowBundle(createLogger('warn'));
     const results = [];
-    for (const variant of ['plain', 'shared'] as const)
+    const baseline: Variant = arg('before', '') ? 'before' : 'plain';
+    for (const variant of [baseline, 'shared'] as const)
       results.push(await measureVariant(variant, client, server.address, dir, count));
     console.log(
       `\n${count} decisions per variant, each answering a query (first activation done, cached); load average ${os
@@ -202,6 +209,10 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
     console.log(`  bundle ${(bundle.sizeBytes / 2 ** 20).toFixed(2)} MiB (${bundle.codePath})`);
+    if (baseline === 'before')
+      console.log(
+        `  before: ${(statSync(arg('before', '')).size / 2 ** 20).toFixed(2)} MiB (${arg('before', '')})`,
+      );
     for (const r of results)
       console.log(
         `  ${r.variant.padEnd(7)} worker start ${r.createMs.toFixed(0).padStart(5)} ms; ` +
@@ -209,7 +220,7 @@ async function main(): Promise<void> {
       );
     const [plain, shared] = results;
     console.log(
-      `  shared / plain: CPU ${(shared!.cpuMsPerWorkflow / plain!.cpuMsPerWorkflow).toFixed(2)}×, heap ${(shared!.heapKiBPerWorkflow / plain!.heapKiBPerWorkflow).toFixed(2)}×, RSS ${(shared!.rssKiBPerWorkflow / plain!.rssKiBPerWorkflow).toFixed(2)}×, start ${(shared!.createMs / plain!.createMs).toFixed(2)}×`,
+      `  shared / ${baseline}: CPU ${(shared!.cpuMsPerWorkflow / plain!.cpuMsPerWorkflow).toFixed(2)}×, heap ${(shared!.heapKiBPerWorkflow / plain!.heapKiBPerWorkflow).toFixed(2)}×, RSS ${(shared!.rssKiBPerWorkflow / plain!.rssKiBPerWorkflow).toFixed(2)}×, start ${(shared!.createMs / plain!.createMs).toFixed(2)}×`,
     );
   } finally {
     await client.connection.close();
