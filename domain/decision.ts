@@ -8,7 +8,7 @@ import { ruleIssue } from './issues';
 import { DeliveryFailure } from './delivery';
 import { IsoDurationText, addIsoDuration } from './duration';
 import { EditionKey } from './ids';
-import { Message } from './messages';
+import type * as Messages from './messages';
 import { Email, OrganizationId } from './addresses';
 import { Participant } from './people';
 import { Contact, DecisionRoster } from './roster';
@@ -344,8 +344,19 @@ export type DecisionState = z.infer<typeof DecisionState>;
 
 // ── Workflow input ──────────────────────────────────────────────────────────────────────────────────
 
-/** A message the last run had not finished sending when it handed over: the next run sends it. */
-export const UnsentMail = z.object({ key: z.string(), message: Message, recipients: z.array(Participant) });
+/**
+ * A message the last run had not finished sending when it handed over: the next run sends it.
+ *
+ * The schema of every message (messages.ts) is loaded on the first parse that meets one: a workflow
+ * builds its own copy of each schema it loads (workflows/index.ts), and most decisions never carry
+ * an unsent message, so they need not build the thirty kinds of message. Parsing is the same.
+ */
+export const UnsentMail = z.object({
+  key: z.string(),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  message: z.lazy(() => (require('./messages') as typeof Messages).Message),
+  recipients: z.array(Participant),
+});
 export type UnsentMail = z.input<typeof UnsentMail>;
 
 export const CarriedDecision = z.object({
