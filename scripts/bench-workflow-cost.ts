@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { formatKeyList, generateKey } from '../codec/keys';
 import { loadDirectory } from '../config/directory';
 import { loadSettings } from '../config/settings';
 import type { DecisionTrackingInput } from '../domain/decision';
@@ -50,7 +51,12 @@ const arg = (name: string, fallback: string) => {
 async function runWorker(variant: Variant, address: string, taskQueue: string, dir: string): Promise<void> {
   const log = createLogger('warn', { component: 'temporal-sdk' });
   Runtime.install({ logger: log });
-  const settings = loadSettings({ TEMPORAL_ADDRESS: address, CONVENE_DATA_DIR: dir, LOG_LEVEL: 'warn' });
+  const settings = loadSettings({
+    TEMPORAL_ADDRESS: address,
+    CONVENE_DATA_DIR: dir,
+    CONVENE_ENCRYPTION_KEYS: process.env.CONVENE_ENCRYPTION_KEYS,
+    LOG_LEVEL: 'warn',
+  });
   const connection = await NativeConnection.connect({ address });
   const began = performance.now();
   // The plain variant is the worker of before: webpack at every start, every module per workflow.
@@ -154,7 +160,12 @@ async function measureVariant(
   count: number,
 ): Promise<Measured> {
   const child = spawnWorker(variant, address, dir);
-  await new Promise((resolve) => child.once('message', resolve));
+  await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) =>
+      reject(new Error(`the ${variant} worker exited with code ${code} before it was ready`)),
+    );
+  });
   console.error(`${variant}: worker ready`);
   const idle = await ask(child, 'measure');
   const now = Date.now();
@@ -187,6 +198,9 @@ async function measureVariant(
 async function main(): Promise<void> {
   const count = Number(arg('count', '300'));
   Runtime.install({ logger: createLogger('warn') });
+  // The activities need keys (they seal what they store); the workers inherit these. Workflow
+  // payloads stay plain: neither the client nor the workers here use the codec.
+  process.env.CONVENE_ENCRYPTION_KEYS = formatKeyList([generateKey(new Date())]);
   const cli = await findOrBuildTemporalCli({ progress: (m) => console.error(m) });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'convene-bench-'));
   const server = await startDevServer({
