@@ -110,9 +110,13 @@ export async function createWorker(
 }
 
 /**
- * What one cached workflow costs a worker, measured with `npx tsx scripts/bench-workflow-cost.ts`
- * (a decision, zod shared): 1.6 MiB of RSS, of which only about 30 KiB is JavaScript heap; the rest
- * is compiled code and the SDK core's state of the run. So the cache is sized by memory, not heap.
+ * What one cached workflow costs a worker. Its objects live in the heap of the workflow thread, which
+ * the main thread's `heapUsed` does not count, and that heap has the limit below too: in the SDK's
+ * reusable context (`npx tsx --expose-gc scripts/bench-workflow-load.ts`) a decision holds 0.65 MiB
+ * of heap, 2.9 MiB when every workflow module was evaluated for each (then 337 cached decisions
+ * overran the 768 MiB and the workflow thread died: bench-decisions at 1,000). Per cached decision,
+ * `npx tsx scripts/bench-workflow-cost.ts` measures 1.0 MiB of RSS, and bench-decisions at 1,000
+ * peaks near 1.45 MiB with the garbage between collections; 1.6 keeps that peak within the budget.
  */
 export const RSS_PER_CACHED_WORKFLOW_MIB = 1.6;
 /** A worker's RSS with an empty cache (bundle loaded, activities built), measured the same way. */
