@@ -5,6 +5,8 @@
  */
 export interface CycleShape {
   groups: number;
+  /** Reminders the groups sent (each a mail, after a wait for it). */
+  reminders: number;
   /** Submissions of an input, first versions and revisions. */
   submissions: number;
   /** Reviews (accept or ask for a revision), each an Update and a mail to the submitters. */
@@ -37,8 +39,8 @@ export function minimumActions(c: CycleShape): MinimumItem[] {
     },
     {
       what: 'mails',
-      actions: c.groups + c.submissions + c.reviews + c.cycleMails,
-      why: 'one activity per message and audience: each call for inputs, receipt, review result, and the cycle’s own',
+      actions: c.groups + c.reminders + c.submissions + c.reviews + c.cycleMails,
+      why: 'one activity per message and audience: each call for inputs, reminder sent, receipt, review result, and the cycle’s own',
     },
     {
       what: 'other activities',
@@ -47,8 +49,8 @@ export function minimumActions(c: CycleShape): MinimumItem[] {
     },
     {
       what: 'timers',
-      actions: 5 + c.groups,
-      why: 'the cycle waits for the call for inputs, consolidation, the end of comments, the invitations and the meeting; each group for its next reminder',
+      actions: 5 + c.groups + c.reminders,
+      why: 'the cycle waits for the call for inputs, consolidation, the end of comments, the invitations and the meeting; each group for its next reminder, and again after each one sent',
     },
     {
       what: 'signals',
