@@ -87,6 +87,8 @@ import { onSignal } from './signals';
 const COUNCIL_MOVE_PROPOSAL = 'council-move-proposal';
 /** Since an outcome without decisions tells the committee which ideas it took up. */
 const IDEAS_TAKEN_UP_WITHOUT_DECISIONS = 'ideas-taken-up-without-decisions';
+/** Since a move or a close goes only to the groups that have not ended. */
+const TELL_ONLY_RUNNING_GROUPS = 'tell-only-running-groups';
 
 const calendar = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '30 seconds',
@@ -155,6 +157,8 @@ class Cycle {
   private readonly id = workflowInfo().workflowId;
   private readonly ctx: MailContext;
   private readonly children = new Map<string, ChildWorkflowHandle<WorkingGroupInputWorkflow>>();
+  /** Groups whose workflow has ended, as the server says (their result came): none needs telling. */
+  private readonly ended = new Set<string>();
   /** Handlers that await activities take turns; each re-checks the state after its awaits. */
   private readonly lock = new OneAtATime();
   private results: GroupResult[] = [];
@@ -385,6 +389,8 @@ class Cycle {
         ],
       });
       this.children.set(group.id, handle);
+      const ended = () => void this.ended.add(group.id);
+      handle.result().then(ended, ended);
     }
     this.log(`call for inputs: ${this.input.workingGroups.length} working groups started`);
   }
@@ -515,11 +521,18 @@ class Cycle {
 
   /**
    * The groups to tell of a move or a close. Which groups are open comes from their summaries, and
-   * a signal can be forged by any client, so a cycle now tells every group it started; one that has
-   * ended refuses the signal, which is ignored. Cycles from before replay as they ran.
+   * a signal can be forged by any client, so a cycle tells every group it started whose end the
+   * server has not reported (its result); one that ended meanwhile refuses the signal, which is
+   * ignored. Cycles from before replay as they ran: every group (a signal sent to each ended one,
+   * a billed action each), or before that, the groups their summaries said were open.
    */
   private childrenToTell() {
-    return patched('tell-every-group') ? [...this.children.values()] : this.openChildren();
+    if (!patched('tell-every-group')) return this.openChildren();
+    const started = [...this.children.entries()];
+    const running = patched(TELL_ONLY_RUNNING_GROUPS)
+      ? started.filter(([group]) => !this.ended.has(group))
+      : started;
+    return running.map(([, handle]) => handle);
   }
 
   private openChildren() {

@@ -52,6 +52,8 @@ workingGroupInput satisfies WorkingGroupInputWorkflow;
 /** Since a submission sends its receipt, and an extension request tells the organizers. */
 const INPUT_RECEIVED = 'input-received-receipt';
 const EXTENSION_REQUESTED = 'extension-requested-notice';
+/** Since the cycle is told of a change only, not again of what it was last told. */
+const REPORT_ONLY_CHANGES = 'report-only-changes';
 
 const calendar = proxyActivities<CalendarActivities>({
   startToCloseTimeout: '30 seconds',
@@ -94,9 +96,15 @@ export async function workingGroupInput(args: WorkingGroupArgs): Promise<GroupRe
   // Tells the cycle without holding up the caller: the signal goes out with the handler's reply,
   // and the workflow waits for every such signal before it ends.
   const reports: Promise<void>[] = [];
+  let lastReport: string | undefined;
   const reportToCycle = () => {
     const parent = workflowInfo().parent;
     if (!parent) return;
+    // What the cycle was last told needs no second signal (a billed action each): an accepted
+    // group's close changes nothing. Groups from before sent it; they replay that way.
+    const report = JSON.stringify(wg.summary());
+    if (report === lastReport && patched(REPORT_ONLY_CHANGES)) return;
+    lastReport = report;
     // A cycle that has ended needs no news; nothing else can make this signal fail.
     reports.push(
       getExternalWorkflowHandle(parent.workflowId)

@@ -15,6 +15,9 @@ test('there are recorded histories to replay', () => {
       'preparation-cycle.json',
       'preparation-cycle-v1.json',
       'preparation-cycle-v2.json',
+      // Before a cycle told only its running groups, and a group only what changed (issue 10).
+      'preparation-cycle-v3.json',
+      'working-group-input-v2.json',
       'working-group-input.json',
       // Every branch that waits or sends differently (test/cycle/record-histories.ts), recorded
       // with the code before the patches of issue 11 (-v1) and after.
