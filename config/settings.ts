@@ -11,7 +11,7 @@ import type { OperatorTokenSource } from '../codec/operator-token';
 import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
 import { embeddedStoreUrl } from '../store/urls';
 import type { DkimSettings } from '../notifications/dkim';
-import { ConfigError, describeIssues } from './problems';
+import { ConfigError, describeIssues, problem, sources } from './problems';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -227,7 +227,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
   // Empty strings count as unset: `FOO= npm start` should mean "use the default".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) throw new ConfigError('The environment', describeIssues(parsed.error.issues, FIXES));
+  if (!parsed.success)
+    throw new ConfigError(
+      sources.environment(),
+      describeIssues(parsed.error.issues, { value: env, fixes: FIXES }),
+    );
   const e = parsed.data;
   const dataDir = path.resolve(root, e.CONVENE_DATA_DIR);
   const temporal = temporalSettings(e, dataDir, present);
@@ -325,8 +329,8 @@ function temporalSettings(
   try {
     connect = loadClientConnectConfig({ overrideEnvVars: definedOnly(env) });
   } catch (err) {
-    throw new ConfigError('The Temporal connection settings', [
-      `${(err as Error).message}. Fix: check TEMPORAL_TLS_CLIENT_CERT_PATH / TEMPORAL_TLS_CLIENT_KEY_PATH / TEMPORAL_API_KEY and TEMPORAL_CONFIG_FILE`,
+    throw new ConfigError(sources.temporalConnection(), [
+      problem('config.problem.temporalConnection', { reason: (err as Error).message }),
     ]);
   }
   return { mode: 'external', namespace: e.TEMPORAL_NAMESPACE, address: e.TEMPORAL_ADDRESS, connect };
@@ -351,8 +355,8 @@ function dkimOf(e: z.infer<typeof EnvSchema>, root: string): { dkim?: DkimSettin
     .map(([k]) => k);
   if (missing.length === 3) return {};
   if (missing.length) {
-    throw new ConfigError('The environment', [
-      `${missing.join(', ')}: DKIM signing needs MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR and MAIL_DKIM_KEY_FILE together; set the missing ones or unset them all`,
+    throw new ConfigError(sources.environment(), [
+      problem('config.problem.dkimHalf', { missing: missing.join(', ') }),
     ]);
   }
   return {

@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { weekdayOf } from '../../calendar/local-time';
+import { CalendarError } from '../../calendar/errors';
 import { loadHolidayCalendars, parseHolidayCalendar } from '../../calendar/holidays';
+import { sentence } from '../../clients/sentences';
+import { translator } from '../../i18n/catalog';
 import { createCalendarRegistry } from '../../calendar/registry';
 import { holidayCalendars } from './fixtures';
 
@@ -125,4 +128,24 @@ describe('holiday calendars', () => {
       /organization "sadc" uses holiday calendar "sadc-gaborone", which is not in config\/holidays\//,
     );
   });
+});
+
+test('a holiday file’s problems read in the organizer’s language, one line each, the English unchanged', () => {
+  const bad = { id: 'X!', name: 'X', holidays: [{ date: '2026-05-01', name: ' ' }] };
+  let thrown: unknown;
+  try {
+    parseHolidayCalendar(bad, 'config/holidays/x.json');
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(CalendarError);
+  const err = thrown as CalendarError;
+  expect(err.message).toBe(
+    'config/holidays/x.json: id: must be lower-case letters, digits and dashes\n' +
+      'config/holidays/x.json: holidays[0].name: must name the holiday',
+  );
+  expect(sentence(err.key, err.values, translator('fr')).split('\n')).toEqual([
+    'config/holidays/x.json: id: doit se composer de lettres minuscules, de chiffres et de tirets',
+    'config/holidays/x.json: holidays[0].name: doit donner le nom du jour férié',
+  ]);
 });

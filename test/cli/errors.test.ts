@@ -9,6 +9,8 @@ import { UserError } from '../../cli/output';
 import { StartRefused } from '../../clients/starts';
 import { refusedAsUserError } from '../../cli/trusted-start';
 import { instant } from '../../cli/commands/cycle';
+import { parseDirectory } from '../../config/directory';
+import { sources } from '../../config/problems';
 
 function reported(err: unknown, lang = 'en'): { code: number; printed: string } {
   const lines: string[] = [];
@@ -92,5 +94,43 @@ test('a local time the clocks skip is refused in the reader’s language, the zo
     code: 1,
     printed:
       '--start : --start : 2027-03-14T02:30 n’existe pas à America/New_York : les horloges sautent cette heure au passage à l’heure d’été ; choisissez une autre heure',
+  });
+});
+
+test('a configuration the CLI cannot use is said in the reader’s language, exit code 2', () => {
+  const organization = (id: string, timeZone: string) => ({
+    id,
+    acronym: id.toUpperCase(),
+    name: id,
+    kind: 'regional',
+    charterBasis: 'chapter-viii',
+    region: 'Africa',
+    headquarters: { city: 'Addis Ababa', country: 'Ethiopia', timeZone },
+    weekendDays: ['saturday', 'sunday'],
+    workingLanguages: ['fr'],
+    focalPoints: [{ name: 'A', email: 'a@au.example.org' }],
+  });
+  let thrown: unknown;
+  try {
+    parseDirectory(
+      { organizations: [organization('au', 'Africa/Addis_Ababa'), organization('au', 'Mars/Olympus')] },
+      sources.directory('orgs.json'),
+    );
+  } catch (err) {
+    thrown = err;
+  }
+  expect(reported(thrown, 'en')).toEqual({
+    code: 2,
+    printed:
+      'The directory file orgs.json has 2 problems:\n' +
+      '  - organizations.1.id: duplicate id "au" (already used by organizations.0)\n' +
+      '  - organizations.1.headquarters.timeZone: unknown time zone "Mars/Olympus" (use an IANA name such as Europe/Brussels)',
+  });
+  expect(reported(thrown, 'fr')).toEqual({
+    code: 2,
+    printed:
+      'Le fichier d’annuaire orgs.json comporte 2 problèmes\u00a0:\n' +
+      '  - organizations.1.id\u00a0: identifiant «\u00a0au\u00a0» en double (déjà utilisé par organizations.0)\n' +
+      '  - organizations.1.headquarters.timeZone\u00a0: fuseau horaire inconnu «\u00a0Mars/Olympus\u00a0» (utilisez un nom IANA tel que Europe/Brussels)',
   });
 });
