@@ -149,3 +149,33 @@ test('a holiday file’s problems read in the organizer’s language, one line e
     'config/holidays/x.json: holidays[0].name: doit donner le nom du jour férié',
   ]);
 });
+
+test('a date listed twice, or one the calendar lacks, is said in French from its rule and values', () => {
+  const bad = {
+    id: 'x',
+    name: 'X',
+    holidays: [
+      { date: '2026-01-01', name: 'Jour de l’an' },
+      { date: '2026-01-01', name: 'Fête des fondateurs' },
+      { date: '2026-02-30', name: 'Rien' },
+    ],
+  };
+  let thrown: unknown;
+  try {
+    parseHolidayCalendar(bad, 'config/holidays/x.json');
+  } catch (err) {
+    thrown = err;
+  }
+  const err = thrown as CalendarError;
+  expect(err.message.split('\n')).toEqual([
+    'config/holidays/x.json: holidays[2].date: 2026-02-30 is not a day of the calendar',
+    'config/holidays/x.json: holidays[1].date: 2026-01-01 ("Fête des fondateurs") is already listed at holidays[0] ("Jour de l’an"); keep one entry per date and join the names with "; "',
+  ]);
+  expect(sentence(err.key, err.values, translator('fr')).split('\n')).toEqual([
+    'config/holidays/x.json: holidays[2].date: 2026-02-30 n’est pas un jour du calendrier',
+    'config/holidays/x.json: holidays[1].date: 2026-01-01 (\u00abFête des fondateurs\u00bb) figure déjà en holidays[0] (\u00abJour de l’an\u00bb)\u00a0; gardez une seule entrée par date et joignez les noms par "; "'.replace(
+      /\u00ab(.*?)\u00bb/g,
+      '\u00ab\u00a0$1\u00a0\u00bb',
+    ),
+  ]);
+});

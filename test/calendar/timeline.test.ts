@@ -1,4 +1,6 @@
 import { CalendarError } from '../../calendar/errors';
+import { sentence } from '../../clients/sentences';
+import { translator } from '../../i18n/catalog';
 import { compressTimelinePolicy, DEFAULT_TIMELINE_POLICY, planTimeline } from '../../calendar/timeline';
 import { registry, unHeadquarters } from './fixtures';
 
@@ -169,6 +171,20 @@ describe('timeline planning', () => {
     ).toThrow(
       'policy: invitations: PT30S is shorter than a day, so it cannot land on a business day; ' +
         'a compressed (rehearsal) policy needs snapToBusinessDays: false',
+    );
+  });
+
+  test('the same refusal reads in French, from its rule and the duration given', () => {
+    let thrown: unknown;
+    try {
+      planTimeline({ meeting: HLM_2006, policy: { invitations: 'PT30S' } }, unHeadquarters);
+    } catch (err) {
+      thrown = err;
+    }
+    const err = thrown as CalendarError;
+    expect(sentence(err.key, err.values, translator('fr'))).toBe(
+      'policy: invitations: PT30S dure moins d’un jour et ne peut donc pas tomber sur un jour ouvré\u00a0; ' +
+        'un calendrier comprimé (répétition) demande snapToBusinessDays: false',
     );
   });
 
