@@ -107,7 +107,10 @@ export const PlannedMilestone = z.object({
     .object({
       from: LocalDateString,
       to: LocalDateString,
+      /** Each closed day skipped, in English (as recorded before the phrases were). */
       reasons: z.array(z.string()),
+      /** The same reasons as phrases of the catalogs; absent from timelines planned before them. */
+      said: z.array(SaidPhrase).optional(),
     })
     .nullable(),
 });

@@ -55,7 +55,7 @@ describe('timeline planning', () => {
       { meeting: HLM_2006, policy: { commentPeriodEnd: 'P33D' } },
       unHeadquarters,
     );
-    expect(milestone(timeline, 'commentPeriodEnd').moved).toEqual({
+    expect(milestone(timeline, 'commentPeriodEnd').moved).toMatchObject({
       from: '2006-08-20',
       to: '2006-08-18',
       reasons: [
@@ -63,6 +63,26 @@ describe('timeline planning', () => {
         '2006-08-19 is a Saturday, a weekend day for UN Headquarters',
       ],
     });
+  });
+
+  test('why a milestone moved travels as phrases too: French reads it in French, English as recorded', () => {
+    const timeline = planTimeline(
+      { meeting: HLM_2006, policy: { commentPeriodEnd: 'P33D', inputDeadline: 'P80D' } },
+      unHeadquarters,
+    );
+    const said = (name: string, language: string) =>
+      (milestone(timeline, name).moved?.said ?? []).map((p) =>
+        sentence(p.phrase, p.values ?? {}, translator(language)),
+      );
+    expect(said('commentPeriodEnd', 'fr')).toEqual([
+      'le 2006-08-20 est un dimanche, jour de week-end pour UN Headquarters',
+      'le 2006-08-19 est un samedi, jour de week-end pour UN Headquarters',
+    ]);
+    expect(said('inputDeadline', 'fr')).toEqual([
+      'le 2006-07-04 est un jour férié, Independence Day (UN Headquarters)',
+    ]);
+    for (const name of ['commentPeriodEnd', 'inputDeadline'])
+      expect(said(name, 'en')).toEqual(milestone(timeline, name).moved?.reasons);
   });
 
   test('the outcome report due on Thanksgiving moves to the next business day', () => {
