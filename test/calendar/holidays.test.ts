@@ -173,9 +173,6 @@ test('a date listed twice, or one the calendar lacks, is said in French from its
   ]);
   expect(sentence(err.key, err.values, translator('fr')).split('\n')).toEqual([
     'config/holidays/x.json: holidays[2].date: 2026-02-30 n’est pas un jour du calendrier',
-    'config/holidays/x.json: holidays[1].date: 2026-01-01 (\u00abFête des fondateurs\u00bb) figure déjà en holidays[0] (\u00abJour de l’an\u00bb)\u00a0; gardez une seule entrée par date et joignez les noms par "; "'.replace(
-      /\u00ab(.*?)\u00bb/g,
-      '\u00ab\u00a0$1\u00a0\u00bb',
-    ),
+    'config/holidays/x.json: holidays[1].date: 2026-01-01 (« Fête des fondateurs ») figure déjà en holidays[0] (« Jour de l’an ») ; gardez une seule entrée par date et joignez les noms par "; "',
   ]);
 });

@@ -203,7 +203,7 @@ describe('timeline planning', () => {
     }
     const err = thrown as CalendarError;
     expect(sentence(err.key, err.values, translator('fr'))).toBe(
-      'policy: invitations: PT30S dure moins d’un jour et ne peut donc pas tomber sur un jour ouvré\u00a0; ' +
+      'policy: invitations: PT30S dure moins d’un jour et ne peut donc pas tomber sur un jour ouvré ; ' +
         'un calendrier comprimé (répétition) demande snapToBusinessDays: false',
     );
   });

@@ -215,12 +215,12 @@ test('a specification with problems is refused before anything starts, one line 
   // The same problems, for an organizer who reads French.
   const french = await convene(['cycle', 'start', file, '--as', ORGANIZER], { ...env, CONVENE_LANG: 'fr' });
   expect(french.code).toBe(2);
-  expect(french.stderr).toContain(`La spécification du cycle ${file} comporte 3 problèmes\u00a0:`);
-  expect(french.stderr).toContain('participants.20\u00a0: organisation inconnue «\u00a0unasur\u00a0»');
+  expect(french.stderr).toContain(`La spécification du cycle ${file} comporte 3 problèmes :`);
+  expect(french.stderr).toContain('participants.20 : organisation inconnue « unasur »');
   expect(french.stderr).toContain(
-    'workingGroups.1.id\u00a0: «\u00a0conflict-prevention\u00a0» est utilisé par deux groupes',
+    'workingGroups.1.id : « conflict-prevention » est utilisé par deux groupes',
   );
-  expect(french.stderr).toMatch(/securityCouncil\.start\u00a0: La réunion de haut niveau/);
+  expect(french.stderr).toMatch(/securityCouncil\.start : La réunion de haut niveau/);
   expect(french.stderr).not.toMatch(/unknown organization|do not coincide|problems:/);
 });
 

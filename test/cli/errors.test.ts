@@ -129,8 +129,8 @@ test('a configuration the CLI cannot use is said in the reader’s language, exi
   expect(reported(thrown, 'fr')).toEqual({
     code: 2,
     printed:
-      'Le fichier d’annuaire orgs.json comporte 2 problèmes\u00a0:\n' +
-      '  - organizations.1.id\u00a0: identifiant «\u00a0au\u00a0» en double (déjà utilisé par organizations.0)\n' +
-      '  - organizations.1.headquarters.timeZone\u00a0: fuseau horaire inconnu «\u00a0Mars/Olympus\u00a0» (utilisez un nom IANA tel que Europe/Brussels)',
+      'Le fichier d’annuaire orgs.json comporte 2 problèmes :\n' +
+      '  - organizations.1.id : identifiant « au » en double (déjà utilisé par organizations.0)\n' +
+      '  - organizations.1.headquarters.timeZone : fuseau horaire inconnu « Mars/Olympus » (utilisez un nom IANA tel que Europe/Brussels)',
   });
 });

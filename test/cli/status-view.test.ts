@@ -15,7 +15,7 @@ function movedCommentPeriod() {
 
 test('a French organizer reads why a deadline moved in French, each closed day named', () => {
   expect(movedReasons(movedCommentPeriod(), translator('fr'))).toBe(
-    'le 2006-08-20 est un dimanche, jour de week-end pour UN Headquarters\u00a0; ' +
+    'le 2006-08-20 est un dimanche, jour de week-end pour UN Headquarters ; ' +
       'le 2006-08-19 est un samedi, jour de week-end pour UN Headquarters',
   );
   expect(movedReasons(movedCommentPeriod(), translator('en'))).toBe(

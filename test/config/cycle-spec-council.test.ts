@@ -116,8 +116,8 @@ test('the same problems read in the organizer’s language, the English as it al
       "  - securityCouncil.start: needed while the Council session of 2006 is not running here; start that session first (`convene council start`), or give the Council's date",
   );
   expect(err.sentence(translator('fr'))).toBe(
-    'La spécification du cycle hlm-7.yaml comporte 1 problème\u00a0:\n' +
-      '  - securityCouncil.start\u00a0: nécessaire tant que la séance du Conseil de 2006 ne tourne pas ici\u00a0; ' +
+    'La spécification du cycle hlm-7.yaml comporte 1 problème :\n' +
+      '  - securityCouncil.start : nécessaire tant que la séance du Conseil de 2006 ne tourne pas ici ; ' +
       'démarrez d’abord cette séance (`convene council start`), ou donnez la date du Conseil',
   );
   const arabic = err.sentence(translator('ar'));
@@ -139,8 +139,8 @@ test("a meeting that no longer coincides is explained in the reader's language, 
     thrown = err;
   }
   const french = (thrown as ConfigError).sentence(translator('fr')).split('\n');
-  expect(french[0]).toBe('config/examples/hlm-7-2006.yaml comporte 1 problème\u00a0:');
-  expect(french[1]).toMatch(/^ {2}- securityCouncil\.session \(date de council-session-2006\)\u00a0: /);
+  expect(french[0]).toBe('config/examples/hlm-7-2006.yaml comporte 1 problème :');
+  expect(french[1]).toMatch(/^ {2}- securityCouncil\.session \(date de council-session-2006\) : /);
   expect(french[1]).toContain('octobre 2006');
   expect(french[1]).not.toContain('October');
 });
