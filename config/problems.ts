@@ -113,7 +113,7 @@ export const sources = {
  */
 export function describeIssues(
   issues: readonly z.core.$ZodIssue[],
-  o: { value?: unknown; fixes?: Record<string, string>; under?: string } = {},
+  o: { value?: unknown; fixes?: Record<string, Phrase>; under?: string } = {},
 ): ConfigProblem[] {
   return issueDetails(issues, '(whole value)', o.value).map((detail, i) => {
     const issue = { issues: [{ ...detail, where: `${o.under ?? ''}${detail.where}` }] };

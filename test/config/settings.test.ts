@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError } from '../../config/problems';
 import { loadSettings } from '../../config/settings';
+import { translator } from '../../i18n/catalog';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -115,4 +116,25 @@ test('an SMTP password without a user name stops start-up, naming SMTP_URL', () 
   expect(problemsOf({ SMTP_URL: 'smtp://:secret@mail.example.org:587' })).toEqual([
     expect.stringMatching(/^SMTP_URL: has a password but no user name\. Fix:/),
   ]);
+});
+
+test('an operator who reads French reads the environment’s problems and their fixes in French', () => {
+  let thrown: unknown;
+  try {
+    loadSettings({ CONVENE_DEV_SERVER_PORT: '70000', CONVENE_COMMITTEE_ID: 'Not An Id' });
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(ConfigError);
+  const french = (thrown as ConfigError).sentence(translator('fr')).split('\n');
+  expect(french[0]).toBe('L’environnement comporte 2 problèmes :');
+  expect(french).toContain(
+    '  - CONVENE_DEV_SERVER_PORT: doit être compris entre 1 et 65535. Pour corriger : choisissez un port libre, par exemple 7233',
+  );
+  expect(french.join('\n')).toMatch(
+    /CONVENE_COMMITTEE_ID: .*Pour corriger : retirez-la pour « standing-committee »/,
+  );
+  expect((thrown as ConfigError).message).toContain(
+    'Fix: unset it for "standing-committee", or give every worker and client the same id',
+  );
 });
