@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError } from '../../config/problems';
+import { ConfigError, saidAtStart } from '../../config/problems';
 import { loadSettings } from '../../config/settings';
 import { translator } from '../../i18n/catalog';
 
@@ -136,5 +136,24 @@ test('an operator who reads French reads the environment’s problems and their 
   );
   expect((thrown as ConfigError).message).toContain(
     'Fix: unset it for "standing-committee", or give every worker and client the same id',
+  );
+});
+
+test('a process that stops at start says its configuration problems in CONVENE_LANG, English otherwise', () => {
+  let thrown: unknown;
+  try {
+    loadSettings({ LOG_LEVEL: 'loud' });
+  } catch (err) {
+    thrown = err;
+  }
+  const err = thrown as ConfigError;
+  expect(saidAtStart(err, { CONVENE_LANG: 'fr' })).toMatch(
+    /^L’environnement comporte 1 problème :\n {2}- LOG_LEVEL: /,
+  );
+  expect(saidAtStart(err, {})).toBe(err.message);
+  // An unknown language cannot be said in: English, rather than no message at all.
+  expect(saidAtStart(err, { CONVENE_LANG: 'klingon' })).toBe(err.message);
+  expect(err.message).toMatch(
+    /^The environment has 1 problem:\n {2}- LOG_LEVEL: .*Fix: use one of debug, info, warn, error$/,
   );
 });
