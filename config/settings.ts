@@ -6,7 +6,8 @@ import path from 'node:path';
 import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/envconfig';
 import { Duration } from 'luxon';
 import { z } from 'zod';
-import { keyListProblems, type KeySource } from '../codec/keys';
+import { keyListRules, type KeySource } from '../codec/keys';
+import { ruleIssue } from '../domain/issues';
 import type { OperatorTokenSource } from '../codec/operator-token';
 import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
 import { embeddedStoreUrl } from '../store/urls';
@@ -103,7 +104,7 @@ const EnvSchema = z.object({
   CONVENE_ENCRYPTION_KEYS: z
     .string()
     .superRefine((v, ctx) =>
-      keyListProblems(v).forEach((message) => ctx.addIssue({ code: 'custom', message })),
+      keyListRules(v).forEach((p) => ctx.addIssue(ruleIssue([], p.rule, p.values, p.message))),
     )
     .optional(),
   CONVENE_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),

@@ -157,3 +157,22 @@ test('a process that stops at start says its configuration problems in CONVENE_L
     /^The environment has 1 problem:\n {2}- LOG_LEVEL: .*Fix: use one of debug, info, warn, error$/,
   );
 });
+
+test('a key list that cannot be used is said in French from its rules, the English as before', () => {
+  let thrown: unknown;
+  try {
+    loadSettings({ CONVENE_ENCRYPTION_KEYS: 'k1:abc,k1' });
+  } catch (err) {
+    thrown = err;
+  }
+  const err = thrown as ConfigError;
+  expect(err.problems).toEqual([
+    'CONVENE_ENCRYPTION_KEYS: entry 1 ("k1"): the key must be 32 bytes in base64 (openssl rand -base64 32). Fix: give id:base64 entries separated by commas, the encrypting key first (`convene keys rotate` prints one)',
+    expect.stringMatching(/^CONVENE_ENCRYPTION_KEYS: entry 2: must be id:base64 \(e\.g\. k1:A+=\)\. Fix: /),
+  ]);
+  const french = err.sentence(translator('fr'));
+  expect(french).toContain(
+    'CONVENE_ENCRYPTION_KEYS: entrée 1 (« k1 ») : la clé doit faire 32 octets en base64 (openssl rand -base64 32). Pour corriger : donnez des entrées id:base64',
+  );
+  expect(french).toContain('CONVENE_ENCRYPTION_KEYS: entrée 2 : doit être de la forme id:base64');
+});
