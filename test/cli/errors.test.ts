@@ -2,7 +2,11 @@
  * How the CLI reports a failure no boundary caught before: a zod error becomes one line per
  * problem, with the field's path, in the reader's language, and exit code 2; never zod's raw dump.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
+import { readDataFile } from '../../cli/data-file';
 import { translator } from '../../i18n/catalog';
 import { report } from '../../cli/main';
 import { UserError } from '../../cli/output';
@@ -134,3 +138,26 @@ test('a configuration the CLI cannot use is said in the reader’s language, exi
       '  - organizations.1.headquarters.timeZone : fuseau horaire inconnu « Mars/Olympus » (utilisez un nom IANA tel que Europe/Brussels)',
   });
 });
+
+test('a data file named on the command line that cannot be read is said in the reader’s language, exit code 1', () => {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'convene-data-')), 'input.yaml');
+  writeFileSync(file, 'title: [unclosed\n');
+  let thrown: unknown;
+  try {
+    readDataFile(file);
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(UserError);
+  expect((thrown as UserError).message).toMatch(new RegExp(`^${escaped(file)}: is not valid YAML: `));
+  const french = reported(thrown, 'fr');
+  expect(french.code).toBe(1);
+  expect(french.printed).toMatch(new RegExp(`^${escaped(file)} : n’est pas du YAML valide : `));
+  expect(
+    reported(new UserError('cli.error.dataFile', { file: 'x.json', problems: { lines: [] } }), 'en'),
+  ).toEqual({ code: 1, printed: 'x.json: ' });
+});
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
