@@ -42,7 +42,7 @@ export function printCycleStatus(s: CycleStatus, t: Translator): void {
       [t.t('cli.col.milestone'), t.t('cli.col.when'), t.t('cli.col.note')],
       s.milestones.map((m) => [
         m.name,
-        m.display,
+        when(m.at),
         m.moved ? t.t('cli.status.movedFrom', { from: m.moved.from, reasons: movedReasons(m.moved, t) }) : '',
       ]),
     );

@@ -142,6 +142,10 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
     expect(french.stdout).toMatch(/Phase :\s+collecting-inputs/);
     expect(french.stdout).toMatch(/Réunion :\s+du \w+ \d+ \S+ \d{4} à \d\d:\d\d, heure de New York au /);
     expect(french.stdout).toContain('Groupes de travail');
+    // Each milestone's date as a French reader reads it, not the English the plan recorded.
+    const milestones = french.stdout.slice(french.stdout.indexOf('Jalons'), french.stdout.indexOf('Groupes'));
+    expect(milestones).toMatch(/callForInputs\s+\w+ \d+ \S+ \d{4} à \d\d:\d\d, heure de New York/);
+    expect(milestones).not.toMatch(/Monday|Tuesday|Wednesday|Thursday|Friday|New York time/);
     const unknown = await convene(['--lang', 'klingon', 'cycle', 'status', '501'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim()).toBe(
