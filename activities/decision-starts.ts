@@ -7,6 +7,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { claimRefusal, inputHash } from '../clients/starts';
+import type { Phrase } from '../domain/rejection';
 
 /** One decision of an outcome, as the cycle will start it: its id and what defines it. */
 export interface DecisionClaim {
@@ -18,8 +19,11 @@ export interface DecisionClaim {
 export interface DecisionClaimAnswer {
   /** By workflow id: the hash each start must carry in its memo, so a later start can compare. */
   hashes: Record<string, string>;
-  /** The ids already taken by a workflow of different content, with the sentence that refuses it. */
-  refused: { workflowId: string; reason: string }[];
+  /**
+   * The ids already taken by a workflow of different content, with the sentence that refuses it:
+   * in English, and as a catalog phrase (absent from answers recorded before it) for the reader.
+   */
+  refused: { workflowId: string; reason: string; said?: Phrase }[];
 }
 
 export interface DecisionStartActivities {
@@ -36,8 +40,8 @@ export function createDecisionStartActivities(deps: {
       for (const d of decisions) {
         const hash = inputHash(d.content);
         answer.hashes[d.workflowId] = hash;
-        const reason = await claimRefusal(client, d.workflowId, { hash, what: 'decision' });
-        if (reason) answer.refused.push({ workflowId: d.workflowId, reason });
+        const refusal = await claimRefusal(client, d.workflowId, { hash, what: 'decision' });
+        if (refusal) answer.refused.push({ workflowId: d.workflowId, ...refusal });
       }
       return answer;
     },

@@ -27,6 +27,8 @@ const SEARCH_LIMIT_DAYS = 366;
 export interface SnappedDay {
   readonly date: LocalDate;
   readonly skipped: readonly string[];
+  /** The same reasons as phrases of the catalogs, for a reader of another language. */
+  readonly said: readonly Phrase[];
 }
 
 /**
@@ -148,11 +150,13 @@ export class BusinessCalendar {
 
   private walkToBusinessDay(date: LocalDate, step: 1 | -1): SnappedDay {
     const skipped: string[] = [];
+    const said: Phrase[] = [];
     let day = date;
     for (let i = 0; i <= SEARCH_LIMIT_DAYS; i++) {
       const reason = this.closureReason(day);
-      if (reason === undefined) return { date: day, skipped };
+      if (reason === undefined) return { date: day, skipped, said };
       skipped.push(reason);
+      said.push(this.closurePhrase(day)!);
       day = addDays(day, step);
     }
     throw new CalendarError('calendar.noBusinessDay', {

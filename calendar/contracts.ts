@@ -7,14 +7,22 @@ import { z } from 'zod';
 import { BusinessHours, OrganizationId, Weekday } from '../domain/organization';
 import { MILESTONES } from '../domain/planning';
 import { SaidPhrase } from '../domain/message-fields';
+import { ruleIssue } from '../domain/issues';
 import { IsoDuration, isSubDay } from './durations';
 import { LocalDateString } from './holidays';
 import { isInstant, TimeZone } from './zones';
 
 /** An ISO instant with its offset ("2006-09-22T14:00:00Z", "2006-09-22T10:00:00-04:00"). */
-export const Instant = z.string().refine(isInstant, {
-  error: (issue) =>
-    `${String(issue.input)} is not an instant; write it with its offset, like 2006-09-22T10:00:00-04:00`,
+export const Instant = z.string().superRefine((text, ctx) => {
+  if (!isInstant(text))
+    ctx.addIssue(
+      ruleIssue(
+        [],
+        'rule.notInstant',
+        { value: text },
+        `${text} is not an instant; write it with its offset, like 2006-09-22T10:00:00-04:00`,
+      ),
+    );
 });
 
 // ── Timeline ────────────────────────────────────────────────────────────────────────────────────────
@@ -55,11 +63,14 @@ export const TimelinePolicy = z
     if (!policy.snapToBusinessDays) return;
     for (const name of MILESTONES) {
       if (isSubDay(policy[name])) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message: `${policy[name]} is shorter than a day, so it cannot land on a business day; a compressed (rehearsal) policy needs snapToBusinessDays: false`,
-        });
+        ctx.addIssue(
+          ruleIssue(
+            [name],
+            'rule.subDayPolicy',
+            { duration: policy[name] },
+            `${policy[name]} is shorter than a day, so it cannot land on a business day; a compressed (rehearsal) policy needs snapToBusinessDays: false`,
+          ),
+        );
       }
     }
   });
@@ -96,7 +107,10 @@ export const PlannedMilestone = z.object({
     .object({
       from: LocalDateString,
       to: LocalDateString,
+      /** Each closed day skipped, in English (as recorded before the phrases were). */
       reasons: z.array(z.string()),
+      /** The same reasons as phrases of the catalogs; absent from timelines planned before them. */
+      said: z.array(SaidPhrase).optional(),
     })
     .nullable(),
 });

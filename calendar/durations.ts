@@ -1,14 +1,22 @@
 import { Duration } from 'luxon';
 import { z } from 'zod';
+import { ruleIssue } from '../domain/issues';
 import { CalendarError } from './errors';
 
 /**
  * A positive ISO 8601 duration: "P120D", "P2W", "PT30S" (compressed rehearsal timelines). Years,
  * months, weeks and days are whole: they count calendar days, which have no fractions.
  */
-export const IsoDuration = z.string().refine((text) => durationOf(text) !== undefined, {
-  error: (issue) =>
-    `${String(issue.input)} is not a positive ISO 8601 duration; write it like P60D, P2W or PT30S (days and longer in whole numbers)`,
+export const IsoDuration = z.string().superRefine((text, ctx) => {
+  if (durationOf(text) === undefined)
+    ctx.addIssue(
+      ruleIssue(
+        [],
+        'rule.notIsoDuration',
+        { value: text },
+        `${text} is not a positive ISO 8601 duration; write it like P60D, P2W or PT30S (days and longer in whole numbers)`,
+      ),
+    );
 });
 
 export function parseDuration(text: string, what = 'duration'): Duration {

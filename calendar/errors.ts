@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Phrase, RefusalValues } from '../domain/rejection';
+import { issueDetails } from '../domain/issues';
+import type { Phrase, PhraseLines, RefusalValues } from '../domain/rejection';
 import { translator, type MessageKey } from '../i18n/catalog';
 
 /** The sentences a CalendarError says: `calendar.*` messages of the catalogs. */
@@ -41,6 +42,11 @@ export function english(key: MessageKey, values: RefusalValues): string {
   const plain = (v: RefusalValues[string]): string | number => {
     if (typeof v !== 'object') return v;
     if ('shown' in v) return v.shown;
+    if ('lines' in v) return v.lines.map(plain).join('\n');
+    if ('issues' in v) {
+      const lines = v.issues.map((issue) => `${issue.where}: ${issue.message}`);
+      return v.asLines ? lines.map((line) => `  - ${line}`).join('\n') : lines.join('; ');
+    }
     if ('phrase' in v)
       return en.t(
         v.phrase,
@@ -51,13 +57,21 @@ export function english(key: MessageKey, values: RefusalValues): string {
   return en.t(key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, plain(v)])));
 }
 
-/** One readable line per zod issue, prefixed with where the value came from: "policy.inputDeadline.before: …". */
-export function describeZodError(error: z.ZodError, source: string): string {
-  const lines = error.issues.map((issue) => {
-    const where = pathOf(issue.path);
-    return `${source}: ${where ? `${where}: ` : ''}${issue.message}`;
-  });
-  return lines.join('\n');
+/**
+ * One problem per zod issue, named by where the value came from: "policy: inputDeadline.before: …",
+ * each its own line. The issues travel (to the CLI, or in an activity's failure to a refusal) and
+ * are said in the reader's language there; the English reads as it always has.
+ */
+function problemLines(error: z.ZodError, source: string, value: unknown): PhraseLines {
+  const details = issueDetails(error.issues, source, value);
+  return {
+    lines: details.map((detail, i) => {
+      const where = pathOf(error.issues[i]?.path ?? []);
+      return phrase('calendar.problem', {
+        issue: { issues: [{ ...detail, where: where ? `${source}: ${where}` : source }] },
+      });
+    }),
+  };
 }
 
 /** ['holidays', 12, 'date'] → "holidays[12].date", as a reader would write it. */
@@ -71,6 +85,6 @@ function pathOf(path: readonly PropertyKey[]): string {
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, source: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success)
-    throw new CalendarError('calendar.invalid', { problems: describeZodError(result.error, source) });
+    throw new CalendarError('calendar.invalid', { problems: problemLines(result.error, source, value) });
   return result.data;
 }

@@ -18,6 +18,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ruleIssue } from '../domain/issues';
 import { CalendarError, parseOrThrow } from './errors';
 import { dayNumberOf } from './local-time';
 import { TimeZone } from './zones';
@@ -28,8 +29,11 @@ export const DEFAULT_HOLIDAYS_DIRECTORY = path.resolve(__dirname, '..', 'config'
 export const LocalDateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isRealDate, {
-    error: (issue) => `${String(issue.input)} is not a day of the calendar`,
+  .superRefine((date, ctx) => {
+    if (!isRealDate(date))
+      ctx.addIssue(
+        ruleIssue([], 'rule.notCalendarDay', { value: date }, `${date} is not a day of the calendar`),
+      );
   });
 
 export const Holiday = z.object({
@@ -55,13 +59,21 @@ export const HolidayCalendar = z
         return;
       }
       const first = calendar.holidays[earlier];
-      ctx.addIssue({
-        code: 'custom',
-        path: ['holidays', index, 'date'],
-        message:
-          `${holiday.date} ("${holiday.name}") is already listed at holidays[${earlier}] ("${first?.name ?? ''}"); ` +
-          'keep one entry per date and join the names with "; "',
-      });
+      const values = {
+        date: holiday.date,
+        name: holiday.name,
+        earlier: String(earlier),
+        first: first?.name ?? '',
+      };
+      ctx.addIssue(
+        ruleIssue(
+          ['holidays', index, 'date'],
+          'rule.holidayTwice',
+          values,
+          `${values.date} ("${values.name}") is already listed at holidays[${values.earlier}] ("${values.first}"); ` +
+            'keep one entry per date and join the names with "; "',
+        ),
+      );
     });
   });
 export type HolidayCalendar = z.infer<typeof HolidayCalendar>;

@@ -101,7 +101,9 @@ function planMilestone(
     : organizer.businessDayOnOrBefore(nominalDate);
   const at = kind === 'deadline' ? organizer.closeOfBusiness(day.date) : organizer.businessMorning(day.date);
   const moved =
-    day.date === nominalDate ? null : { from: nominalDate, to: day.date, reasons: [...day.skipped] };
+    day.date === nominalDate
+      ? null
+      : { from: nominalDate, to: day.date, reasons: [...day.skipped], said: [...day.said] };
   return milestone(name, kind, at.getTime(), meeting.timeZone, moved);
 }
 

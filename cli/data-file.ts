@@ -12,7 +12,7 @@ export function readDataFile(file: string): unknown {
     return readYamlOrJson(file, file);
   } catch (err) {
     if (err instanceof ConfigError)
-      throw new UserError('cli.error.dataFile', { file, problems: err.problems.join('; ') });
+      throw new UserError('cli.error.dataFile', { file, problems: { lines: [...err.lines] } });
     throw err;
   }
 }

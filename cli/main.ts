@@ -144,7 +144,7 @@ export async function run(argv: string[]): Promise<number> {
 export function report(err: unknown, language: () => Translator): number {
   if (err instanceof CommanderError) return err.exitCode; // commander has printed its message
   if (err instanceof ConfigError) {
-    console.error(err.message);
+    console.error(say(language, (t) => err.sentence(t)));
     return 2;
   }
   // A calendar rule broken on this machine (a local time the clocks skip, say): said as the user's mistake.

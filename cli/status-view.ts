@@ -1,6 +1,6 @@
 /** How `convene cycle status` reads to a person, in their language: every time with its zone. */
 import type { MessageKey, Translator } from '../i18n/catalog';
-import { saidOr } from '../clients/sentences';
+import { saidOr, sentence } from '../clients/sentences';
 import { formatTime } from '../i18n/dates';
 import type { CycleStatus } from '../workflows/definitions/preparation-cycle';
 import { printTable } from './output';
@@ -42,10 +42,8 @@ export function printCycleStatus(s: CycleStatus, t: Translator): void {
       [t.t('cli.col.milestone'), t.t('cli.col.when'), t.t('cli.col.note')],
       s.milestones.map((m) => [
         m.name,
-        m.display,
-        m.moved
-          ? t.t('cli.status.movedFrom', { from: m.moved.from, reasons: m.moved.reasons.join('; ') })
-          : '',
+        when(m.at),
+        m.moved ? t.t('cli.status.movedFrom', { from: m.moved.from, reasons: movedReasons(m.moved, t) }) : '',
       ]),
     );
   }
@@ -112,4 +110,13 @@ export function documentLine(d: RenderedDocument, edition: string, t: Translator
 /** `hlm-r7` → `r7`, as the CLI takes it. */
 function editionOf(cycleId: string): string {
   return cycleId.replace(/^hlm-/, '');
+}
+
+/** Why a milestone moved, in the reader's language; as recorded, in English, by a cycle planned before the phrases. */
+export function movedReasons(
+  moved: NonNullable<CycleStatus['milestones'][number]['moved']>,
+  t: Translator,
+): string {
+  if (!moved.said) return moved.reasons.join('; ');
+  return moved.said.map((p) => sentence(p.phrase, p.values ?? {}, t)).join(t.t('cli.status.reasonSeparator'));
 }

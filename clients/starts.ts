@@ -16,7 +16,7 @@ import type { Workflow } from '@temporalio/common';
 import type { Contact } from '../domain/roster';
 import { START_MEMO } from '../domain/ids';
 import { sameAddress } from '../domain/people';
-import type { RefusalValues } from '../domain/rejection';
+import type { Phrase, RefusalValues } from '../domain/rejection';
 import { translator, type MessageKey } from '../i18n/catalog';
 import { sentence } from './sentences';
 
@@ -91,17 +91,22 @@ export async function startOnce<T extends Workflow>(
 
 /**
  * Whether a workflow may be taken as started from this input: null when nothing is under the id or
- * it was started from the same input (its memo's hash), otherwise the sentence that refuses it.
+ * it was started from the same input (its memo's hash), otherwise the sentence that refuses it:
+ * its English, and the same as a catalog phrase for the reader of the workflow's refusal.
  */
 export async function claimRefusal(
   client: Client,
   workflowId: string,
   claim: { hash: string; what: StartedFrom },
-): Promise<string | null> {
+): Promise<{ reason: string; said: Phrase } | null> {
   try {
-    // The sentence travels into a workflow's refusal as English (activity results are history).
     const refusal = await refusalOfExisting(client.workflow.getHandle(workflowId), claim);
-    return refusal && sentence(refusal.key, refusal.values, translator('en'));
+    return (
+      refusal && {
+        reason: sentence(refusal.key, refusal.values, translator('en')),
+        said: { phrase: refusal.key, values: refusal.values },
+      }
+    );
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return null;
     throw err;

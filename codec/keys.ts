@@ -8,6 +8,7 @@ import { closeSync, openSync, readFileSync, renameSync, statSync, writeFileSync,
 import path from 'node:path';
 import { z } from 'zod';
 import { KEY_BYTES } from './aes-gcm';
+import type { RuleKey, RuleValues } from '../domain/issues';
 
 export const KEY_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -28,23 +29,44 @@ export interface KeySource {
 
 /** A key id, a key that is not 32 bytes of base64, or a repeated id: one line per problem. */
 export function keyListProblems(value: string): string[] {
-  const problems: string[] = [];
+  return keyListRules(value).map((r) => r.message);
+}
+
+/** The same problems as rules of the catalogs with their values, so that each reader reads them in their language. */
+export function keyListRules(value: string): { rule: RuleKey; values: RuleValues; message: string }[] {
+  const problems: { rule: RuleKey; values: RuleValues; message: string }[] = [];
   const seen = new Set<string>();
   value.split(',').forEach((entry, i) => {
     const [id, encoded, ...rest] = entry.trim().split(':');
-    const where = `entry ${i + 1}`;
+    const n = i + 1;
     if (!id || encoded === undefined || rest.length > 0) {
-      problems.push(`${where}: must be id:base64 (e.g. k1:${Buffer.alloc(KEY_BYTES).toString('base64')})`);
+      const example = Buffer.alloc(KEY_BYTES).toString('base64');
+      problems.push({
+        rule: 'rule.keyEntryShape',
+        values: { n, example },
+        message: `entry ${n}: must be id:base64 (e.g. k1:${example})`,
+      });
       return;
     }
     if (!KEY_ID_PATTERN.test(id))
-      problems.push(`${where}: the id "${id}" may use only letters, digits, . _ -`);
-    if (seen.has(id)) problems.push(`${where}: the id "${id}" appears twice`);
+      problems.push({
+        rule: 'rule.keyIdChars',
+        values: { n, id },
+        message: `entry ${n}: the id "${id}" may use only letters, digits, . _ -`,
+      });
+    if (seen.has(id))
+      problems.push({
+        rule: 'rule.keyIdTwice',
+        values: { n, id },
+        message: `entry ${n}: the id "${id}" appears twice`,
+      });
     seen.add(id);
     if (Buffer.from(encoded, 'base64').length !== KEY_BYTES)
-      problems.push(
-        `${where} ("${id}"): the key must be ${KEY_BYTES} bytes in base64 (openssl rand -base64 32)`,
-      );
+      problems.push({
+        rule: 'rule.keyLength',
+        values: { n, id, bytes: KEY_BYTES },
+        message: `entry ${n} ("${id}"): the key must be ${KEY_BYTES} bytes in base64 (openssl rand -base64 32)`,
+      });
   });
   return problems;
 }

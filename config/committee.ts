@@ -17,7 +17,15 @@ import type { CommitteeMember, Contact } from '../domain/roster';
 import type { CommitteeRoster } from '../domain/standing-committee';
 import { Line } from '../domain/text';
 import { placeIn, type Directory } from './directory';
-import { ConfigError, describeIssues } from './problems';
+import {
+  ConfigError,
+  describeIssues,
+  englishOf,
+  problem,
+  sources,
+  type ConfigProblem,
+  type ConfigSource,
+} from './problems';
 import { REPO_ROOT, type Settings } from './settings';
 
 export const STANDING_COMMITTEE_FILE = path.join(REPO_ROOT, 'config', 'standing-committee.json');
@@ -73,43 +81,57 @@ export interface StandingCommitteeConfig {
 }
 
 /** Rules across entries and against the directory and the time-zone database. */
-function crossChecks(file: CommitteeFile, directory: Directory): string[] {
-  const problems: string[] = [];
+function crossChecks(file: CommitteeFile, directory: Directory): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
   file.members.forEach((m, i) => {
     if (!directory.get(m.organization)) {
       problems.push(
-        `members.${i}.organization: unknown organization "${m.organization}" (known: ${directory.organizations.map((o) => o.id).join(', ')})`,
+        problem('config.problem.unknownOrganizationKnown', {
+          where: `members.${i}.organization`,
+          id: m.organization,
+          known: directory.organizations.map((o) => o.id).join(', '),
+        }),
       );
     }
-    if (seen.has(m.email)) problems.push(`members.${i}.email: ${m.email} is listed twice`);
+    if (seen.has(m.email))
+      problems.push(problem('config.problem.listedTwice', { where: `members.${i}.email`, value: m.email }));
     seen.add(m.email);
     if (m.timeZone && !IANAZone.isValidZone(m.timeZone)) {
       problems.push(
-        `members.${i}.timeZone: unknown time zone "${m.timeZone}" (use an IANA name such as Africa/Addis_Ababa)`,
+        problem('config.problem.unknownZone', {
+          where: `members.${i}.timeZone`,
+          zone: m.timeZone,
+          example: 'Africa/Addis_Ababa',
+        }),
       );
     }
   });
-  if (!file.members.some((m) => m.chair))
-    problems.push('members: mark one member as the chair ("chair": true)');
+  if (!file.members.some((m) => m.chair)) problems.push(problem('config.problem.markChair'));
   if (!IANAZone.isValidZone(file.homeTimeZone)) {
     problems.push(
-      `homeTimeZone: unknown time zone "${file.homeTimeZone}" (use an IANA name such as America/New_York)`,
+      problem('config.problem.unknownZone', {
+        where: 'homeTimeZone',
+        zone: file.homeTimeZone,
+        example: 'America/New_York',
+      }),
     );
   }
   const policy = DecisionPolicy.safeParse(file.policy.decisions);
   if (!policy.success)
-    problems.push(...describeIssues(policy.error.issues).map((p) => `policy.decisions.${p}`));
+    problems.push(
+      ...describeIssues(policy.error.issues, { value: file.policy.decisions, under: 'policy.decisions.' }),
+    );
   return problems;
 }
 
 export function parseStandingCommittee(
   raw: unknown,
-  source: string,
+  source: ConfigSource,
   directory: Directory,
 ): StandingCommitteeConfig {
   const parsed = CommitteeFile.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues, { value: raw }));
   const problems = crossChecks(parsed.data, directory);
   if (problems.length) throw new ConfigError(source, problems);
   const file = parsed.data;
@@ -123,19 +145,21 @@ export function parseStandingCommittee(
     })),
     organizers: file.organizers.map((o) => resolveParticipant(directory, o, file.homeTimeZone)),
   };
-  return { source, roster, file };
+  return { source: typeof source === 'string' ? source : englishOf(source), roster, file };
 }
 
 export function loadStandingCommittee(
   directory: Directory,
   file = STANDING_COMMITTEE_FILE,
 ): StandingCommitteeConfig {
-  const source = `The standing-committee file ${file}`;
+  const source = sources.committee(file);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ConfigError(source, [`cannot be read as JSON (${(err as Error).message})`]);
+    throw new ConfigError(source, [
+      problem('config.problem.unreadableJson', { reason: (err as Error).message }),
+    ]);
   }
   return parseStandingCommittee(raw, source, directory);
 }

@@ -27,7 +27,16 @@ import { Line } from '../domain/text';
 import { resolveParticipant } from './committee';
 import { readYamlOrJson } from './data-file';
 import { placeIn, type Directory } from './directory';
-import { ConfigError, describeIssues } from './problems';
+import { CalendarError } from '../calendar/errors';
+import {
+  ConfigError,
+  describeIssues,
+  englishOf,
+  problem,
+  sources,
+  type ConfigProblem,
+  type ConfigSource,
+} from './problems';
 import { REPO_ROOT } from './settings';
 
 export const COUNCIL_AFFAIRS_FILE = path.join(REPO_ROOT, 'config', 'council-affairs.json');
@@ -46,17 +55,19 @@ export interface CouncilAffairs {
 
 /** The trusted list: who may start and act on a Council session. */
 export function loadCouncilAffairs(directory: Directory, file = COUNCIL_AFFAIRS_FILE): CouncilAffairs {
-  const source = `The Council affairs file ${file}`;
+  const source = sources.councilAffairs(file);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ConfigError(source, [`cannot be read as JSON (${(err as Error).message})`]);
+    throw new ConfigError(source, [
+      problem('config.problem.unreadableJson', { reason: (err as Error).message }),
+    ]);
   }
   const parsed = CouncilAffairsFile.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues, { value: raw }));
   return {
-    source,
+    source: englishOf(source),
     contacts: parsed.data.organizers,
     organizers: parsed.data.organizers.map((o) => resolveParticipant(directory, o, parsed.data.homeTimeZone)),
   };
@@ -111,23 +122,25 @@ export interface SpecOptions {
 
 /** The workflow's input from a specification file; ConfigError with every problem otherwise. */
 export function loadCouncilSessionSpec(file: string, o: SpecOptions): CouncilSessionParams {
-  const source = `The Council session specification ${file}`;
-  const parsed = CouncilSessionSpec.safeParse(readYamlOrJson(file, source));
-  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues));
+  const source = sources.councilSession(file);
+  const raw = readYamlOrJson(file, source);
+  const parsed = CouncilSessionSpec.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues, { value: raw }));
   return councilSessionInput(parsed.data, source, o);
 }
 
 export function councilSessionInput(
   spec: CouncilSessionSpec,
-  source: string,
+  source: ConfigSource,
   o: SpecOptions,
 ): CouncilSessionParams {
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
   const instant = (value: string, what: string): string => {
     try {
       return localDateTime(value, spec.meeting.timeZone, what).toUTC().toISO()!;
     } catch (err) {
-      problems.push((err as Error).message);
+      if (!(err instanceof CalendarError)) throw err;
+      problems.push(err.phrase);
       return '';
     }
   };
@@ -136,12 +149,17 @@ export function councilSessionInput(
   const replyBy = instant(spec.replyBy, 'replyBy');
   if (start && !o.rehearsal && Date.parse(start) <= o.now.getTime())
     problems.push(
-      `meeting.start: ${spec.meeting.start} (${spec.meeting.timeZone}) is in the past; give a future date, or run it as a rehearsal with --rehearse`,
+      problem('config.problem.meetingInPast', { start: spec.meeting.start, zone: spec.meeting.timeZone }),
     );
   const partners = spec.partners.flatMap((p, i) => {
     const org = o.directory.get(p.organization);
     if (!org) {
-      problems.push(`partners.${i}.organization: unknown organization "${p.organization}"`);
+      problems.push(
+        problem('config.problem.unknownOrganizationBare', {
+          where: `partners.${i}.organization`,
+          id: p.organization,
+        }),
+      );
       return [];
     }
     const { timeZone, language, ...briefer } = p.briefer;
@@ -194,10 +212,11 @@ function rehearsalStart(replyBy: string, offsets: string[]): string {
 
 /** The outcome in a file: an outcome on its own, or a session specification's `outcome`. */
 export function loadCouncilOutcome(file: string): CouncilOutcome {
-  const source = `The Council outcome ${file}`;
+  const source = sources.councilOutcome(file);
   const raw = readYamlOrJson(file, source);
   const candidate = raw && typeof raw === 'object' && 'outcome' in raw ? raw.outcome : raw;
   const parsed = CouncilOutcome.safeParse(candidate);
-  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues));
+  if (!parsed.success)
+    throw new ConfigError(source, describeIssues(parsed.error.issues, { value: candidate }));
   return parsed.data;
 }

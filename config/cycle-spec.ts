@@ -18,11 +18,21 @@ import { councilSessionKey } from '../domain/council-session';
 import { EditionNumber, editionKey, workflowIds } from '../domain/ids';
 import { Language } from '../domain/language';
 import { Line } from '../domain/text';
+import { issueDetails, type IssueDetail } from '../domain/issues';
+import type { RefusalValues } from '../domain/rejection';
+import type { MessageKey } from '../i18n/catalog';
 import { Email, OrganizationId } from '../domain/organization';
 import type { Participant } from '../domain/people';
 import { placeIn, type Directory } from './directory';
 import { readYamlOrJson } from './data-file';
-import { ConfigError, describeIssues } from './problems';
+import {
+  ConfigError,
+  describeIssues,
+  problem,
+  sources,
+  type ConfigProblem,
+  type ConfigSource,
+} from './problems';
 
 const PersonRef = z.object(
   {
@@ -111,20 +121,20 @@ export interface CouncilSessionDate {
 }
 
 export function readCycleSpecFile(file: string): unknown {
-  return readYamlOrJson(file, `The cycle specification ${file}`);
+  return readYamlOrJson(file, sources.cycleSpec(file));
 }
 
 /** The workflow's input from a specification, or a ConfigError listing every problem. */
-export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions): CycleInput {
+export function resolveCycleSpec(raw: unknown, source: ConfigSource, o: ResolveOptions): CycleInput {
   const parsed = CycleSpec.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error.issues, { value: raw }));
   const spec = parsed.data;
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
   const check = (fn: () => void) => {
     try {
       fn();
     } catch (err) {
-      if (err instanceof CalendarError || err instanceof SpecProblem) problems.push(err.message);
+      if (err instanceof CalendarError || err instanceof SpecProblem) problems.push(err.phrase);
       else throw err;
     }
   };
@@ -132,9 +142,10 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
   const person = (p: z.infer<typeof PersonRef>, where: string): Participant => {
     const org = o.directory.get(p.organization);
     if (!org)
-      throw new SpecProblem(
-        `${where}.organization: unknown organization "${p.organization}" (see \`convene orgs list\`)`,
-      );
+      throw new SpecProblem('config.problem.unknownOrganization', {
+        where: `${where}.organization`,
+        id: p.organization,
+      });
     return { name: p.name, email: p.email, ...placeIn(org, p) };
   };
   const focalPoints = (id: string): Participant[] => {
@@ -142,8 +153,7 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
     return org.focalPoints.map((f) => ({ name: f.name, email: f.email, ...placeIn(org, f) }));
   };
   const knownOrg = (id: string, where: string) => {
-    if (!o.directory.get(id))
-      throw new SpecProblem(`${where}: unknown organization "${id}" (see \`convene orgs list\`)`);
+    if (!o.directory.get(id)) throw new SpecProblem('config.problem.unknownOrganization', { where, id });
   };
 
   spec.participants.forEach((id, i) => check(() => knownOrg(id, `participants.${i}`)));
@@ -154,9 +164,7 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
   spec.workingGroups.forEach((g, i) => {
     check(() => {
       if (seen.has(g.id))
-        throw new SpecProblem(
-          `workingGroups.${i}.id: "${g.id}" is used by two groups; group ids must differ`,
-        );
+        throw new SpecProblem('config.problem.groupIdTwice', { where: `workingGroups.${i}.id`, id: g.id });
       seen.add(g.id);
     });
     g.members.forEach((m, j) => check(() => knownOrg(m, `workingGroups.${i}.members.${j}`)));
@@ -187,9 +195,10 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
       venue: spec.meeting.venue,
     };
     if (!o.rehearsal && start.toMillis() <= o.now.getTime()) {
-      throw new SpecProblem(
-        `meeting.start: ${spec.meeting.start} (${spec.meeting.timeZone}) is in the past; give a future date, or run it as a rehearsal with --rehearse`,
-      );
+      throw new SpecProblem('config.problem.meetingInPast', {
+        start: spec.meeting.start,
+        zone: spec.meeting.timeZone,
+      });
     }
   });
   let securityCouncil: CycleInput['securityCouncil'];
@@ -209,21 +218,22 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
         securityCouncil: { start: securityCouncil.start, timeZone: securityCouncil.timeZone },
       });
       if (!result.coincide) {
-        const where = owned
-          ? `securityCouncil.session (${owned.workflowId}'s date)`
-          : 'securityCouncil.start';
-        throw new SpecProblem(`${where}: ${result.explanation}`);
+        const explanation = result.said ?? result.explanation;
+        throw owned
+          ? new SpecProblem('config.problem.sessionNotCoinciding', { session: owned.workflowId, explanation })
+          : new SpecProblem('config.problem.councilNotCoinciding', { explanation });
       }
     });
   }
   check(() => {
     const policy = TimelinePolicy.safeParse(spec.timeline);
     if (!policy.success)
-      throw new SpecProblem(
-        describeIssues(policy.error.issues)
-          .map((l) => `timeline.${l}`)
-          .join('; '),
-      );
+      // One line for the timeline, its problems joined.
+      throw new SpecProblem('config.problem.issues', {
+        issues: {
+          issues: issueDetails(policy.error.issues, '(whole value)', spec.timeline).map(underTimeline),
+        },
+      });
     if (meeting && organizers[0]) {
       const calendars = createCalendarRegistry(o.directory.organizations, o.holidays);
       planTimeline(
@@ -269,12 +279,24 @@ export function resolveCycleSpec(raw: unknown, source: string, o: ResolveOptions
   });
 }
 
-class SpecProblem extends Error {}
+/** A rule of the specification broken: its sentence as a `config.problem.*` phrase. */
+class SpecProblem extends Error {
+  readonly phrase: ConfigProblem;
+  constructor(key: MessageKey, values?: RefusalValues) {
+    const said = problem(key, values);
+    super(key);
+    this.phrase = said;
+  }
+}
+
+function underTimeline(detail: IssueDetail): IssueDetail {
+  return { ...detail, where: `timeline.${detail.where}` };
+}
 
 function durationMs(iso: string, where: string): number {
   const d = Duration.fromISO(iso);
   if (!d.isValid || d.toMillis() <= 0)
-    throw new SpecProblem(`${where}: "${iso}" must be a positive ISO-8601 duration such as P7D or PT30S`);
+    throw new SpecProblem('config.problem.duration', { where, value: iso });
   return d.toMillis();
 }
 
@@ -283,11 +305,9 @@ type CouncilInFile = NonNullable<CycleSpec['securityCouncil']>;
 /** The Council's date as the file gives it: needed when no running session owns it. */
 function councilDateFromFile(council: CouncilInFile): { start: string; timeZone: string } {
   if (!council.start)
-    throw new SpecProblem(
-      council.session
-        ? `securityCouncil.start: needed while the Council session of ${council.session} is not running here; start that session first (\`convene council start\`), or give the Council's date`
-        : "securityCouncil.start: needed: the Council's date, or securityCouncil.session naming the Council session that owns it",
-    );
+    throw council.session
+      ? new SpecProblem('config.problem.councilDateWhileSession', { year: council.session })
+      : new SpecProblem('config.problem.councilDate');
   const start = localDateTime(council.start, council.timeZone, 'securityCouncil.start');
   return { start: start.toUTC().toISO()!, timeZone: council.timeZone };
 }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from './problems';
+import { ConfigError, problem, type ConfigSource } from './problems';
 
 /**
  * The largest data file read: a specification, an input or a directory is a few kilobytes, and
@@ -9,25 +9,27 @@ import { ConfigError } from './problems';
 export const MAX_DATA_FILE_BYTES = 1024 * 1024;
 
 /** A YAML or JSON file a person wrote (by its extension); unreadable, too large or malformed → ConfigError. */
-export function readYamlOrJson(file: string, source: string): unknown {
+export function readYamlOrJson(file: string, source: ConfigSource): unknown {
   let text: string;
   try {
     const { size } = statSync(file);
     if (size > MAX_DATA_FILE_BYTES) {
-      throw new ConfigError(source, [
-        `is ${(size / 1024 / 1024).toFixed(1)} MB; data files may be at most 1 MB. Fix: check that it is the right file, or split it`,
-      ]);
+      throw new ConfigError(source, [problem('config.problem.tooLarge', { size: size / 1024 / 1024 })]);
     }
     text = readFileSync(file, 'utf8');
   } catch (err) {
     if (err instanceof ConfigError) throw err;
-    throw new ConfigError(source, [`cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`]);
+    throw new ConfigError(source, [
+      problem('config.problem.unreadable', { reason: (err as NodeJS.ErrnoException).code ?? String(err) }),
+    ]);
   }
   const json = path.extname(file) === '.json';
   try {
     return json ? JSON.parse(text) : yaml().parse(text);
   } catch (err) {
-    throw new ConfigError(source, [`is not valid ${json ? 'JSON' : 'YAML'}: ${(err as Error).message}`]);
+    throw new ConfigError(source, [
+      problem('config.problem.notValid', { format: json ? 'JSON' : 'YAML', reason: (err as Error).message }),
+    ]);
   }
 }
 

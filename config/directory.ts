@@ -7,7 +7,14 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { languageFor } from '../domain/language';
 import { Organization } from '../domain/organization';
-import { ConfigError, describeIssues } from './problems';
+import {
+  ConfigError,
+  describeIssues,
+  problem,
+  sources,
+  type ConfigProblem,
+  type ConfigSource,
+} from './problems';
 
 const DirectoryFile = z.object({
   organizations: z.array(Organization).min(1, 'must list at least one organization'),
@@ -25,16 +32,20 @@ const LooseDirectory = z.object({
 });
 
 /** Rules across entries (unique ids) and against the time-zone database, reported with the rest. */
-function crossChecks(raw: unknown): string[] {
+function crossChecks(raw: unknown): ConfigProblem[] {
   const loose = LooseDirectory.safeParse(raw);
   if (!loose.success) return [];
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
   const seen = new Map<unknown, number>();
   loose.data.organizations.forEach((org, i) => {
     const first = seen.get(org.id);
     if (first !== undefined)
       problems.push(
-        `organizations.${i}.id: duplicate id "${String(org.id)}" (already used by organizations.${first})`,
+        problem('config.problem.duplicateId', {
+          where: `organizations.${i}.id`,
+          id: String(org.id),
+          first: `organizations.${first}`,
+        }),
       );
     else seen.set(org.id, i);
     const zones: [string, unknown][] = [
@@ -46,7 +57,7 @@ function crossChecks(raw: unknown): string[] {
     ];
     for (const [where, zone] of zones) {
       if (typeof zone === 'string' && !IANAZone.isValidZone(zone)) {
-        problems.push(`${where}: unknown time zone "${zone}" (use an IANA name such as Europe/Brussels)`);
+        problems.push(problem('config.problem.unknownZone', { where, zone, example: 'Europe/Brussels' }));
       }
     }
   });
@@ -90,9 +101,12 @@ export function placeIn(org: Organization, person: { timeZone?: string; language
   };
 }
 
-export function parseDirectory(raw: unknown, source: string): Directory {
+export function parseDirectory(raw: unknown, source: ConfigSource): Directory {
   const parsed = DirectoryFile.safeParse(raw);
-  const problems = [...(parsed.success ? [] : describeIssues(parsed.error.issues)), ...crossChecks(raw)];
+  const problems = [
+    ...(parsed.success ? [] : describeIssues(parsed.error.issues, { value: raw })),
+    ...crossChecks(raw),
+  ];
   if (!parsed.success || problems.length) throw new ConfigError(source, problems);
   return new Directory(parsed.data.organizations);
 }
@@ -102,15 +116,19 @@ export function loadDirectory(file: string): Directory {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(`The directory file ${file}`, [
-      `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Fix: set CONVENE_DIRECTORY_FILE to the partner directory (default config/organizations.json)`,
+    throw new ConfigError(sources.directory(file), [
+      problem('config.problem.directoryUnreadable', {
+        reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+      }),
     ]);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`The directory file ${file}`, [`is not valid JSON: ${(err as Error).message}`]);
+    throw new ConfigError(sources.directory(file), [
+      problem('config.problem.notValid', { format: 'JSON', reason: (err as Error).message }),
+    ]);
   }
-  return parseDirectory(raw, `The directory file ${file}`);
+  return parseDirectory(raw, sources.directory(file));
 }

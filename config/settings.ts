@@ -6,12 +6,14 @@ import path from 'node:path';
 import { loadClientConnectConfig, type ClientConnectConfig } from '@temporalio/envconfig';
 import { Duration } from 'luxon';
 import { z } from 'zod';
-import { keyListProblems, type KeySource } from '../codec/keys';
+import { keyListRules, type KeySource } from '../codec/keys';
+import { ruleIssue } from '../domain/issues';
 import type { OperatorTokenSource } from '../codec/operator-token';
 import { DEFAULT_COMMITTEE_ID, DEFAULT_TASK_QUEUE } from '../domain/ids';
 import { embeddedStoreUrl } from '../store/urls';
 import type { DkimSettings } from '../notifications/dkim';
-import { ConfigError, describeIssues } from './problems';
+import type { Phrase } from '../domain/rejection';
+import { ConfigError, describeIssues, problem, sources } from './problems';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -102,7 +104,7 @@ const EnvSchema = z.object({
   CONVENE_ENCRYPTION_KEYS: z
     .string()
     .superRefine((v, ctx) =>
-      keyListProblems(v).forEach((message) => ctx.addIssue({ code: 'custom', message })),
+      keyListRules(v).forEach((p) => ctx.addIssue(ruleIssue([], p.rule, p.values, p.message))),
     )
     .optional(),
   CONVENE_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
@@ -125,40 +127,36 @@ const EnvSchema = z.object({
 });
 
 /** What to do about each key when it is wrong. */
-const FIXES: Record<string, string> = {
-  TEMPORAL_ADDRESS:
-    'set it to the frontend of your Temporal cluster (host:port), or unset it to run the embedded dev server',
-  TEMPORAL_NAMESPACE: 'set it to an existing namespace, or unset it for "default"',
-  CONVENE_TASK_QUEUE: 'unset it for "convene", or give every worker and client the same name',
-  CONVENE_COMMITTEE_ID: `unset it for "${DEFAULT_COMMITTEE_ID}", or give every worker and client the same id`,
-  CONVENE_DATA_DIR: 'unset it for ./data, or give a writable folder',
-  CONVENE_DEV_SERVER_PORT: 'pick a free port, e.g. 7233',
-  CONVENE_UI_PORT: 'pick a free port, e.g. 8233',
-  DATABASE_URL:
-    'unset it for the embedded store that `npm start` serves, or give postgres://user:pass@host:5432/db',
-  CONVENE_STORE_PORT: 'pick a free port on 127.0.0.1, e.g. 7432',
-  CONVENE_STORE_SCHEMA: 'unset it for "public", or give every process of the deployment the same schema',
-  CONVENE_PORTAL_PORT: 'pick a free port, e.g. 8080',
-  CONVENE_PORTAL_HOST: 'unset it for 127.0.0.1, or 0.0.0.0 behind a proxy that terminates TLS',
-  CONVENE_PUBLIC_URL: 'give the address people open, e.g. https://convene.example.org (no trailing path)',
-  CONVENE_SESSION_SECRET:
-    'generate one with `openssl rand -base64 48` and give every portal instance the same value',
-  SMTP_URL: 'unset it to write mail to the outbox folder, or give smtp://user:pass@host:port',
-  MAIL_FROM: 'e.g. MAIL_FROM="convene <convene@example.org>"',
-  LOG_LEVEL: 'use one of debug, info, warn, error',
-  MAIL_DKIM_DOMAIN: 'the domain whose DNS publishes the key (the d= of the signature)',
-  MAIL_DKIM_SELECTOR: 'the selector of <selector>._domainkey.<domain> in DNS',
-  CONVENE_REMINDER_OFFSETS_DAYS: 'e.g. CONVENE_REMINDER_OFFSETS_DAYS=14,7,1',
-  CONVENE_OVERDUE_GRACE: 'e.g. P3D for three days',
-  CONVENE_DECISION_REPORT_CADENCE: 'e.g. P3M for quarterly',
-  CONVENE_DECISION_STALL_AFTER: 'e.g. P6M for six months',
-  CONVENE_COMMITTEE_REVIEW_PERIOD: 'e.g. P3M for quarterly',
-  CONVENE_ENCRYPTION_KEYS:
-    'give id:base64 entries separated by commas, the encrypting key first (`convene keys rotate` prints one)',
-  CONVENE_CODEC_PORT: 'pick a free port, e.g. 8234',
-  CONVENE_CODEC_UI_ORIGINS: 'give the Web UI address as the browser shows it, scheme, host and port, no path',
-  CONVENE_OPERATOR_TOKEN: 'unset it to use the generated data/operator-token, or give a long random secret',
-  CONVENE_METRICS_ADDRESS: 'e.g. 127.0.0.1:9464 (0.0.0.0:9464 for a scraper on another machine), or off',
+const FIXES: Record<string, Phrase> = {
+  TEMPORAL_ADDRESS: problem('config.fix.temporalAddress'),
+  TEMPORAL_NAMESPACE: problem('config.fix.temporalNamespace'),
+  CONVENE_TASK_QUEUE: problem('config.fix.taskQueue'),
+  CONVENE_COMMITTEE_ID: problem('config.fix.committeeId', { id: DEFAULT_COMMITTEE_ID }),
+  CONVENE_DATA_DIR: problem('config.fix.dataDir'),
+  CONVENE_DEV_SERVER_PORT: problem('config.fix.devServerPort'),
+  CONVENE_UI_PORT: problem('config.fix.uiPort'),
+  DATABASE_URL: problem('config.fix.databaseUrl'),
+  CONVENE_STORE_PORT: problem('config.fix.storePort'),
+  CONVENE_STORE_SCHEMA: problem('config.fix.storeSchema'),
+  CONVENE_PORTAL_PORT: problem('config.fix.portalPort'),
+  CONVENE_PORTAL_HOST: problem('config.fix.portalHost'),
+  CONVENE_PUBLIC_URL: problem('config.fix.publicUrl'),
+  CONVENE_SESSION_SECRET: problem('config.fix.sessionSecret'),
+  SMTP_URL: problem('config.fix.smtpUrl'),
+  MAIL_FROM: problem('config.fix.mailFrom'),
+  LOG_LEVEL: problem('config.fix.logLevel'),
+  MAIL_DKIM_DOMAIN: problem('config.fix.dkimDomain'),
+  MAIL_DKIM_SELECTOR: problem('config.fix.dkimSelector'),
+  CONVENE_REMINDER_OFFSETS_DAYS: problem('config.fix.reminderOffsets'),
+  CONVENE_OVERDUE_GRACE: problem('config.fix.overdueGrace'),
+  CONVENE_DECISION_REPORT_CADENCE: problem('config.fix.reportCadence'),
+  CONVENE_DECISION_STALL_AFTER: problem('config.fix.stallAfter'),
+  CONVENE_COMMITTEE_REVIEW_PERIOD: problem('config.fix.reviewPeriod'),
+  CONVENE_ENCRYPTION_KEYS: problem('config.fix.encryptionKeys'),
+  CONVENE_CODEC_PORT: problem('config.fix.codecPort'),
+  CONVENE_CODEC_UI_ORIGINS: problem('config.fix.codecOrigins'),
+  CONVENE_OPERATOR_TOKEN: problem('config.fix.operatorToken'),
+  CONVENE_METRICS_ADDRESS: problem('config.fix.metricsAddress'),
 };
 
 /** Where the embedded default serves Prometheus metrics unless told otherwise. */
@@ -189,7 +187,7 @@ export type StoreSettings = { url: string; schema: string } & (
 export interface PortalSettings {
   host: string;
   /** What to do when the secret is missing outside the embedded default (portal/secret.ts says it). */
-  secretFix: string;
+  secretFix: Phrase;
   port: number;
   /** The base of every link in mail, without a trailing slash. */
   publicUrl: string;
@@ -227,7 +225,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, root: string 
   // Empty strings count as unset: `FOO= npm start` should mean "use the default".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) throw new ConfigError('The environment', describeIssues(parsed.error.issues, FIXES));
+  if (!parsed.success)
+    throw new ConfigError(
+      sources.environment(),
+      describeIssues(parsed.error.issues, { value: env, fixes: FIXES }),
+    );
   const e = parsed.data;
   const dataDir = path.resolve(root, e.CONVENE_DATA_DIR);
   const temporal = temporalSettings(e, dataDir, present);
@@ -297,7 +299,7 @@ function portalSettings(e: z.infer<typeof EnvSchema>, dataDir: string): PortalSe
     port: e.CONVENE_PORTAL_PORT,
     publicUrl: (e.CONVENE_PUBLIC_URL ?? `http://127.0.0.1:${e.CONVENE_PORTAL_PORT}`).replace(/\/+$/, ''),
     sessionSecret: e.CONVENE_SESSION_SECRET,
-    secretFix: FIXES.CONVENE_SESSION_SECRET ?? '',
+    secretFix: FIXES.CONVENE_SESSION_SECRET ?? problem('config.fix.sessionSecret'),
     secretFile: path.join(dataDir, 'portal-session-secret'),
   };
 }
@@ -325,8 +327,8 @@ function temporalSettings(
   try {
     connect = loadClientConnectConfig({ overrideEnvVars: definedOnly(env) });
   } catch (err) {
-    throw new ConfigError('The Temporal connection settings', [
-      `${(err as Error).message}. Fix: check TEMPORAL_TLS_CLIENT_CERT_PATH / TEMPORAL_TLS_CLIENT_KEY_PATH / TEMPORAL_API_KEY and TEMPORAL_CONFIG_FILE`,
+    throw new ConfigError(sources.temporalConnection(), [
+      problem('config.problem.temporalConnection', { reason: (err as Error).message }),
     ]);
   }
   return { mode: 'external', namespace: e.TEMPORAL_NAMESPACE, address: e.TEMPORAL_ADDRESS, connect };
@@ -351,8 +353,8 @@ function dkimOf(e: z.infer<typeof EnvSchema>, root: string): { dkim?: DkimSettin
     .map(([k]) => k);
   if (missing.length === 3) return {};
   if (missing.length) {
-    throw new ConfigError('The environment', [
-      `${missing.join(', ')}: DKIM signing needs MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR and MAIL_DKIM_KEY_FILE together; set the missing ones or unset them all`,
+    throw new ConfigError(sources.environment(), [
+      problem('config.problem.dkimHalf', { missing: missing.join(', ') }),
     ]);
   }
   return {

@@ -512,18 +512,19 @@ export class CouncilSession {
   }
 
   private checkSpeaker(s: Speaker, i: number): void {
+    // The index as text: a place in the list (speakers.2.member), in Latin digits in every language.
     if (
       s.kind === 'council-member' &&
       !this.input.councilMembers.some((m) => m.toLowerCase() === s.member.toLowerCase())
     )
       reject('invalid-payload', 'refusal.council.notCouncilMember', {
-        index: i,
+        index: String(i),
         member: s.member,
         members: this.input.councilMembers.join(', '),
       });
     if (s.kind === 'briefer' && this.state.answers[s.organization]?.answer !== 'confirmed')
       reject('invalid-payload', 'refusal.council.brieferNotConfirmed', {
-        index: i,
+        index: String(i),
         organization: s.organization,
         confirmed:
           this.confirmed()

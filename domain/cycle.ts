@@ -341,14 +341,18 @@ export class PreparationCycle {
     if (this.outcomeClaimed) throw new RejectedAction('duplicate', 'refusal.cycle.outcomeInProgress');
     const known = new Set(['un', ...this.input.participants.map((p) => p.id)]);
     const refs = new Set<string>();
+    // Each index as text: a place in the file (decisions.2.ref), in Latin digits in every language.
     r.decisions.forEach((d, i) => {
       if (refs.has(d.ref))
-        throw new RejectedAction('invalid-payload', 'refusal.cycle.refTwice', { index: i, ref: d.ref });
+        throw new RejectedAction('invalid-payload', 'refusal.cycle.refTwice', {
+          index: String(i),
+          ref: d.ref,
+        });
       refs.add(d.ref);
       for (const org of [d.lead, ...d.responsible]) {
         if (!known.has(org)) {
           throw new RejectedAction('invalid-payload', 'refusal.cycle.notParticipant', {
-            index: i,
+            index: String(i),
             organization: org,
             known: [...known].join(', '),
           });

@@ -26,7 +26,14 @@ export interface PlannedMilestone {
   /** "Friday 21 July 2006, 18:00 New York time (EDT)". */
   display: string;
   /** Set when the policy's date was closed in the organizer's calendar. */
-  moved: { from: string; to: string; reasons: string[] } | null;
+  moved: {
+    from: string;
+    to: string;
+    /** Each closed day skipped, in English. */
+    reasons: string[];
+    /** The same reasons as phrases of the catalogs, said in the reader's language; absent in older histories. */
+    said?: Phrase[];
+  } | null;
 }
 
 export interface PlannedReminder {

@@ -79,19 +79,28 @@ function createTranslator(language: string): Translator {
   const base = baseLanguage(language);
   const dir = textDirection(language);
   const locale = formattingLocale(language);
-  const formats = new Map<string, { f: IntlMessageFormat; selectors: ReadonlySet<string> }>();
+  const formats = new Map<string, Compiled>();
+  const numbers = { own: plainNumbers(locale), en: plainNumbers('en') };
   const format = (catalog: BaseLanguage, key: MessageKey, values: Values): string => {
     const id = `${catalog}|${key}`;
     let entry = formats.get(id);
     if (!entry) {
       const source = CATALOGS[catalog][key];
       if (typeof source !== 'string') throw new Error(`no message ${key} in locales/${catalog}.json`);
-      const f = new IntlMessageFormat(source, catalog === base ? locale : 'en');
-      entry = { f, selectors: selectorsOf(f.getAst()) };
+      entry = compile(source, catalog === base ? locale : 'en');
       formats.set(id, entry);
     }
+    const own = catalog === base;
     // In a right-to-left language each text value is isolated, except what a select chooses by.
-    const shown = dir === 'rtl' && catalog === base ? isolateTexts(values, entry.selectors) : values;
+    const rtl = dir === 'rtl' && own;
+    const shown = rtl ? isolateTexts(values, entry.selectors) : { ...values };
+    // A number said as it is (`{n}`, not `{n, number}` or a plural's #): in the locale's digits.
+    const digits = own ? numbers.own : numbers.en;
+    for (const name of entry.plain) {
+      const value = values[name];
+      if (value === undefined) continue;
+      shown[PLAIN + name] = typeof value === 'number' ? digits.format(value) : (shown[name] ?? value);
+    }
     return String(entry.f.format(shown));
   };
   return {
@@ -135,11 +144,71 @@ function selectorsOf(ast: MessageElements, into = new Set<string>()): Set<string
 
 function isolateTexts(values: Values, selectors: ReadonlySet<string>): Values {
   return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [
-      k,
-      selectors.has(k) ? v : typeof v === 'string' && v && !RTL_SCRIPT.test(v) ? isolate(v) : v,
-    ]),
+    Object.entries(values).map(([k, v]) => [k, selectors.has(k) ? v : isolateText(v)]),
   );
+}
+
+function isolateText(v: string | number): string | number {
+  return typeof v === 'string' && v && !RTL_SCRIPT.test(v) ? isolate(v) : v;
+}
+
+/**
+ * A message ready to format. ICU writes a plain `{n}` with String(n), Latin digits in every
+ * language; so each plain argument is renamed (PLAIN + name) and given its value already written
+ * in the locale's digits, while the same name in a plural, a select or `{n, number}` keeps its number.
+ */
+interface Compiled {
+  f: IntlMessageFormat;
+  selectors: ReadonlySet<string>;
+  /** The names of the plain arguments, each renamed PLAIN + name in `f`. */
+  plain: ReadonlySet<string>;
+}
+
+/** A prefix no catalog's placeholder can carry (ICU names cannot hold a space). */
+const PLAIN = 'plain ';
+
+/**
+ * The kinds of element renamePlain looks at, as the ICU parser numbers them (its TYPE enum, which
+ * intl-messageformat does not re-export): a plain `{name}`, and a rich-text tag that holds others.
+ */
+const TYPE = { argument: 1, tag: 8 } as const;
+
+function compile(source: string, locale: string): Compiled {
+  const ast = new IntlMessageFormat(source, locale).getAst();
+  const plain = new Set<string>();
+  return {
+    f: new IntlMessageFormat(renamePlain(ast, plain), locale),
+    selectors: selectorsOf(ast),
+    plain,
+  };
+}
+
+/** The message with every plain argument renamed PLAIN + name, at any depth; their names into `plain`. */
+function renamePlain(ast: MessageElements, plain: Set<string>): MessageElements {
+  return ast.map((element): MessageElements[number] => {
+    const kind: number = element.type;
+    if (kind === TYPE.argument && 'value' in element) {
+      plain.add(element.value);
+      return { ...element, value: PLAIN + element.value };
+    }
+    if ('options' in element) {
+      const options = Object.fromEntries(
+        Object.entries(element.options).map(([k, option]) => [
+          k,
+          { ...option, value: renamePlain(option.value, plain) },
+        ]),
+      );
+      return { ...element, options };
+    }
+    if (kind === TYPE.tag && 'children' in element)
+      return { ...element, children: renamePlain(element.children, plain) };
+    return element;
+  });
+}
+
+/** Digits of the locale, no grouping: a year or an edition reads 2006, not 2,006. */
+function plainNumbers(locale: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 });
 }
 
 /**

@@ -4,7 +4,7 @@
  * any of them. SIGINT / SIGTERM close it after the requests in hand.
  */
 import { loadDirectory } from '../config/directory';
-import { ConfigError } from '../config/problems';
+import { ConfigError, saidAtStart } from '../config/problems';
 import { loadSettings } from '../config/settings';
 import { storeFor } from '../store/store';
 import { startPortal } from './start';
@@ -27,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(err instanceof ConfigError ? saidAtStart(err) : err);
   process.exit(err instanceof ConfigError ? 2 : 1);
 });

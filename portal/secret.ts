@@ -6,15 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../config/problems';
+import { ConfigError, problem, sources } from '../config/problems';
 import type { Settings } from '../config/settings';
 
 export function sessionSecretOf(settings: Settings): string {
   const { portal } = settings;
   if (portal.sessionSecret) return portal.sessionSecret;
   if (settings.temporal.mode !== 'embedded') {
-    throw new ConfigError('The environment', [
-      `CONVENE_SESSION_SECRET: must be set outside the embedded default (TEMPORAL_ADDRESS is set), so that every portal instance signs alike. Fix: ${portal.secretFix}`,
+    throw new ConfigError(sources.environment(), [
+      problem('config.problem.sessionSecretNeeded', { fix: portal.secretFix }),
     ]);
   }
   return embeddedSecret(portal.secretFile);
@@ -24,9 +24,7 @@ function embeddedSecret(file: string): string {
   if (existsSync(file)) {
     const kept = readFileSync(file, 'utf8').trim();
     if (kept.length >= 32) return kept;
-    throw new ConfigError(`The session secret file ${file}`, [
-      'is shorter than 32 characters. Fix: delete it and start again (a new one is generated; everyone signs in again)',
-    ]);
+    throw new ConfigError(sources.sessionSecret(file), [problem('config.problem.sessionSecretShort')]);
   }
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(48).toString('base64url');

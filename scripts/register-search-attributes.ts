@@ -6,7 +6,7 @@
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { searchAttributes } from '../domain/ids';
-import { ConfigError } from '../config/problems';
+import { ConfigError, saidAtStart } from '../config/problems';
 import { loadSettings } from '../config/settings';
 
 const INDEXED: Record<string, temporal.api.enums.v1.IndexedValueType> = {
@@ -48,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  console.error(err instanceof ConfigError ? saidAtStart(err) : err);
   process.exit(err instanceof ConfigError ? 2 : 1);
 });

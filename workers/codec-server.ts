@@ -5,7 +5,7 @@
  */
 import { loadOperatorToken } from '../codec/operator-token';
 import { startCodecServer } from '../codec/server';
-import { ConfigError } from '../config/problems';
+import { ConfigError, saidAtStart } from '../config/problems';
 import { loadSettings } from '../config/settings';
 import { loadKeys } from './connect';
 
@@ -24,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError || err instanceof Error ? err.message : err);
+  console.error(err instanceof ConfigError ? saidAtStart(err) : err instanceof Error ? err.message : err);
   process.exit(err instanceof ConfigError ? 2 : 1);
 });

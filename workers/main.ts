@@ -9,7 +9,7 @@
  * launcher leaves nothing running either.
  */
 import { loadDirectory, type Directory } from '../config/directory';
-import { ConfigError } from '../config/problems';
+import { ConfigError, saidAtStart } from '../config/problems';
 import { loadSettings, type Settings, type TemporalSettings } from '../config/settings';
 import { MailConfigurationError } from '../notifications/outgoing';
 import { redact as redactSmtpUrl } from '../notifications/smtp-url';
@@ -232,8 +232,11 @@ function settingsStoreDir(settings: Settings): string {
 main().then(
   () => process.exit(0), // nothing is left to wait for; a lingering handle must not keep us alive
   (err: unknown) => {
+    if (err instanceof ConfigError) {
+      console.error(saidAtStart(err));
+      process.exit(2);
+    }
     if (
-      err instanceof ConfigError ||
       err instanceof TemporalCliNotFound ||
       err instanceof StoreUnavailableError ||
       err instanceof MailConfigurationError

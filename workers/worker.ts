@@ -6,7 +6,7 @@ import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporal
 import type { Client } from '@temporalio/client';
 import { loadStandingCommittee } from '../config/committee';
 import { loadDirectory, type Directory } from '../config/directory';
-import { ConfigError } from '../config/problems';
+import { ConfigError, saidAtStart } from '../config/problems';
 import { loadSettings, type Settings } from '../config/settings';
 import { createCalendarActivities } from '../activities/calendar';
 import { createCommitteeActivities } from '../activities/committee';
@@ -199,7 +199,7 @@ if (require.main === module) {
   try {
     settings = loadSettings();
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : err);
+    console.error(err instanceof ConfigError ? saidAtStart(err) : err);
     process.exit(2);
   }
   createFilesPrivately();
@@ -207,7 +207,13 @@ if (require.main === module) {
     // Stopped on a signal: nothing is left to wait for, and a lingering handle must not keep us alive.
     () => process.exit(0),
     (err: unknown) => {
-      console.error(err instanceof ConfigError || err instanceof StoreUnavailableError ? err.message : err);
+      console.error(
+        err instanceof ConfigError
+          ? saidAtStart(err)
+          : err instanceof StoreUnavailableError
+            ? err.message
+            : err,
+      );
       process.exit(1);
     },
   );

@@ -822,7 +822,9 @@ class Cycle {
     }
     const refused = answer.refused.map((x) => {
       const index = claims.findIndex((c) => c.workflowId === x.workflowId);
-      return { index, ref: decisions[index]!.ref, reason: x.reason };
+      // The index as text: it is a place in the file (decisions.2.ref), written in Latin digits in every language.
+      // The sentence as a phrase, said in the reader's language; an answer recorded before it has only its English.
+      return { index: String(index), ref: decisions[index]!.ref, reason: x.said ?? x.reason };
     });
     if (refused.length) {
       this.rules.releaseOutcome();

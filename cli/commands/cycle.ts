@@ -14,6 +14,7 @@ import {
   type CouncilSessionDate,
 } from '../../config/cycle-spec';
 import { loadDirectory } from '../../config/directory';
+import { sources } from '../../config/problems';
 import { searchAttributes, workflowIds } from '../../domain/ids';
 import {
   cancelUpdate,
@@ -68,7 +69,7 @@ Examples:
           client,
           councilSessionNamed(raw, Boolean(opts.rehearse)),
         );
-        const input = resolveCycleSpec(raw, `The cycle specification ${specFile}`, {
+        const input = resolveCycleSpec(raw, sources.cycleSpec(specFile), {
           directory,
           holidays: loadHolidayCalendars(),
           now: new Date(),

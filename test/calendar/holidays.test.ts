@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { weekdayOf } from '../../calendar/local-time';
+import { CalendarError } from '../../calendar/errors';
 import { loadHolidayCalendars, parseHolidayCalendar } from '../../calendar/holidays';
+import { sentence } from '../../clients/sentences';
+import { translator } from '../../i18n/catalog';
 import { createCalendarRegistry } from '../../calendar/registry';
 import { holidayCalendars } from './fixtures';
 
@@ -125,4 +128,51 @@ describe('holiday calendars', () => {
       /organization "sadc" uses holiday calendar "sadc-gaborone", which is not in config\/holidays\//,
     );
   });
+});
+
+test('a holiday file’s problems read in the organizer’s language, one line each, the English unchanged', () => {
+  const bad = { id: 'X!', name: 'X', holidays: [{ date: '2026-05-01', name: ' ' }] };
+  let thrown: unknown;
+  try {
+    parseHolidayCalendar(bad, 'config/holidays/x.json');
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(CalendarError);
+  const err = thrown as CalendarError;
+  expect(err.message).toBe(
+    'config/holidays/x.json: id: must be lower-case letters, digits and dashes\n' +
+      'config/holidays/x.json: holidays[0].name: must name the holiday',
+  );
+  expect(sentence(err.key, err.values, translator('fr')).split('\n')).toEqual([
+    'config/holidays/x.json: id: doit se composer de lettres minuscules, de chiffres et de tirets',
+    'config/holidays/x.json: holidays[0].name: doit donner le nom du jour férié',
+  ]);
+});
+
+test('a date listed twice, or one the calendar lacks, is said in French from its rule and values', () => {
+  const bad = {
+    id: 'x',
+    name: 'X',
+    holidays: [
+      { date: '2026-01-01', name: 'Jour de l’an' },
+      { date: '2026-01-01', name: 'Fête des fondateurs' },
+      { date: '2026-02-30', name: 'Rien' },
+    ],
+  };
+  let thrown: unknown;
+  try {
+    parseHolidayCalendar(bad, 'config/holidays/x.json');
+  } catch (err) {
+    thrown = err;
+  }
+  const err = thrown as CalendarError;
+  expect(err.message.split('\n')).toEqual([
+    'config/holidays/x.json: holidays[2].date: 2026-02-30 is not a day of the calendar',
+    'config/holidays/x.json: holidays[1].date: 2026-01-01 ("Fête des fondateurs") is already listed at holidays[0] ("Jour de l’an"); keep one entry per date and join the names with "; "',
+  ]);
+  expect(sentence(err.key, err.values, translator('fr')).split('\n')).toEqual([
+    'config/holidays/x.json: holidays[2].date: 2026-02-30 n’est pas un jour du calendrier',
+    'config/holidays/x.json: holidays[1].date: 2026-01-01 (« Fête des fondateurs ») figure déjà en holidays[0] (« Jour de l’an ») ; gardez une seule entrée par date et joignez les noms par "; "',
+  ]);
 });

@@ -1,4 +1,6 @@
 import { CalendarError } from '../../calendar/errors';
+import { sentence } from '../../clients/sentences';
+import { translator } from '../../i18n/catalog';
 import { compressTimelinePolicy, DEFAULT_TIMELINE_POLICY, planTimeline } from '../../calendar/timeline';
 import { registry, unHeadquarters } from './fixtures';
 
@@ -53,7 +55,7 @@ describe('timeline planning', () => {
       { meeting: HLM_2006, policy: { commentPeriodEnd: 'P33D' } },
       unHeadquarters,
     );
-    expect(milestone(timeline, 'commentPeriodEnd').moved).toEqual({
+    expect(milestone(timeline, 'commentPeriodEnd').moved).toMatchObject({
       from: '2006-08-20',
       to: '2006-08-18',
       reasons: [
@@ -61,6 +63,26 @@ describe('timeline planning', () => {
         '2006-08-19 is a Saturday, a weekend day for UN Headquarters',
       ],
     });
+  });
+
+  test('why a milestone moved travels as phrases too: French reads it in French, English as recorded', () => {
+    const timeline = planTimeline(
+      { meeting: HLM_2006, policy: { commentPeriodEnd: 'P33D', inputDeadline: 'P80D' } },
+      unHeadquarters,
+    );
+    const said = (name: string, language: string) =>
+      (milestone(timeline, name).moved?.said ?? []).map((p) =>
+        sentence(p.phrase, p.values ?? {}, translator(language)),
+      );
+    expect(said('commentPeriodEnd', 'fr')).toEqual([
+      'le 2006-08-20 est un dimanche, jour de week-end pour UN Headquarters',
+      'le 2006-08-19 est un samedi, jour de week-end pour UN Headquarters',
+    ]);
+    expect(said('inputDeadline', 'fr')).toEqual([
+      'le 2006-07-04 est un jour férié, Independence Day (UN Headquarters)',
+    ]);
+    for (const name of ['commentPeriodEnd', 'inputDeadline'])
+      expect(said(name, 'en')).toEqual(milestone(timeline, name).moved?.reasons);
   });
 
   test('the outcome report due on Thanksgiving moves to the next business day', () => {
@@ -169,6 +191,20 @@ describe('timeline planning', () => {
     ).toThrow(
       'policy: invitations: PT30S is shorter than a day, so it cannot land on a business day; ' +
         'a compressed (rehearsal) policy needs snapToBusinessDays: false',
+    );
+  });
+
+  test('the same refusal reads in French, from its rule and the duration given', () => {
+    let thrown: unknown;
+    try {
+      planTimeline({ meeting: HLM_2006, policy: { invitations: 'PT30S' } }, unHeadquarters);
+    } catch (err) {
+      thrown = err;
+    }
+    const err = thrown as CalendarError;
+    expect(sentence(err.key, err.values, translator('fr'))).toBe(
+      'policy: invitations: PT30S dure moins d’un jour et ne peut donc pas tomber sur un jour ouvré ; ' +
+        'un calendrier comprimé (répétition) demande snapToBusinessDays: false',
     );
   });
 

@@ -142,6 +142,10 @@ test('an organizer drives a cycle from the CLI: start, start again, submit, a re
     expect(french.stdout).toMatch(/Phase :\s+collecting-inputs/);
     expect(french.stdout).toMatch(/Réunion :\s+du \w+ \d+ \S+ \d{4} à \d\d:\d\d, heure de New York au /);
     expect(french.stdout).toContain('Groupes de travail');
+    // Each milestone's date as a French reader reads it, not the English the plan recorded.
+    const milestones = french.stdout.slice(french.stdout.indexOf('Jalons'), french.stdout.indexOf('Groupes'));
+    expect(milestones).toMatch(/callForInputs\s+\w+ \d+ \S+ \d{4} à \d\d:\d\d, heure de New York/);
+    expect(milestones).not.toMatch(/Monday|Tuesday|Wednesday|Thursday|Friday|New York time/);
     const unknown = await convene(['--lang', 'klingon', 'cycle', 'status', '501'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim()).toBe(
@@ -212,6 +216,16 @@ test('a specification with problems is refused before anything starts, one line 
   expect(second.stderr).toMatch(
     /securityCouncil\.start: The high-level meeting \(.*\) and the Security Council meeting \(.*\) do not coincide/,
   );
+  // The same problems, for an organizer who reads French.
+  const french = await convene(['cycle', 'start', file, '--as', ORGANIZER], { ...env, CONVENE_LANG: 'fr' });
+  expect(french.code).toBe(2);
+  expect(french.stderr).toContain(`La spécification du cycle ${file} comporte 3 problèmes :`);
+  expect(french.stderr).toContain('participants.20 : organisation inconnue « unasur »');
+  expect(french.stderr).toContain(
+    'workingGroups.1.id : « conflict-prevention » est utilisé par deux groupes',
+  );
+  expect(french.stderr).toMatch(/securityCouncil\.start : La réunion de haut niveau/);
+  expect(french.stderr).not.toMatch(/unknown organization|do not coincide|problems:/);
 });
 
 test('the 2006 meeting runs as a rehearsal: its own edition id, real dates in the plan, every message marked', async () => {

@@ -2,13 +2,19 @@
  * How the CLI reports a failure no boundary caught before: a zod error becomes one line per
  * problem, with the field's path, in the reader's language, and exit code 2; never zod's raw dump.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
+import { readDataFile } from '../../cli/data-file';
 import { translator } from '../../i18n/catalog';
 import { report } from '../../cli/main';
 import { UserError } from '../../cli/output';
 import { StartRefused } from '../../clients/starts';
 import { refusedAsUserError } from '../../cli/trusted-start';
 import { instant } from '../../cli/commands/cycle';
+import { parseDirectory } from '../../config/directory';
+import { sources } from '../../config/problems';
 
 function reported(err: unknown, lang = 'en'): { code: number; printed: string } {
   const lines: string[] = [];
@@ -94,3 +100,61 @@ test('a local time the clocks skip is refused in the reader’s language, the zo
       '--start : --start : 2027-03-14T02:30 n’existe pas à America/New_York : les horloges sautent cette heure au passage à l’heure d’été ; choisissez une autre heure',
   });
 });
+
+test('a configuration the CLI cannot use is said in the reader’s language, exit code 2', () => {
+  const organization = (id: string, timeZone: string) => ({
+    id,
+    acronym: id.toUpperCase(),
+    name: id,
+    kind: 'regional',
+    charterBasis: 'chapter-viii',
+    region: 'Africa',
+    headquarters: { city: 'Addis Ababa', country: 'Ethiopia', timeZone },
+    weekendDays: ['saturday', 'sunday'],
+    workingLanguages: ['fr'],
+    focalPoints: [{ name: 'A', email: 'a@au.example.org' }],
+  });
+  let thrown: unknown;
+  try {
+    parseDirectory(
+      { organizations: [organization('au', 'Africa/Addis_Ababa'), organization('au', 'Mars/Olympus')] },
+      sources.directory('orgs.json'),
+    );
+  } catch (err) {
+    thrown = err;
+  }
+  expect(reported(thrown, 'en')).toEqual({
+    code: 2,
+    printed:
+      'The directory file orgs.json has 2 problems:\n' +
+      '  - organizations.1.id: duplicate id "au" (already used by organizations.0)\n' +
+      '  - organizations.1.headquarters.timeZone: unknown time zone "Mars/Olympus" (use an IANA name such as Europe/Brussels)',
+  });
+  expect(reported(thrown, 'fr')).toEqual({
+    code: 2,
+    printed:
+      'Le fichier d’annuaire orgs.json comporte 2 problèmes :\n' +
+      '  - organizations.1.id : identifiant « au » en double (déjà utilisé par organizations.0)\n' +
+      '  - organizations.1.headquarters.timeZone : fuseau horaire inconnu « Mars/Olympus » (utilisez un nom IANA tel que Europe/Brussels)',
+  });
+});
+
+test('a data file named on the command line that cannot be read is said in the reader’s language, exit code 1', () => {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'convene-data-')), 'input.yaml');
+  writeFileSync(file, 'title: [unclosed\n');
+  let thrown: unknown;
+  try {
+    readDataFile(file);
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(UserError);
+  expect((thrown as UserError).message).toMatch(new RegExp(`^${escaped(file)}: is not valid YAML: `));
+  const french = reported(thrown, 'fr');
+  expect(french.code).toBe(1);
+  expect(french.printed).toMatch(new RegExp(`^${escaped(file)} : n’est pas du YAML valide : `));
+});
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

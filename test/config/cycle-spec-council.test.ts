@@ -9,7 +9,8 @@ import {
   resolveCycleSpec,
   type CouncilSessionDate,
 } from '../../config/cycle-spec';
-import { ConfigError } from '../../config/problems';
+import { ConfigError, sources } from '../../config/problems';
+import { translator } from '../../i18n/catalog';
 import { loadDirectory } from '../../config/directory';
 import { loadSettings } from '../../config/settings';
 
@@ -92,4 +93,54 @@ test("a session moved out of the meeting's week is named as the cause when the c
   };
   const [problem] = problemsOf(() => resolve(example(), undefined, owned));
   expect(problem).toMatch(/^securityCouncil\.session \(council-session-2006's date\): /);
+});
+
+test('the same problems read in the organizer’s language, the English as it always was', () => {
+  const spec = example();
+  delete spec.securityCouncil.start;
+  let thrown: unknown;
+  try {
+    resolveCycleSpec(spec, sources.cycleSpec('hlm-7.yaml'), {
+      directory: loadDirectory(settings.directoryFile),
+      holidays: loadHolidayCalendars(),
+      now: new Date('2006-05-01T09:00:00Z'),
+      defaults: settings.policies,
+    });
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(ConfigError);
+  const err = thrown as ConfigError;
+  expect(err.message).toBe(
+    'The cycle specification hlm-7.yaml has 1 problem:\n' +
+      "  - securityCouncil.start: needed while the Council session of 2006 is not running here; start that session first (`convene council start`), or give the Council's date",
+  );
+  expect(err.sentence(translator('fr'))).toBe(
+    'La spécification du cycle hlm-7.yaml comporte 1 problème :\n' +
+      '  - securityCouncil.start : nécessaire tant que la séance du Conseil de 2006 ne tourne pas ici ; ' +
+      'démarrez d’abord cette séance (`convene council start`), ou donnez la date du Conseil',
+  );
+  const arabic = err.sentence(translator('ar'));
+  expect(arabic).toContain('جلسة المجلس لعام ٢٠٠٦');
+  expect(arabic).not.toContain('2006');
+  expect(err.sentence(translator('ar-u-nu-latn'))).toContain('جلسة المجلس لعام 2006');
+});
+
+test("a meeting that no longer coincides is explained in the reader's language, its dates as they read them", () => {
+  const owned = {
+    workflowId: 'council-session-2006',
+    start: '2006-10-04T14:00:00.000Z',
+    timeZone: 'America/New_York',
+  };
+  let thrown: unknown;
+  try {
+    resolve(example(), undefined, owned);
+  } catch (err) {
+    thrown = err;
+  }
+  const french = (thrown as ConfigError).sentence(translator('fr')).split('\n');
+  expect(french[0]).toBe('config/examples/hlm-7-2006.yaml comporte 1 problème :');
+  expect(french[1]).toMatch(/^ {2}- securityCouncil\.session \(date de council-session-2006\) : /);
+  expect(french[1]).toContain('octobre 2006');
+  expect(french[1]).not.toContain('October');
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { ConfigError } from '../../config/problems';
+import { ConfigError, saidAtStart } from '../../config/problems';
 import { loadSettings } from '../../config/settings';
+import { translator } from '../../i18n/catalog';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -115,4 +116,63 @@ test('an SMTP password without a user name stops start-up, naming SMTP_URL', () 
   expect(problemsOf({ SMTP_URL: 'smtp://:secret@mail.example.org:587' })).toEqual([
     expect.stringMatching(/^SMTP_URL: has a password but no user name\. Fix:/),
   ]);
+});
+
+test('an operator who reads French reads the environment’s problems and their fixes in French', () => {
+  let thrown: unknown;
+  try {
+    loadSettings({ CONVENE_DEV_SERVER_PORT: '70000', CONVENE_COMMITTEE_ID: 'Not An Id' });
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(ConfigError);
+  const french = (thrown as ConfigError).sentence(translator('fr')).split('\n');
+  expect(french[0]).toBe('L’environnement comporte 2 problèmes :');
+  expect(french).toContain(
+    '  - CONVENE_DEV_SERVER_PORT: doit être compris entre 1 et 65535. Pour corriger : choisissez un port libre, par exemple 7233',
+  );
+  expect(french.join('\n')).toMatch(
+    /CONVENE_COMMITTEE_ID: .*Pour corriger : retirez-la pour « standing-committee »/,
+  );
+  expect((thrown as ConfigError).message).toContain(
+    'Fix: unset it for "standing-committee", or give every worker and client the same id',
+  );
+});
+
+test('a process that stops at start says its configuration problems in CONVENE_LANG, English otherwise', () => {
+  let thrown: unknown;
+  try {
+    loadSettings({ LOG_LEVEL: 'loud' });
+  } catch (err) {
+    thrown = err;
+  }
+  const err = thrown as ConfigError;
+  expect(saidAtStart(err, { CONVENE_LANG: 'fr' })).toMatch(
+    /^L’environnement comporte 1 problème :\n {2}- LOG_LEVEL: /,
+  );
+  expect(saidAtStart(err, {})).toBe(err.message);
+  // An unknown language cannot be said in: English, rather than no message at all.
+  expect(saidAtStart(err, { CONVENE_LANG: 'klingon' })).toBe(err.message);
+  expect(err.message).toMatch(
+    /^The environment has 1 problem:\n {2}- LOG_LEVEL: .*Fix: use one of debug, info, warn, error$/,
+  );
+});
+
+test('a key list that cannot be used is said in French from its rules, the English as before', () => {
+  let thrown: unknown;
+  try {
+    loadSettings({ CONVENE_ENCRYPTION_KEYS: 'k1:abc,k1' });
+  } catch (err) {
+    thrown = err;
+  }
+  const err = thrown as ConfigError;
+  expect(err.problems).toEqual([
+    'CONVENE_ENCRYPTION_KEYS: entry 1 ("k1"): the key must be 32 bytes in base64 (openssl rand -base64 32). Fix: give id:base64 entries separated by commas, the encrypting key first (`convene keys rotate` prints one)',
+    expect.stringMatching(/^CONVENE_ENCRYPTION_KEYS: entry 2: must be id:base64 \(e\.g\. k1:A+=\)\. Fix: /),
+  ]);
+  const french = err.sentence(translator('fr'));
+  expect(french).toContain(
+    'CONVENE_ENCRYPTION_KEYS: entrée 1 (« k1 ») : la clé doit faire 32 octets en base64 (openssl rand -base64 32). Pour corriger : donnez des entrées id:base64',
+  );
+  expect(french).toContain('CONVENE_ENCRYPTION_KEYS: entrée 2 : doit être de la forme id:base64');
 });

@@ -12,7 +12,7 @@ import {
 } from '../../workflows/definitions/preparation-cycle';
 import { DECISION_TRACKING_WORKFLOW } from '../../workflows/definitions/decision-tracking';
 import { compressedCycle, ORGANIZER, startCycle, updateEventCount } from '../helpers/cycle';
-import { expectRejected } from '../helpers/rejections';
+import { expectRejected, rejectionOf } from '../helpers/rejections';
 import { decisionInput } from '../decisions/helpers';
 import { connectTestTemporal, type TestTemporal } from '../helpers/temporal';
 
@@ -63,6 +63,13 @@ test('an outcome naming a decision id someone else holds is refused, naming the 
       'conflict',
       /decisions\.1\.ref: "2" cannot be tracked: decision-321-2 is already running, started .*, from an unrecorded decision/,
     );
+    // A French organizer reads the whole refusal in French, the start refusal inside it too.
+    const french = await rejectionOf(
+      cycle.executeUpdate(recordOutcomeUpdate, { args: [{ as: ORGANIZER, decisions: outcome }] }),
+      'fr',
+    );
+    expect(french.message).toMatch(/^decisions\.1\.ref : « 2 » ne peut pas être suivie : decision-321-2 /);
+    expect(french.message).not.toMatch(/already running|unrecorded decision/);
     const after = await cycle.query(cycleStatusQuery);
     expect(after.phase).toBe('awaiting-outcome');
     expect(after.decisions).toEqual([]);

@@ -43,6 +43,57 @@ test('Arabic is written with its own digits, or with Latin digits where the reci
   expect(latin).not.toContain('١٤');
 });
 
+test('a number said as it is reads in Arabic digits, or in Latin digits where the recipient asks', () => {
+  const values = { queue: 'convene', seconds: 12 };
+  const arabic = translator('ar').t('cli.error.noWorker', values);
+  expect(arabic).toContain('خلال ١٢ ث');
+  expect(arabic).not.toMatch(/\d/);
+  const latin = translator('ar-u-nu-latn').t('cli.error.noWorker', values);
+  expect(latin).toContain('خلال 12 ث');
+  expect(latin).not.toMatch(/[٠-٩]/);
+  // A year is not grouped, in any language; a text value is left as it is.
+  expect(
+    translator('ar').t('cli.error.noDocument', {
+      edition: 2006,
+      kind: 'agenda',
+      hasVersion: 'no',
+      version: 0,
+    }),
+  ).toContain('٢٠٠٦');
+  expect(
+    translator('en').t('cli.error.noDocument', {
+      edition: 2006,
+      kind: 'agenda',
+      hasVersion: 'no',
+      version: 0,
+    }),
+  ).toBe('Cycle 2006 has no agenda in the store (yet). See `convene cycle status 2006` for its documents.');
+  expect(
+    unisolated(translator('ar').t('cli.error.groupEnded', { group: 'peacekeeping', edition: '7' })),
+  ).toContain('convene cycle status 7`');
+});
+
+test('plurals and selects still choose by their values when plain numbers take the locale digits', () => {
+  const ar = translator('ar');
+  expect(ar.t('cli.error.importRefused', { count: 3, lines: 'x' })).toMatch(/^رُفضت ٣ مقررات:/);
+  expect(ar.t('cli.error.importRefused', { count: 11, lines: 'x' })).toMatch(/^رُفض ١١ مقررًا:/);
+  // A plain number inside a select's chosen branch.
+  const version = { edition: '7', kind: 'agenda', hasVersion: 'yes', version: 12 };
+  expect(ar.t('cli.error.noDocument', version)).toContain('بالإصدار ١٢');
+  expect(translator('en').t('cli.error.noDocument', version)).toContain('agenda version 12 in the store');
+  expect(translator('fr').t('cli.start.rehearsal', { seconds: 1.5 })).toBe(
+    '(RÉPÉTITION, une journée = 1,5 s)',
+  );
+  expect(translator('en').t('cli.start.rehearsal', { seconds: 1.5 })).toBe('(REHEARSAL, one day = 1.5 s)');
+  // A place in a file is text, in Latin digits in every language.
+  expect(unisolated(ar.t('refusal.cycle.refTwice', { index: '2', ref: '94b' }))).toContain('decisions.2.ref');
+});
+
+/** Without the invisible marks that keep a Latin value's order inside Arabic. */
+function unisolated(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '');
+}
+
 test('plural rules follow the language: one, few and many reminders in Russian', () => {
   const ru = translator('ru');
   expect([1, 3, 5, 21].map((count) => ru.t('value.remindersSent', { count }))).toEqual([
