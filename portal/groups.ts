@@ -11,6 +11,7 @@ import {
 } from '../workflows/definitions/working-group-input';
 import { sameAddress } from '../domain/people';
 import { runningWorkflowIds } from './running';
+import { SharedReads } from './shared-reads';
 import { workflowIdPatterns } from '../domain/ids';
 
 export interface GroupPage {
@@ -45,12 +46,22 @@ export function editionOfGroup(workflowId: string): string | undefined {
   return workflowIdPatterns.workingGroup.exec(workflowId)?.[1];
 }
 
-/** The group's status, or undefined when there is no such group. */
+/** The status queries of each client's groups, shared by the requests of the same moment. */
+const statusReads = new WeakMap<Client, SharedReads>();
+
+/**
+ * The group's status, or undefined when there is no such group. The view may be shared with other
+ * requests (see SharedReads): read it, never change it.
+ */
 export async function groupPage(client: Client, workflowId: string): Promise<GroupPage | undefined> {
   const edition = editionOfGroup(workflowId);
   if (!edition) return undefined;
+  let reads = statusReads.get(client);
+  if (!reads) statusReads.set(client, (reads = new SharedReads()));
   try {
-    const view = await client.workflow.getHandle(workflowId).query(groupStatusQuery);
+    const view = await reads.read(workflowId, () =>
+      client.workflow.getHandle(workflowId).query(groupStatusQuery),
+    );
     return { workflowId, edition, view };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;
