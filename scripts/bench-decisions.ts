@@ -19,7 +19,6 @@ import { formatKeyList, generateKey } from '../codec/keys';
 import { listFilter } from '../cli/commands/decision';
 import { loadDirectory } from '../config/directory';
 import { loadSettings, REPO_ROOT, type Settings } from '../config/settings';
-import type { DecisionTrackingInput } from '../domain/decision';
 import { workflowIds } from '../domain/ids';
 import { freePort, startDevServer, type RunningDevServer } from '../workers/dev-server';
 import { createLogger } from '../workers/logging';
@@ -31,6 +30,7 @@ import {
   DECISION_TRACKING_WORKFLOW,
   type DecisionTrackingWorkflow,
 } from '../workflows/definitions/decision-tracking';
+import { benchDecisionInput } from './bench/decision-input';
 
 interface Args {
   role: 'bench' | 'worker';
@@ -249,24 +249,6 @@ function cliLatencies(settings: Settings, runs: number): number[] {
   return latencies.sort((a, b) => a - b);
 }
 
-function decisionInput(i: number, now: number): DecisionTrackingInput {
-  const leads = ['au', 'eu', 'oas', 'asean', 'un', 'igad', 'ecowas', 'osce'];
-  return {
-    decision: {
-      ref: `b${i}`,
-      edition: '7',
-      meetingTitle: 'Seventh high-level meeting (benchmark)',
-      text: 'A databank on conflict prevention capacities of partner organizations should be established.',
-      area: 'conflict prevention',
-      leadOrganization: leads[i % leads.length]!,
-      responsibleOrganizations: ['pif', 'las'],
-      dueDate: new Date(now + 365 * 86_400_000).toISOString(),
-      adoptedAt: new Date(now).toISOString(),
-    },
-    organizers: [{ name: 'Amina Rahman', email: 'amina.rahman@un.example.org' }],
-  };
-}
-
 // ── The benchmark ───────────────────────────────────────────────────────────────────────────────────
 
 interface Phase {
@@ -374,7 +356,7 @@ async function runBench(args: Args): Promise<void> {
         bench.client.workflow.start<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
           taskQueue: full.taskQueue,
           workflowId: workflowIds.decision('7', `b${i}`),
-          args: [decisionInput(i, now)],
+          args: [benchDecisionInput('b', i, now)],
         }),
       `WorkflowType = 'decisionTracking' AND DecisionStatus = 'adopted'`,
     );

@@ -19,7 +19,6 @@ import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { formatKeyList, generateKey } from '../codec/keys';
 import { loadDirectory } from '../config/directory';
 import { loadSettings } from '../config/settings';
-import type { DecisionTrackingInput } from '../domain/decision';
 import { workflowIds } from '../domain/ids';
 import { freePort, startDevServer } from '../workers/dev-server';
 import { createLogger } from '../workers/logging';
@@ -31,6 +30,7 @@ import {
   DECISION_TRACKING_WORKFLOW,
   type DecisionTrackingWorkflow,
 } from '../workflows/definitions/decision-tracking';
+import { benchDecisionInput } from './bench/decision-input';
 
 type Variant = 'plain' | 'before' | 'shared';
 
@@ -127,23 +127,6 @@ function ask(child: ChildProcess, message: string): Promise<WorkerReport> {
   });
 }
 
-function decisionInput(i: number, now: number): DecisionTrackingInput {
-  return {
-    decision: {
-      ref: `c${i}`,
-      edition: '7',
-      meetingTitle: 'Seventh high-level meeting (benchmark)',
-      text: 'A databank on conflict prevention capacities of partner organizations should be established.',
-      area: 'conflict prevention',
-      leadOrganization: 'au',
-      responsibleOrganizations: ['pif', 'las'],
-      dueDate: new Date(now + 365 * 86_400_000).toISOString(),
-      adoptedAt: new Date(now).toISOString(),
-    },
-    organizers: [{ name: 'Amina Rahman', email: 'amina.rahman@un.example.org' }],
-  };
-}
-
 interface Measured {
   variant: Variant;
   createMs: number;
@@ -175,7 +158,7 @@ async function measureVariant(
       await client.workflow.start<DecisionTrackingWorkflow>(DECISION_TRACKING_WORKFLOW, {
         taskQueue: `cost-${variant}`,
         workflowId: workflowIds.decision(`7${variant}`, `c${i}`),
-        args: [decisionInput(i, now)],
+        args: [benchDecisionInput('c', i, now)],
       }),
     );
   }

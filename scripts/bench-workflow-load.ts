@@ -16,35 +16,18 @@ import { coresdk } from '@temporalio/proto';
 import { parseWorkflowCode } from '@temporalio/worker/lib/worker';
 import { ReusableVMWorkflowCreator } from '@temporalio/worker/lib/workflow/reusable-vm';
 import type { Workflow } from '@temporalio/worker/lib/workflow/interface';
-import type { DecisionTrackingInput } from '../domain/decision';
 import { workflowIds } from '../domain/ids';
 import { createLogger } from '../workers/logging';
 import { prebuiltWorkflowBundle } from '../workers/workflow-bundle';
+import { benchDecisionInput } from './bench/decision-input';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 };
 
-function decisionInput(i: number, now: number): DecisionTrackingInput {
-  return {
-    decision: {
-      ref: `l${i}`,
-      edition: '7',
-      meetingTitle: 'Seventh high-level meeting (benchmark)',
-      text: 'A databank on conflict prevention capacities of partner organizations should be established.',
-      area: 'conflict prevention',
-      leadOrganization: 'au',
-      responsibleOrganizations: ['pif', 'las'],
-      dueDate: new Date(now + 365 * 86_400_000).toISOString(),
-      adoptedAt: new Date(now).toISOString(),
-    },
-    organizers: [{ name: 'Amina Rahman', email: 'amina.rahman@un.example.org' }],
-  };
-}
-
 const ARGS: Record<string, (i: number, now: number) => unknown[]> = {
-  decisionTracking: (i, now) => [decisionInput(i, now)],
+  decisionTracking: (i, now) => [benchDecisionInput('l', i, now)],
   healthCheck: () => [],
   benchBare: () => [],
 };
