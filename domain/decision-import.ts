@@ -4,14 +4,8 @@
  */
 import { z } from 'zod';
 import { ruleIssue } from './issues';
-import {
-  DecisionPolicy,
-  DecisionRef,
-  DecisionSpec,
-  EditionKey,
-  Instant,
-  type DecisionTrackingInput,
-} from './decision';
+import { DecisionPolicy, DecisionRef, DecisionSpec, EditionKey, Instant } from './decision';
+import type { DecisionTrackingInput } from './decision-input';
 import { OrganizationId } from './addresses';
 import { Contact } from './roster';
 import { Line, Text } from './text';

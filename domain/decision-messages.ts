@@ -4,7 +4,8 @@
  * only decides when to send and the tests can read what would be sent.
  */
 import type { DecisionAudience, DecisionEvent, EscalationWhy, MessageInput } from './messages';
-import { editionNumber, type ActionReceipt, type DecisionAction } from './decision';
+import { editionNumber, type ActionReceipt } from './decision';
+import type { DecisionAction } from './decision-requests';
 import type { DecisionTracker, DueAction } from './decision-tracker';
 import { addIsoDuration } from './duration';
 import type { Participant } from './people';

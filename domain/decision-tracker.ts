@@ -7,17 +7,7 @@
 import type { z } from 'zod';
 import { addIsoDuration } from './duration';
 import {
-  ACTION_PAYLOADS,
-  ClaimImplementedRequest,
-  DecisionState,
-  ExtendDueDateRequest,
-  ReassignLeadRequest,
-  ReportProgressRequest,
-  SupersedeRequest,
-  VerdictRequest,
-  WithdrawRequest,
   decisionTitle,
-  type DecisionAction,
   isClosed,
   isOverdueAt,
   isOwed,
@@ -25,18 +15,41 @@ import {
   type DecisionPolicy,
   type DecisionSpec,
   type DecisionStatus,
-  type DecisionView,
-  type UpcomingAction,
   type EscalationStep,
-  type Notice,
-  type OrganizationResponse,
-  type ResponseState,
 } from './decision';
+import type {
+  DecisionState,
+  DecisionView,
+  UpcomingAction,
+  Notice,
+  OrganizationResponse,
+  ResponseState,
+} from './decision-record';
+import type {
+  ClaimImplementedRequest,
+  ExtendDueDateRequest,
+  ReassignLeadRequest,
+  ReportProgressRequest,
+  SupersedeRequest,
+  VerdictRequest,
+  WithdrawRequest,
+  DecisionAction,
+} from './decision-requests';
 import type { DeliveryFailure } from './delivery';
 import { workflowIds } from './ids';
 import type { Participant } from './people';
+import type * as Requests from './decision-requests';
 import { parsePayload, phrase, RejectedAction, type Phrase } from './rejection';
 import { Roster } from './roster';
+
+/**
+ * The Update payloads' schemas, built on the first Update that needs them: a workflow builds its
+ * own copy of every schema it loads (workflows/index.ts), and most decisions wait months for one.
+ */
+function requests(): typeof Requests {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return require('./decision-requests') as typeof Requests;
+}
 
 export type DueAction =
   | { kind: 'progress-request'; at: number; recipients: Participant[] }
@@ -82,11 +95,13 @@ export class DecisionTracker {
         reportIds: [],
       })),
     ];
-    return DecisionState.parse({
-      spec,
+    // Built, not parsed: every part comes from the parsed specification, and the record's schema
+    // (decision-record.ts) is loaded only for a carried record.
+    return {
+      spec: { ...spec, responsibleOrganizations: [...spec.responsibleOrganizations] },
       status: 'adopted',
       lead: spec.leadOrganization,
-      responsible: spec.responsibleOrganizations,
+      responsible: [...spec.responsibleOrganizations],
       dueDate: iso(Date.parse(spec.dueDate)),
       reports: [],
       responses,
@@ -102,7 +117,7 @@ export class DecisionTracker {
         ladder: { dueDate: iso(Date.parse(spec.dueDate)), sentAt: [] },
       },
       mailSequence: 0,
-    });
+    };
   }
 
   get id(): string {
@@ -171,7 +186,7 @@ export class DecisionTracker {
   /** Organizations an action brings in whose focal points the roster does not know yet (a new lead). */
   newOrganizations(action: DecisionAction, raw: unknown): string[] {
     if (action !== 'reassignLead') return [];
-    const parsed = ReassignLeadRequest.safeParse(raw);
+    const parsed = requests().ReassignLeadRequest.safeParse(raw);
     return parsed.success && !this.roster.organization(parsed.data.leadOrganization)
       ? [parsed.data.leadOrganization]
       : [];
@@ -776,9 +791,9 @@ function describeAction(action: DueAction): string {
 export function parseAction<A extends DecisionAction>(
   action: A,
   raw: unknown,
-): z.output<(typeof ACTION_PAYLOADS)[A]['schema']> {
-  const { schema, what } = ACTION_PAYLOADS[action];
-  return parsePayload(schema, raw, what) as z.output<(typeof ACTION_PAYLOADS)[A]['schema']>;
+): z.output<(typeof Requests.ACTION_PAYLOADS)[A]['schema']> {
+  const { schema, what } = requests().ACTION_PAYLOADS[action];
+  return parsePayload(schema, raw, what) as z.output<(typeof Requests.ACTION_PAYLOADS)[A]['schema']>;
 }
 
 function responseFromPercent(percent: number): ResponseState {

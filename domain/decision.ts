@@ -1,28 +1,20 @@
 /**
- * A decision of a high-level meeting, as it crosses boundaries: what starts its tracking, the
- * policy that paces it, what people send it and the record it keeps. The rules live in
- * decision-tracker.ts; the workflow in workflows/decision-tracking.ts.
+ * A decision of a high-level meeting, as it crosses boundaries: its status, what starts its
+ * tracking and the policy that paces it. Beside it: the workflow's input (decision-input.ts), the
+ * record it keeps and the view it answers (decision-record.ts), and what people send it
+ * (decision-requests.ts). They live apart because a workflow builds its own copy of every schema
+ * it loads (workflows/index.ts), and a decision's first run needs neither the record's nor the
+ * requests' schemas. The rules live in decision-tracker.ts; the workflow in
+ * workflows/decision-tracking.ts.
  */
 import { z } from 'zod';
 import { ruleIssue } from './issues';
-import { DeliveryFailure } from './delivery';
 import { IsoDurationText, addIsoDuration } from './duration';
 import { EditionKey } from './ids';
-import type * as Messages from './messages';
-import { Email, OrganizationId } from './addresses';
-import { Participant } from './people';
-import { Contact, DecisionRoster } from './roster';
+import { OrganizationId } from './addresses';
 import { Instant, Line, Text } from './text';
 
 export { Instant };
-
-/** Only web links: evidence is something a committee member can open. */
-const EvidenceLink = z.url({ protocol: /^https?$/, error: 'must be an http(s) link to the evidence' });
-
-/** Client-chosen ids make retries of the same action harmless. */
-const ClientId = z
-  .string()
-  .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1–100 letters, digits, dots, dashes, colons or underscores');
 
 // ── Status ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -67,15 +59,6 @@ export function editionNumber(edition: string): number {
 export const DecisionRef = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,19}$/, 'must be a short lower-case reference such as 94b');
-
-/** A decision named as edition/ref ("8/12") or by its workflow id ("decision-8-12"). */
-const SupersedingDecision = z.string().refine(
-  (v) => {
-    const m = /^(?:decision-(r?\d+)-|(r?\d+)\/)(.+)$/.exec(v);
-    return Boolean(m) && EditionKey.safeParse(m![1] ?? m![2]).success && DecisionRef.safeParse(m![3]).success;
-  },
-  { message: 'must name the decision that replaces it as edition/ref, e.g. 8/12 (or decision-8-12)' },
-);
 
 /**
  * Where a decision comes from when it is not a high-level meeting's own: a request in an operative
@@ -228,230 +211,6 @@ export function compressDecisionPolicy(policy: DecisionPolicy, factor: number): 
   };
 }
 
-// ── The record ──────────────────────────────────────────────────────────────────────────────────────
-
-export const RESPONSE_STATES = ['pending', 'accepted', 'in-progress', 'done'] as const;
-export const ResponseState = z.enum(RESPONSE_STATES);
-export type ResponseState = z.infer<typeof ResponseState>;
-
-export const ProgressReport = z.object({
-  id: z.string(),
-  at: z.string(),
-  by: Email,
-  organization: OrganizationId,
-  percent: z.number(),
-  narrative: z.string(),
-  evidence: z.array(z.string()),
-});
-export type ProgressReport = z.infer<typeof ProgressReport>;
-
-/** One organization's own answer to the decision: the lead's and each responsible organization's. */
-export const OrganizationResponse = z.object({
-  organization: OrganizationId,
-  role: z.enum(['lead', 'responsible', 'former-lead']),
-  state: ResponseState,
-  updatedAt: z.string().optional(),
-  reportIds: z.array(z.string()),
-});
-export type OrganizationResponse = z.infer<typeof OrganizationResponse>;
-
-export const Claim = z.object({
-  id: z.string(),
-  at: z.string(),
-  by: Email,
-  summary: z.string(),
-  evidence: z.array(z.string()),
-  outcome: z
-    .object({ verdict: z.enum(['verified', 'rejected']), by: Email, at: z.string(), reasons: z.string() })
-    .optional(),
-});
-export type Claim = z.infer<typeof Claim>;
-
-const Change = z.object({ at: z.string(), by: Email, from: z.string(), to: z.string(), reason: z.string() });
-export type Change = z.infer<typeof Change>;
-
-export const StatusChange = z.object({
-  at: z.string(),
-  from: DecisionStatus,
-  to: DecisionStatus,
-  by: z.string(),
-  why: z.string(),
-});
-export type StatusChange = z.infer<typeof StatusChange>;
-
-export const NOTICE_KINDS = [
-  'progress-request',
-  'due-soon',
-  'escalation',
-  'stall',
-  'verification-reminder',
-  'verification-escalation',
-  /** A change (a claim, a verdict, an extension…) told to the people it concerns. */
-  'event',
-] as const;
-export const Notice = z.object({
-  kind: z.enum(NOTICE_KINDS),
-  at: z.string(),
-  /** For `event`: which change was told (claim-awaiting, lead-reassigned, …). */
-  event: z.string().optional(),
-  /** For escalations: which step of the ladder, and its audience. */
-  step: z.number().optional(),
-  audience: z.string(),
-  recipients: z.array(z.string()),
-});
-export type Notice = z.infer<typeof Notice>;
-
-export const DecisionState = z.object({
-  spec: DecisionSpec,
-  status: DecisionStatus,
-  lead: OrganizationId,
-  responsible: z.array(OrganizationId),
-  dueDate: z.string(),
-  reports: z.array(ProgressReport),
-  responses: z.array(OrganizationResponse),
-  claims: z.array(Claim),
-  extensions: z.array(Change),
-  leadChanges: z.array(Change),
-  statusChanges: z.array(StatusChange),
-  closure: z
-    .object({
-      status: DecisionStatus,
-      at: z.string(),
-      by: Email,
-      reasons: z.string(),
-      supersededBy: z.string().optional(),
-    })
-    .optional(),
-  notices: z.array(Notice),
-  mailFailures: z.array(DeliveryFailure),
-  timers: z.object({
-    /** The last progress request (or the adoption): the cadence counts from here or the last report. */
-    lastRequestAt: z.string(),
-    /** The last sign of life: adoption, a report, a rejected claim. Stall detection counts from here. */
-    lastActivityAt: z.string(),
-    dueSoonSentFor: z.string().optional(),
-    /** The ladder climbed for one due date; an extension starts it afresh. */
-    ladder: z.object({ dueDate: z.string(), sentAt: z.array(z.string()) }),
-    /** The reminders to verify the pending claim, and when the chair was told; a new claim starts afresh. */
-    verification: z
-      .object({ claimId: z.string(), remindersAt: z.array(z.string()), chairToldAt: z.string().optional() })
-      .optional(),
-  }),
-  /** Numbers the messages of this decision, so each has a stable idempotency key across runs. */
-  mailSequence: z.number(),
-});
-export type DecisionState = z.infer<typeof DecisionState>;
-
-// ── Workflow input ──────────────────────────────────────────────────────────────────────────────────
-
-/**
- * A message the last run had not finished sending when it handed over: the next run sends it.
- *
- * The schema of every message (messages.ts) is loaded on the first parse that meets one: a workflow
- * builds its own copy of each schema it loads (workflows/index.ts), and most decisions never carry
- * an unsent message, so they need not build the thirty kinds of message. Parsing is the same.
- */
-export const UnsentMail = z.object({
-  key: z.string(),
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
-  message: z.lazy(() => (require('./messages') as typeof Messages).Message),
-  recipients: z.array(Participant),
-});
-export type UnsentMail = z.input<typeof UnsentMail>;
-
-export const CarriedDecision = z.object({
-  state: DecisionState,
-  roster: DecisionRoster,
-  /** The policy of the last run: kept if the worker's configuration cannot be read. */
-  policy: DecisionPolicy,
-  /** How many runs came before this one (continue-as-new). */
-  runs: z.number().int().nonnegative(),
-  /** Same keys, so what the last run did send is not sent twice (the sent-ledger keeps it once). */
-  unsent: z.array(UnsentMail).optional(),
-});
-export type CarriedDecision = z.infer<typeof CarriedDecision>;
-export type CarriedDecisionInput = z.input<typeof CarriedDecision>;
-
-export const DecisionTrackingInput = z.object({
-  decision: DecisionSpec,
-  organizers: z.array(Contact).min(1, 'needs at least one organizer'),
-  rehearsal: z.boolean().default(false),
-  /** Absent: the worker's configuration (settings and config/standing-committee.json) decides. */
-  policy: DecisionPolicy.optional(),
-  /** Handled events (Updates and timer actions) per run before continue-as-new; tests lower it. */
-  maxEventsPerRun: z.number().int().min(1).default(500),
-  /** Set by continue-as-new: the whole state of the previous run. */
-  carried: CarriedDecision.optional(),
-  /** Started by `decision import` (not by a cycle's outcome): its lead is told it is now tracked. */
-  imported: z.boolean().default(false),
-});
-export type DecisionTrackingInput = z.input<typeof DecisionTrackingInput>;
-export type DecisionTrackingParams = z.infer<typeof DecisionTrackingInput>;
-
-// ── What people send ────────────────────────────────────────────────────────────────────────────────
-
-const Actor = { as: Email };
-
-export const ReportProgressRequest = z.object({
-  ...Actor,
-  /** Chosen by the client: the same report sent twice is recorded once. */
-  reportId: ClientId.optional(),
-  percent: z.number().int('must be a whole percentage').min(0, 'must be 0–100').max(100, 'must be 0–100'),
-  narrative: Text(4_000),
-  evidence: z.array(EvidenceLink).max(20, 'at most 20 links').default([]),
-  /** The reporting organization's own answer; derived from the percentage when absent. */
-  response: z.enum(['accepted', 'in-progress', 'done']).optional(),
-});
-export type ReportProgressRequest = z.input<typeof ReportProgressRequest>;
-
-export const ClaimImplementedRequest = z.object({
-  ...Actor,
-  claimId: ClientId.optional(),
-  summary: Text(4_000),
-  evidence: z
-    .array(EvidenceLink)
-    .min(1, 'evidence is required: give at least one link to what shows the decision implemented')
-    .max(20, 'at most 20 links'),
-});
-export type ClaimImplementedRequest = z.input<typeof ClaimImplementedRequest>;
-
-export const VerdictRequest = z.object({ ...Actor, reasons: Text(4_000) });
-export type VerdictRequest = z.input<typeof VerdictRequest>;
-
-export const ExtendDueDateRequest = z.object({ ...Actor, dueDate: Instant, reason: Text(2_000) });
-export type ExtendDueDateRequest = z.input<typeof ExtendDueDateRequest>;
-
-export const ReassignLeadRequest = z.object({
-  ...Actor,
-  leadOrganization: OrganizationId,
-  reason: Text(2_000),
-});
-export type ReassignLeadRequest = z.input<typeof ReassignLeadRequest>;
-
-export const WithdrawRequest = z.object({ ...Actor, reason: Text(2_000) });
-export type WithdrawRequest = z.input<typeof WithdrawRequest>;
-
-export const SupersedeRequest = z.object({
-  ...Actor,
-  reason: Text(2_000),
-  /** The decision that replaces this one, e.g. "decision-8-12" or "8/12". */
-  supersededBy: SupersedingDecision,
-});
-export type SupersedeRequest = z.input<typeof SupersedeRequest>;
-
-/** The payload of each Update and how a rejection names it ("the progress report is malformed: …"). */
-export const ACTION_PAYLOADS = {
-  reportProgress: { schema: ReportProgressRequest, what: 'the progress report' },
-  claimImplemented: { schema: ClaimImplementedRequest, what: 'the claim of implementation' },
-  verify: { schema: VerdictRequest, what: 'the verification' },
-  rejectClaim: { schema: VerdictRequest, what: 'the rejection of the claim' },
-  extendDueDate: { schema: ExtendDueDateRequest, what: 'the extension' },
-  reassignLead: { schema: ReassignLeadRequest, what: 'the reassignment' },
-  withdraw: { schema: WithdrawRequest, what: 'the withdrawal' },
-  supersede: { schema: SupersedeRequest, what: 'the supersession' },
-} as const;
-export type DecisionAction = keyof typeof ACTION_PAYLOADS;
-
 /** What every Update answers: the decision's status after it, and whether it changed anything. */
 export interface ActionReceipt {
   decision: string;
@@ -461,49 +220,4 @@ export interface ActionReceipt {
   duplicate: boolean;
   /** The report's or the claim's id, when the action recorded one. */
   id?: string;
-}
-
-// ── What the status query answers ───────────────────────────────────────────────────────────────────
-
-export interface OrganizationRef {
-  id: string;
-  acronym: string;
-}
-
-/** The whole record of a decision, with what is derived from it (overdue, what comes next). */
-/** What a decision's workflow will do next, as data: the kind, and the ladder's step or the reminder's count. */
-export type UpcomingAction =
-  | { kind: 'progress-request' | 'due-soon' | 'stall' }
-  | { kind: 'escalation'; step: number; audience: string }
-  | { kind: 'verification-reminder' | 'verification-escalation'; count: number };
-
-export interface DecisionView extends Omit<DecisionState, 'spec' | 'lead' | 'responsible' | 'mailSequence'> {
-  id: string;
-  ref: string;
-  edition: string;
-  meetingTitle: string;
-  title: string;
-  text: string;
-  area: string;
-  adoptedAt: string;
-  /** On the plan's calendar (see DecisionSpec); `adoptedAt` for decisions recorded without it. */
-  adoptedAtPlan: string;
-  originalDueDate: string;
-  lead: OrganizationRef;
-  responsible: OrganizationRef[];
-  rehearsal: boolean;
-  /**
-   * The workflow's clock when it last ran (a query cannot read the time): `overdue` and `upcoming`
-   * are as of then. Readers who need "now" use `isOverdueAt`.
-   */
-  asOf: string;
-  overdue: boolean;
-  lastReport?: { at: string; by: string; organization: string; summary: string };
-  /** A Council request's symbol and paragraph; absent for a meeting's own decision. */
-  source?: DecisionSource;
-  /** `what` in English for scripts; `next` the same facts for a reader's language (cli/commands/decision.ts). */
-  upcoming: Array<{ what: string; at: string; next: UpcomingAction }>;
-  policy: DecisionPolicy;
-  /** 1 for the first run; one more after each continue-as-new. */
-  run: number;
 }

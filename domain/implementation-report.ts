@@ -2,7 +2,8 @@
  * The implementation report an organizer exports (`convene report implementation`): every decision
  * with its status, lead, due date and last report, as Markdown, CSV or JSON. Pure rendering.
  */
-import { decisionSourceLabel, isOverdueAt, type DecisionView } from './decision';
+import { decisionSourceLabel, isOverdueAt } from './decision';
+import type { DecisionView } from './decision-record';
 
 export const REPORT_FORMATS = ['md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

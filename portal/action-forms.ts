@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CommentRequest } from '../domain/cycle';
 import { ProposeIdeaRequest } from '../domain/committee';
 import { AnswerRequest, FreezeRequest, InviteRequest, MoveRequest } from '../domain/council-session';
-import { ClaimImplementedRequest, ReportProgressRequest, VerdictRequest } from '../domain/decision';
+import { ClaimImplementedRequest, ReportProgressRequest, VerdictRequest } from '../domain/decision-requests';
 
 type Fields = Record<string, unknown>;
 

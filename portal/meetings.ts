@@ -8,7 +8,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { listDecisions } from '../clients/decisions';
 import type { DecisionListing } from '../domain/committee';
 import type { CycleInput } from '../domain/cycle-input';
-import type { DecisionView } from '../domain/decision';
+import type { DecisionView } from '../domain/decision-record';
 import { sameAddress } from '../domain/people';
 import type { DocumentStore, DocumentVersion } from '../store/documents';
 import { runningWorkflowIds } from './running';

@@ -46,7 +46,8 @@ import {
   type SessionMove,
   type TrackedRequest,
 } from '../domain/council-session';
-import { compressDecisionPolicy, DecisionPolicy, type DecisionTrackingInput } from '../domain/decision';
+import { compressDecisionPolicy, DecisionPolicy } from '../domain/decision';
+import type { DecisionTrackingInput } from '../domain/decision-input';
 import { searchAttributes, workflowIds } from '../domain/ids';
 import { issueLines } from '../domain/issues';
 import type { MessageInput } from '../domain/messages';

@@ -29,18 +29,10 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import type { CommitteeActivities, LoadedDecisionRoster } from '../activities/committee';
-import {
-  decisionSourceLabel,
-  DecisionPolicy,
-  DecisionTrackingInput,
-  editionNumber,
-  type ActionReceipt,
-  type CarriedDecisionInput,
-  type DecisionAction,
-  type DecisionTrackingParams,
-  type DecisionView,
-  type UnsentMail,
-} from '../domain/decision';
+import { decisionSourceLabel, DecisionPolicy, editionNumber, type ActionReceipt } from '../domain/decision';
+import { DecisionTrackingInput, type DecisionTrackingParams } from '../domain/decision-input';
+import type { CarriedDecisionInput, DecisionView, UnsentMail } from '../domain/decision-record';
+import type { DecisionAction } from '../domain/decision-requests';
 import {
   importedMailing,
   mailingsForAction,

@@ -21,9 +21,8 @@ import {
   EditionKey,
   isOverdueAt,
   type ActionReceipt,
-  type DecisionView,
-  type UpcomingAction,
 } from '../../domain/decision';
+import type { DecisionView, UpcomingAction } from '../../domain/decision-record';
 import { DecisionFile, organizationsNamed, trackingInputs } from '../../domain/decision-import';
 import { editionKey, workflowIds } from '../../domain/ids';
 import {

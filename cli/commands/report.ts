@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import type { Client } from '@temporalio/client';
 import { listDecisions } from '../../clients/decisions';
 import type { Settings } from '../../config/settings';
-import type { DecisionView } from '../../domain/decision';
+import type { DecisionView } from '../../domain/decision-record';
 import {
   renderReport,
   reportRow,

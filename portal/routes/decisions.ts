@@ -7,7 +7,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isClosed, isOverdueAt, isOwed, type DecisionView } from '../../domain/decision';
+import { isClosed, isOverdueAt, isOwed } from '../../domain/decision';
+import type { DecisionView } from '../../domain/decision-record';
 import {
   claimImplementedUpdate,
   rejectClaimUpdate,

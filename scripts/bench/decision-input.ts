@@ -2,7 +2,7 @@
  * The decision every benchmark starts: adopted now, due in a year, its lead rotating over eight
  * organizations. `prefix` keeps each benchmark's workflow ids apart (b1, c1, l1 …).
  */
-import type { DecisionTrackingInput } from '../../domain/decision';
+import type { DecisionTrackingInput } from '../../domain/decision-input';
 
 const LEADS = ['au', 'eu', 'oas', 'asean', 'un', 'igad', 'ecowas', 'osce'];
 

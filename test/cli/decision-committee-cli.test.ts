@@ -15,7 +15,7 @@ import {
   status,
   type DecisionHarness,
 } from '../decisions/helpers';
-import type { DecisionView } from '../../domain/decision';
+import type { DecisionView } from '../../domain/decision-record';
 
 let h: DecisionHarness;
 let env: Record<string, string>;

@@ -18,7 +18,7 @@ import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { dataConverter } from '../../codec/data-converter';
 import { loadDirectory } from '../../config/directory';
 import { loadSettings, type Settings } from '../../config/settings';
-import type { DecisionTrackingInput } from '../../domain/decision';
+import type { DecisionTrackingInput } from '../../domain/decision-input';
 import { workflowIds } from '../../domain/ids';
 import { eventually } from '../helpers/eventually';
 import { recordHistory } from '../helpers/histories';

@@ -3,7 +3,7 @@
  * that message to its next run; the schema of messages is loaded only when such a message is met
  * (domain/decision.ts), and it must check the message exactly as the message schema itself does.
  */
-import { UnsentMail } from '../../domain/decision';
+import { UnsentMail } from '../../domain/decision-record';
 import { Message } from '../../domain/messages';
 
 const recipients = [

@@ -3,18 +3,18 @@
  * decision and the record it answers with. Clients import this, never the workflow itself.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ActionReceipt } from '../../domain/decision';
+import type { DecisionTrackingInput } from '../../domain/decision-input';
+import type { DecisionView } from '../../domain/decision-record';
 import type {
-  ActionReceipt,
   ClaimImplementedRequest,
-  DecisionTrackingInput,
-  DecisionView,
   ExtendDueDateRequest,
   ReassignLeadRequest,
   ReportProgressRequest,
   SupersedeRequest,
   VerdictRequest,
   WithdrawRequest,
-} from '../../domain/decision';
+} from '../../domain/decision-requests';
 
 export const reportProgressUpdate = defineUpdate<ActionReceipt, [ReportProgressRequest]>('reportProgress');
 export const claimImplementedUpdate = defineUpdate<ActionReceipt, [ClaimImplementedRequest]>(
